@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+
+namespace KnowledgeGraph.Core.Graph;
+
+/// <summary>A node: a stable id (<c>person:jens-stoltenberg</c>), its labels, and typed properties (always a <c>name</c>).</summary>
+/// <param name="Id">Stable id, unique across all labels, kept the same across runs and corpora.</param>
+/// <param name="Labels">Labels from <see cref="GraphSchema.NodeLabels"/>; the first is the primary one.</param>
+/// <param name="Properties">Properties, sorted by key.</param>
+public sealed record GraphNode(string Id, ImmutableArray<string> Labels, ImmutableSortedDictionary<string, PropertyValue> Properties)
+{
+    /// <summary>The primary label.</summary>
+    public string Label => Labels[0];
+
+    /// <summary>The node's <c>name</c> property, or its id when it has none.</summary>
+    public string Name => Properties.TryGetValue("name", out var v) && v.Kind == PropertyKind.String ? v.AsString() : Id;
+
+    /// <summary>Structural equality: id, labels and properties by content.</summary>
+    public bool Equals(GraphNode? other) =>
+        other is not null && Id == other.Id && Labels.SequenceEqual(other.Labels) && PropertiesEqual(Properties, other.Properties);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Labels.Length, Properties.Count);
+
+    internal static bool PropertiesEqual(ImmutableSortedDictionary<string, PropertyValue> a, ImmutableSortedDictionary<string, PropertyValue> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v.Equals(kv.Value));
+}
+
+/// <summary>A directed relationship between two nodes, with typed properties.</summary>
+/// <param name="Id">Stable id, unique among relationships.</param>
+/// <param name="Type">Type from <see cref="GraphSchema.RelationshipTypes"/>.</param>
+/// <param name="StartId">Id of the start node.</param>
+/// <param name="EndId">Id of the end node.</param>
+/// <param name="Properties">Properties, sorted by key.</param>
+public sealed record GraphRelationship(string Id, string Type, string StartId, string EndId, ImmutableSortedDictionary<string, PropertyValue> Properties)
+{
+    /// <summary>Structural equality: id, type, endpoints and properties by content.</summary>
+    public bool Equals(GraphRelationship? other) =>
+        other is not null && Id == other.Id && Type == other.Type && StartId == other.StartId && EndId == other.EndId &&
+        GraphNode.PropertiesEqual(Properties, other.Properties);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, Type, StartId, EndId);
+}
+
+/// <summary>
+/// An immutable property graph: nodes sorted by id, then relationships sorted by id. Every writer walks it in this
+/// order, which makes every export deterministic.
+/// </summary>
+public sealed class PropertyGraph
+{
+    private readonly Dictionary<string, GraphNode> _byId;
+
+    /// <summary>Creates a graph; sorts nodes and relationships by id and checks that every endpoint exists.</summary>
+    /// <exception cref="ArgumentException">A duplicate id, an unknown label or type, or a dangling endpoint.</exception>
+    public PropertyGraph(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships)
+    {
+        Nodes = nodes.OrderBy(n => n.Id, StringComparer.Ordinal).ToImmutableArray();
+        Relationships = relationships.OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+        _byId = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        foreach (var n in Nodes)
+        {
+            if (!_byId.TryAdd(n.Id, n))
+                throw new ArgumentException($"Duplicate node id '{n.Id}'.", nameof(nodes));
+            if (n.Labels.IsDefaultOrEmpty || n.Labels.Any(l => !GraphSchema.IsNodeLabel(l)))
+                throw new ArgumentException($"Node '{n.Id}' has a label outside the schema: {string.Join(",", n.Labels)}.", nameof(nodes));
+        }
+        var relIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in Relationships)
+        {
+            if (!relIds.Add(r.Id))
+                throw new ArgumentException($"Duplicate relationship id '{r.Id}'.", nameof(relationships));
+            if (!GraphSchema.IsRelationshipType(r.Type))
+                throw new ArgumentException($"Relationship '{r.Id}' has a type outside the schema: {r.Type}.", nameof(relationships));
+            if (!_byId.ContainsKey(r.StartId) || !_byId.ContainsKey(r.EndId))
+                throw new ArgumentException($"Relationship '{r.Id}' points at a node that does not exist ({r.StartId} -> {r.EndId}).", nameof(relationships));
+        }
+    }
+
+    /// <summary>An empty graph.</summary>
+    public static PropertyGraph Empty { get; } = new([], []);
+
+    /// <summary>Nodes, sorted by id.</summary>
+    public ImmutableArray<GraphNode> Nodes { get; }
+
+    /// <summary>Relationships, sorted by id.</summary>
+    public ImmutableArray<GraphRelationship> Relationships { get; }
+
+    /// <summary>Finds a node by id.</summary>
+    public bool TryGetNode(string id, out GraphNode node) => _byId.TryGetValue(id, out node!);
+
+    /// <summary>True when both graphs hold the same nodes and relationships, property by property.</summary>
+    public bool ContentEquals(PropertyGraph other) =>
+        Nodes.SequenceEqual(other.Nodes) && Relationships.SequenceEqual(other.Relationships);
+}
