@@ -1,0 +1,103 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace KnowledgeGraph.Core.Entities;
+
+/// <summary>What a gazetteer alias points at: an entity, or a country through one of its demonyms ("Turkish").</summary>
+/// <param name="Entry">The entity.</param>
+/// <param name="IsDemonym">True when the alias is an adjective of a country, not a name.</param>
+public sealed record AliasTarget(GazetteerEntry Entry, bool IsDemonym);
+
+/// <summary>
+/// Everything the recognizer knows by name: entities with aliases and demonyms, people's dated roles, titles, given names,
+/// and the lower-case English words that collide with single-word names. Immutable once built; shared by all threads.
+/// </summary>
+public sealed class Gazetteer
+{
+    private readonly FrozenDictionary<string, GazetteerEntry> _entries;
+    private readonly FrozenDictionary<string, ImmutableArray<PersonRole>> _roles;
+    private readonly FrozenDictionary<string, string> _spelling;
+
+    /// <summary>Builds a gazetteer from loaded parts.</summary>
+    public Gazetteer(
+        IEnumerable<GazetteerEntry> entries,
+        IEnumerable<PersonRole> roles,
+        IEnumerable<(string Phrase, TitleEntry Title)> titles,
+        IEnumerable<string> givenNames,
+        IEnumerable<string> commonWords,
+        IEnumerable<(string Us, string Uk)> spellingVariants)
+    {
+        _spelling = spellingVariants
+            .Select(p => (Us: Text.TextFolding.Fold(p.Us), Uk: Text.TextFolding.Fold(p.Uk)))
+            .Where(p => p.Us != p.Uk)
+            .GroupBy(p => p.Uk, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First().Us, StringComparer.Ordinal);
+        _entries = entries.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        _roles = roles.GroupBy(r => r.PersonId, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        Entities = new PhraseTrie<AliasTarget>(NormalizeKey);
+        foreach (var e in _entries.Values.OrderBy(e => e.Id, StringComparer.Ordinal))
+        {
+            foreach (var name in e.Aliases.Prepend(e.Name).Distinct(StringComparer.Ordinal))
+                Entities.Add(name, new AliasTarget(e, false));
+            foreach (var d in e.Demonyms)
+                Entities.Add(d, new AliasTarget(e, true));
+        }
+        Titles = new PhraseTrie<TitleEntry>(NormalizeKey);
+        var titleKinds = new Dictionary<string, TitleEntry>(StringComparer.Ordinal);
+        foreach (var (phrase, title) in titles)
+        {
+            Titles.Add(phrase, title);
+            titleKinds.TryAdd(Text.TextFolding.FoldPhrase(phrase), title);
+        }
+        TitlesByKey = titleKinds.ToFrozenDictionary(StringComparer.Ordinal);
+        GivenNames = givenNames.Select(Text.TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
+        CommonWords = commonWords.Select(Text.TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>An empty gazetteer (patterns only).</summary>
+    public static Gazetteer Empty { get; } = new([], [], [], [], [], []);
+
+    /// <summary>Entity names, aliases and demonyms.</summary>
+    public PhraseTrie<AliasTarget> Entities { get; }
+
+    /// <summary>Titles ("Secretary General", "Defense Minister", "Mr").</summary>
+    public PhraseTrie<TitleEntry> Titles { get; }
+
+    /// <summary>Titles by folded phrase, to canonicalise a title found by a rule.</summary>
+    public FrozenDictionary<string, TitleEntry> TitlesByKey { get; }
+
+    /// <summary>Folded given names, a cue for people not in the gazetteer.</summary>
+    public FrozenSet<string> GivenNames { get; }
+
+    /// <summary>Folded lower-case English words that are also single-word names; such names need exact case and context.</summary>
+    public FrozenSet<string> CommonWords { get; }
+
+    /// <summary>Number of entities.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>All entities.</summary>
+    public IEnumerable<GazetteerEntry> AllEntries => _entries.Values;
+
+    /// <summary>Finds an entity by id.</summary>
+    public bool TryGet(string id, out GazetteerEntry entry) => _entries.TryGetValue(id, out entry!);
+
+    /// <summary>The dated roles of a person (empty when none).</summary>
+    public ImmutableArray<PersonRole> RolesOf(string personId) =>
+        _roles.TryGetValue(personId, out var r) ? r : [];
+
+    /// <summary>Maps a folded token key to its American spelling, so "defence" and "defense" are one key.</summary>
+    public string NormalizeKey(string key) => _spelling.TryGetValue(key, out var us) ? us : key;
+
+    /// <summary>The ISO country code an entity is in or belongs to, following venue to city to country.</summary>
+    public string? CountryOf(string id)
+    {
+        if (!_entries.TryGetValue(id, out var e))
+            return null;
+        if (e.Country is { Length: > 0 } c)
+            return c;
+        if (e.City is { } city && _entries.TryGetValue(city, out var ce))
+            return ce.Country;
+        return null;
+    }
+}

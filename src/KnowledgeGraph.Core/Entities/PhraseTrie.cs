@@ -1,0 +1,127 @@
+using KnowledgeGraph.Core.Text;
+
+namespace KnowledgeGraph.Core.Entities;
+
+/// <summary>How an alias token must look in text for a case-insensitive match to count.</summary>
+public enum TokenShape : byte
+{
+    /// <summary>Lower case: matches any case.</summary>
+    Any,
+    /// <summary>Capitalised: the text token must start with a capital (or be all capitals).</summary>
+    Capitalized,
+    /// <summary>An acronym: the text token must be all capitals.</summary>
+    Acronym,
+}
+
+/// <summary>One phrase stored in a <see cref="PhraseTrie{T}"/>, with the shapes its tokens must have.</summary>
+/// <typeparam name="T">The payload.</typeparam>
+/// <param name="Value">What the phrase means.</param>
+/// <param name="Surface">The phrase as written in the data.</param>
+/// <param name="Shapes">Case shape per token.</param>
+public sealed record PhraseMatch<T>(T Value, string Surface, TokenShape[] Shapes);
+
+/// <summary>
+/// A trie over folded token keys: finds the longest phrase starting at a token. Hyphens are skipped on both sides, so
+/// "Secretary-General" and "Secretary General" are one key.
+/// </summary>
+/// <typeparam name="T">The payload of a phrase.</typeparam>
+public sealed class PhraseTrie<T>
+{
+    private readonly Node _root = new();
+    private readonly Func<string, string> _normalizeKey;
+
+    /// <summary>Creates a trie; <paramref name="normalizeKey"/> maps a folded token key (e.g. British to American spelling).</summary>
+    public PhraseTrie(Func<string, string>? normalizeKey = null) => _normalizeKey = normalizeKey ?? (k => k);
+
+    /// <summary>Number of phrases added.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds a phrase.</summary>
+    public void Add(string phrase, T value)
+    {
+        var tokens = Tokenizer.Tokenize(phrase).Where(t => !TextFolding.IsConnector(t)).ToList();
+        if (tokens.Count == 0)
+            return;
+        var node = _root;
+        foreach (var t in tokens)
+        {
+            var key = _normalizeKey(t.Key);
+            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            if (!node.Children.TryGetValue(key, out var child))
+                node.Children[key] = child = new Node();
+            node = child;
+        }
+        node.Matches ??= [];
+        node.Matches.Add(new PhraseMatch<T>(value, phrase, tokens.Select(ShapeOf).ToArray()));
+        Count++;
+    }
+
+    /// <summary>
+    /// Finds the longest phrase starting at <paramref name="start"/> whose token shapes fit the text
+    /// (<paramref name="caseSensitive"/> demands each capitalised or acronym token to look so in the text).
+    /// Returns the index just past the match, or -1.
+    /// </summary>
+    public int LongestMatch(IReadOnlyList<Token> tokens, int start, bool caseSensitive, out List<PhraseMatch<T>> matches)
+    {
+        matches = [];
+        if (start >= tokens.Count || TextFolding.IsConnector(tokens[start]))
+            return -1;
+        var node = _root;
+        var bestEnd = -1;
+        List<PhraseMatch<T>>? best = null;
+        var used = new List<int>(4);
+        for (var i = start; i < tokens.Count; i++)
+        {
+            if (TextFolding.IsConnector(tokens[i]) && i > start)
+                continue;
+            if (node.Children is null || !node.Children.TryGetValue(_normalizeKey(tokens[i].Key), out var next))
+                break;
+            node = next;
+            used.Add(i);
+            if (node.Matches is null)
+                continue;
+            var fitting = caseSensitive ? node.Matches.Where(m => Fits(m.Shapes, tokens, used)).ToList() : node.Matches;
+            if (fitting.Count > 0)
+            {
+                bestEnd = i + 1;
+                best = fitting;
+            }
+        }
+        if (best is null)
+            return -1;
+        matches = best;
+        return bestEnd;
+    }
+
+    private static bool Fits(TokenShape[] shapes, IReadOnlyList<Token> tokens, List<int> used)
+    {
+        for (var k = 0; k < shapes.Length; k++)
+        {
+            var t = tokens[used[k]];
+            switch (shapes[k])
+            {
+                case TokenShape.Capitalized when !t.IsCapitalized:
+                case TokenShape.Acronym when !t.IsAllCaps:
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    internal static TokenShape ShapeOf(Token t)
+    {
+        if (t.Kind != TokenKind.Word)
+            return TokenShape.Any;
+        var upper = t.Text.Count(char.IsUpper);
+        var lower = t.Text.Count(char.IsLower);
+        if (upper >= 2 && lower == 0)
+            return TokenShape.Acronym;
+        return upper > 0 ? TokenShape.Capitalized : TokenShape.Any;
+    }
+
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Children;
+        public List<PhraseMatch<T>>? Matches;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Frozen;
+
+namespace KnowledgeGraph.Core.Text;
+
+/// <summary>
+/// Splits a document into sentences. Lines are hard boundaries (each paragraph, heading and caption is its own line after
+/// loading); inside a line a sentence ends at . ! ? (and a closing quote after it) when the next token starts a new
+/// sentence, except after abbreviations (Mr., Feb., Gen.) and initials.
+/// </summary>
+public static class SentenceSplitter
+{
+    // English abbreviations that end with a dot but do not end a sentence (titles, months, ranks, Latin).
+    private static readonly FrozenSet<string> Abbreviations = new[]
+    {
+        "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "lt", "col", "sgt", "capt", "cpt", "adm", "maj", "cmdr",
+        "gov", "sen", "rep", "pres", "amb", "rev", "hon", "tech", "pvt", "cpl", "spc", "brig", "ret", "no", "nos", "vs",
+        "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "vol", "op", "ed", "al", "mt", "ft",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> FunctionWords = new[]
+    {
+        "of", "the", "in", "for", "and", "to", "a", "an", "on", "with", "at", "by", "from", "as", "or", "vs", "de", "la",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Splits <paramref name="text"/> into sentences.</summary>
+    public static List<Sentence> Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sentences = new List<Sentence>();
+        var lineStart = 0;
+        while (lineStart <= text.Length)
+        {
+            var nl = text.IndexOf('\n', lineStart);
+            var lineEnd = nl < 0 ? text.Length : nl;
+            if (lineEnd > lineStart)
+                SplitLine(text, lineStart, lineEnd, sentences);
+            if (nl < 0)
+                break;
+            lineStart = nl + 1;
+        }
+        return sentences;
+    }
+
+    private static void SplitLine(string text, int start, int end, List<Sentence> sentences)
+    {
+        var tokens = Tokenizer.Tokenize(text, start, end);
+        if (tokens.Count == 0)
+            return;
+        var headline = IsHeadline(text, tokens, end);
+        var first = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind != TokenKind.Punctuation || t.Text is not ("." or "!" or "?"))
+                continue;
+            var last = i;
+            while (last + 1 < tokens.Count && IsClosing(tokens[last + 1].Text))
+                last++;
+            if (last + 1 >= tokens.Count)
+                break;
+            var next = tokens[last + 1];
+            if (!StartsSentence(next))
+                continue;
+            if (t.Text == "." && i > first && IsAbbreviation(tokens[i - 1]) && tokens[i - 1].End == t.Start)
+                continue;
+            Add(text, tokens, first, last, sentences, headline);
+            first = last + 1;
+            i = last;
+        }
+        if (first < tokens.Count)
+            Add(text, tokens, first, tokens.Count - 1, sentences, headline);
+    }
+
+    private static void Add(string text, List<Token> tokens, int first, int last, List<Sentence> sentences, bool headline)
+    {
+        var s = tokens[first].Start;
+        var e = tokens[last].End;
+        sentences.Add(new Sentence(sentences.Count, s, text[s..e], tokens.GetRange(first, last - first + 1), headline));
+    }
+
+    private static bool IsClosing(string t) => t is "\"" or "”" or "’" or "'" or ")" or "]" or "»";
+
+    private static bool StartsSentence(Token t) =>
+        t.IsCapitalized || t.Kind == TokenKind.Number || t.Text is "\"" or "“" or "‘" or "'" or "(" or "[" or "«" or "—" or "–";
+
+    private static bool IsAbbreviation(Token t) =>
+        t.Kind == TokenKind.Word && (Abbreviations.Contains(t.Key) || (t.Text.Length == 1 && char.IsUpper(t.Text[0])));
+
+    /// <summary>
+    /// A headline is a line of two or more words with no final sentence punctuation in which at least four in five of
+    /// the content words are capitalised ("NATO Leader Visits Austin in Advance of Brussels Meeting", "Pentagon Meeting").
+    /// </summary>
+    internal static bool IsHeadline(string text, List<Token> tokens, int end)
+    {
+        var lastChar = text[tokens[^1].End - 1];
+        if (lastChar is '.' or '!' or '?' or ':' or ';' or ',' or '"' or '”' or '’')
+            return false;
+        int content = 0, capitalized = 0;
+        foreach (var t in tokens)
+        {
+            if (t.Kind != TokenKind.Word || FunctionWords.Contains(t.Key))
+                continue;
+            content++;
+            if (t.IsCapitalized)
+                capitalized++;
+        }
+        return content >= 2 && capitalized * 5 >= content * 4;
+    }
+}
