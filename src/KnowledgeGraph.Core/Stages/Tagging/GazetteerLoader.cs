@@ -92,6 +92,8 @@ public static class GazetteerLoader
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = true,
+            AllowComments = true,
+            Comment = '#',
             DetectColumnCountChanges = false,
             MissingFieldFound = null,
             TrimOptions = TrimOptions.None,

@@ -1,0 +1,422 @@
+using System.Globalization;
+using KnowledgeGraph.Core.Entities;
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Relations;
+using KnowledgeGraph.Core.Text;
+
+namespace KnowledgeGraph.Core.Stages.Assembly;
+
+/// <summary>
+/// Turns the analyses of a corpus into one <see cref="PropertyGraph"/>. Per article: the facts about one pair of people
+/// become occasions (one per distinct date; the most specific place wins), each a Meeting node with ATTENDED and
+/// HELD_IN and a MET_WITH per pair; visits are the explicit ones plus those implied when people meet at a place that
+/// is not a participant's home (their country, or their organisation's seat), one per person and trip; memberships are
+/// deduplicated. Across articles the same id is one node, and the same meeting, visit or membership is one relationship
+/// listing every article. Every relationship carries its evidence sentences.
+/// Input: <see cref="DocumentAnalysis"/> per article part. Output: <see cref="PropertyGraph"/>. Corpus step.
+/// </summary>
+public sealed class GraphAssembler
+{
+    private readonly Gazetteer _gazetteer;
+
+    /// <summary>Creates an assembler.</summary>
+    public GraphAssembler(Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        _gazetteer = gazetteer;
+    }
+
+    /// <summary>Assembles the graph.</summary>
+    public PropertyGraph Assemble(IEnumerable<DocumentAnalysis> analyses)
+    {
+        ArgumentNullException.ThrowIfNull(analyses);
+        var entities = new SortedDictionary<string, EntityAcc>(StringComparer.Ordinal);
+        var rels = new SortedDictionary<string, RelAcc>(StringComparer.Ordinal);
+        var meetings = new SortedDictionary<string, MeetingAcc>(StringComparer.Ordinal);
+        var articles = new SortedDictionary<string, (DateOnly? Published, string? Title)>(StringComparer.Ordinal);
+        foreach (var doc in analyses.GroupBy(a => a.DocumentId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var parts = doc.OrderBy(p => p.Part).ToList();
+            var docId = doc.Key;
+            var published = parts.Select(p => p.Published).FirstOrDefault(p => p is not null);
+            articles[docId] = (published, parts[0].Title);
+            foreach (var e in parts.SelectMany(p => p.Entities))
+            {
+                if (!entities.TryGetValue(e.Id, out var acc))
+                    entities[e.Id] = acc = new EntityAcc(e.Id, e.Kind);
+                acc.Add(docId, e);
+            }
+            var facts = parts.SelectMany(p => p.Facts).ToList();
+            var containment = parts.SelectMany(p => p.Containment).ToHashSet();
+            AssembleDocument(docId, published, facts, containment, rels, meetings);
+        }
+        return Build(entities, rels, meetings, articles);
+    }
+
+    private void AssembleDocument(string docId, DateOnly? published, List<RelationFact> facts, HashSet<(string Inner, string Outer)> containment,
+        SortedDictionary<string, RelAcc> rels, SortedDictionary<string, MeetingAcc> meetings)
+    {
+        // Memberships: one per member and organisation.
+        foreach (var f in facts.Where(f => f.Kind == RelationKind.MemberOf))
+            Rel(rels, $"member_of:{f.SubjectId}:{f.ObjectId}", GraphSchema.MemberOf, f.SubjectId, f.ObjectId).Add(docId, f, f.Role);
+
+        // Meetings: occasions per pair, then pairs that share a sentence and date are one meeting.
+        var occasions = new List<Occasion>();
+        foreach (var f in facts.Where(f => f.Kind == RelationKind.MetWith).OrderBy(f => f.SentenceIndex))
+        {
+            var (a, b) = string.CompareOrdinal(f.SubjectId, f.ObjectId) < 0 ? (f.SubjectId, f.ObjectId) : (f.ObjectId, f.SubjectId);
+            var occ = occasions.FirstOrDefault(o => o.A == a && o.B == b && (o.Date is null || f.Date is null || o.Date == f.Date));
+            if (occ is null)
+                occasions.Add(occ = new Occasion(a, b));
+            occ.Add(f, PlaceRank);
+        }
+        var groups = new List<List<Occasion>>();
+        foreach (var o in occasions)
+        {
+            var g = groups.FirstOrDefault(g => g.Any(x => x.Sentences.Overlaps(o.Sentences) && (x.Date is null || o.Date is null || x.Date == o.Date)));
+            if (g is null)
+                groups.Add([o]);
+            else
+                g.Add(o);
+        }
+        var visits = new List<(string Person, string Place, DateOnly? Date, string Evidence, int Rank)>();
+        foreach (var g in groups)
+        {
+            var date = g.Select(o => o.Date).FirstOrDefault(d => d is not null);
+            var place = g.Where(o => o.PlaceId is not null).OrderByDescending(o => o.PlaceRank).Select(o => o.PlaceId).FirstOrDefault();
+            var people = g.SelectMany(o => new[] { o.A, o.B }).Distinct().Order(StringComparer.Ordinal).ToList();
+            var meetingId = "meeting:" + (date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated-" + Slug.Of(docId)) + ":" +
+                string.Join('+', people.Select(p => p[(p.IndexOf(':', StringComparison.Ordinal) + 1)..])) + (place is null ? "" : "@" + Slug.Of(place));
+            if (!meetings.TryGetValue(meetingId, out var meeting))
+                meetings[meetingId] = meeting = new MeetingAcc(meetingId, date, place, people);
+            meeting.Documents.Add(docId);
+            foreach (var o in g)
+            {
+                var rel = Rel(rels, $"met_with:{meetingId}:{o.A}:{o.B}", GraphSchema.MetWith, o.A, o.B);
+                rel.Date = date;
+                rel.PlaceId = place;
+                rel.Meeting = meetingId;
+                foreach (var f in o.Facts)
+                {
+                    rel.Add(docId, f, null);
+                    meeting.Evidence.Add(f.Evidence);
+                }
+            }
+            if (place is null)
+                continue;
+            foreach (var p in people)
+            {
+                var explicitVisitor = g.SelectMany(o => o.Facts).Any(f => f.VisitorId == p);
+                if (explicitVisitor || IsAway(p, place, docId, published, facts, containment) == true)
+                {
+                    var ev = g.SelectMany(o => o.Facts).OrderBy(f => f.VisitorId == p ? 0 : 1).First().Evidence;
+                    visits.Add((p, place, date, ev, PlaceRank(place)));
+                }
+            }
+        }
+        foreach (var f in facts.Where(f => f.Kind == RelationKind.Visited))
+        {
+            if (f.OnlyIfAway && IsAway(f.SubjectId, f.ObjectId, docId, published, facts, containment) != true)
+                continue;
+            visits.Add((f.SubjectId, f.ObjectId, f.Date, f.Evidence, PlaceRank(f.ObjectId)));
+        }
+        // One visit per person and trip: places of a trip lie inside one another; the most specific place names it.
+        foreach (var person in visits.GroupBy(v => v.Person, StringComparer.Ordinal))
+        {
+            var trips = new List<List<(string Person, string Place, DateOnly? Date, string Evidence, int Rank)>>();
+            foreach (var v in person.OrderByDescending(v => v.Date is not null))
+            {
+                var trip = trips.FirstOrDefault(t => t.Any(x => (x.Date is null || v.Date is null || x.Date == v.Date) && Related(x.Place, v.Place, containment)));
+                if (trip is null)
+                    trips.Add([v]);
+                else
+                    trip.Add(v);
+            }
+            foreach (var trip in trips)
+            {
+                var best = trip.OrderByDescending(x => x.Rank).First();
+                var date = trip.Select(x => x.Date).FirstOrDefault(d => d is not null);
+                var id = $"visited:{person.Key}:{best.Place}:" + (date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated-" + Slug.Of(docId));
+                var rel = Rel(rels, id, GraphSchema.Visited, person.Key, best.Place);
+                rel.Date = date;
+                rel.Documents.Add(docId);
+                foreach (var x in trip)
+                    rel.Evidence.Add(x.Evidence);
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="place"/> is away from every home of the person; null when no home is known.</summary>
+    private bool? IsAway(string person, string place, string docId, DateOnly? published, List<RelationFact> facts, HashSet<(string Inner, string Outer)> containment)
+    {
+        var orgs = facts.Where(f => f.Kind == RelationKind.MemberOf && f.SubjectId == person).Select(f => f.ObjectId).ToHashSet(StringComparer.Ordinal);
+        if (orgs.Count == 0)
+        {
+            var roles = _gazetteer.RolesOf(person);
+            var active = published is { } d ? roles.Where(r => r.IsActiveOn(d)) : roles.OrderByDescending(r => r.From ?? DateOnly.MinValue).Take(1);
+            orgs.UnionWith(active.Select(r => r.OrgId));
+        }
+        if (orgs.Count == 0)
+            return null;
+        var homeIds = new HashSet<string>(StringComparer.Ordinal);
+        var homeCountries = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var o in orgs)
+        {
+            homeIds.Add(o);
+            if (!_gazetteer.TryGet(o, out var org))
+                continue;
+            if (org.Kind == EntityKind.Country)
+            {
+                if (org.Country is { } c)
+                    homeCountries.Add(c);
+                continue;
+            }
+            if (org.Headquarters is { } hq)
+            {
+                homeIds.Add(hq);
+                if (_gazetteer.TryGet(hq, out var hqe) && hqe.City is { } city)
+                    homeIds.Add(city);
+                if (_gazetteer.CountryOf(hq) is { } hc)
+                    homeCountries.Add(hc);
+            }
+            else if (org.Country is { } oc)
+            {
+                homeCountries.Add(oc);
+            }
+        }
+        // Walk up from the place: the text's own containment, a venue's city, a place's country.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>([place]);
+        while (queue.Count > 0)
+        {
+            var p = queue.Dequeue();
+            if (!seen.Add(p))
+                continue;
+            if (homeIds.Contains(p) || (_gazetteer.CountryOf(p) is { } c && homeCountries.Contains(c)))
+                return false;
+            foreach (var (inner, outer) in containment)
+            {
+                if (inner == p)
+                    queue.Enqueue(outer);
+            }
+            if (_gazetteer.TryGet(p, out var e) && e.City is { } city)
+                queue.Enqueue(city);
+        }
+        // An unknown place (found by a pattern, no containment) cannot be judged.
+        return _gazetteer.TryGet(place, out _) || containment.Any(c => c.Inner == place) ? true : null;
+    }
+
+    private bool Related(string a, string b, HashSet<(string Inner, string Outer)> containment) =>
+        a == b || Within(a, b, containment) || Within(b, a, containment);
+
+    private bool Within(string inner, string outer, HashSet<(string Inner, string Outer)> containment)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>([inner]);
+        var outerCountry = _gazetteer.TryGet(outer, out var oe) && oe.Kind == EntityKind.Country ? oe.Country : null;
+        while (queue.Count > 0)
+        {
+            var p = queue.Dequeue();
+            if (!seen.Add(p))
+                continue;
+            if (p == outer || (outerCountry is not null && _gazetteer.CountryOf(p) == outerCountry))
+                return true;
+            foreach (var (i, o) in containment)
+            {
+                if (i == p)
+                    queue.Enqueue(o);
+            }
+            if (_gazetteer.TryGet(p, out var e) && e.City is { } city)
+                queue.Enqueue(city);
+        }
+        return false;
+    }
+
+    private int PlaceRank(string id)
+    {
+        if (!_gazetteer.TryGet(id, out var e))
+            return 4;
+        return e.Kind switch
+        {
+            EntityKind.Country => 1,
+            EntityKind.Location when e.Subkind == "venue" => 4,
+            EntityKind.Location when id.StartsWith("city:", StringComparison.Ordinal) => 3,
+            EntityKind.Location when e.Subkind == "continent" => 0,
+            _ => 2,
+        };
+    }
+
+    private static RelAcc Rel(SortedDictionary<string, RelAcc> rels, string id, string type, string start, string end)
+    {
+        if (!rels.TryGetValue(id, out var r))
+            rels[id] = r = new RelAcc(id, type, start, end);
+        return r;
+    }
+
+    private PropertyGraph Build(SortedDictionary<string, EntityAcc> entities, SortedDictionary<string, RelAcc> rels,
+        SortedDictionary<string, MeetingAcc> meetings, SortedDictionary<string, (DateOnly? Published, string? Title)> articles)
+    {
+        var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        // Relationship ends that no article names (an organisation from a gazetteer role) still need a node.
+        foreach (var r in rels.Values)
+        {
+            foreach (var id in new[] { r.Start, r.End })
+            {
+                if (!entities.ContainsKey(id) && _gazetteer.TryGet(id, out var e))
+                    entities[id] = new EntityAcc(id, e.Kind);
+            }
+        }
+        foreach (var e in entities.Values)
+        {
+            _gazetteer.TryGet(e.Id, out var g);
+            var name = g?.Name ?? e.BestName();
+            var bag = new PropertyBag()
+                .Add("name", name)
+                .Add("aliases", e.Surfaces.Where(s => s != name).Order(StringComparer.Ordinal))
+                .Add("documents", e.Documents.Order(StringComparer.Ordinal))
+                .Add("mentions", e.Mentions > 0 ? e.Mentions : null);
+            if (g is not null)
+            {
+                bag.Add("country", g.Country).Add("kind", g.Subkind).Add("latitude", g.Latitude).Add("longitude", g.Longitude)
+                    .Add("population", g.Population > 0 ? g.Population : null).Add("source", "gazetteer");
+            }
+            else
+            {
+                bag.Add("source", "pattern");
+            }
+            nodes[e.Id] = new GraphNode(e.Id, [e.Kind.ToString()], bag.Build());
+        }
+        var relationships = new List<GraphRelationship>();
+        foreach (var r in rels.Values)
+        {
+            if (!nodes.ContainsKey(r.Start) || !nodes.ContainsKey(r.End))
+                continue;
+            var bag = new PropertyBag()
+                .Add("date", r.Date)
+                .Add("place", r.PlaceId is { } p && nodes.TryGetValue(p, out var pn) ? pn.Name : null)
+                .Add("placeId", r.PlaceId)
+                .Add("role", r.Role)
+                .Add("meeting", r.Meeting)
+                .Add("documents", r.Documents.Order(StringComparer.Ordinal))
+                .Add("evidence", r.Evidence)
+                .Add("rules", r.Rules.Order(StringComparer.Ordinal));
+            relationships.Add(new GraphRelationship(r.Id, r.Type, r.Start, r.End, bag.Build()));
+        }
+        foreach (var m in meetings.Values)
+        {
+            var names = m.People.Select(p => nodes.TryGetValue(p, out var n) ? n.Name : p).ToList();
+            var placeName = m.Place is { } pl && nodes.TryGetValue(pl, out var pn) ? pn.Name : null;
+            var title = string.Join(" and ", names) + (placeName is null ? "" : $" in {placeName}") +
+                (m.Date is { } d ? $", {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "");
+            nodes[m.Id] = new GraphNode(m.Id, [GraphSchema.Meeting], new PropertyBag()
+                .Add("name", title).Add("date", m.Date).Add("place", placeName)
+                .Add("documents", m.Documents.Order(StringComparer.Ordinal)).Add("evidence", m.Evidence).Build());
+            foreach (var p in m.People.Where(nodes.ContainsKey))
+            {
+                relationships.Add(new GraphRelationship($"attended:{p}:{m.Id}", GraphSchema.Attended, p, m.Id,
+                    new PropertyBag().Add("documents", m.Documents.Order(StringComparer.Ordinal)).Build()));
+            }
+            if (m.Place is { } place && nodes.ContainsKey(place))
+            {
+                relationships.Add(new GraphRelationship($"held_in:{m.Id}:{place}", GraphSchema.HeldIn, m.Id, place,
+                    new PropertyBag().Add("documents", m.Documents.Order(StringComparer.Ordinal)).Build()));
+            }
+        }
+        foreach (var (doc, info) in articles)
+        {
+            var id = "article:" + doc;
+            nodes[id] = new GraphNode(id, [GraphSchema.Article], new PropertyBag()
+                .Add("name", info.Title is { Length: > 0 } t ? t : doc).Add("file", doc).Add("published", info.Published).Build());
+        }
+        foreach (var e in entities.Values)
+        {
+            foreach (var (doc, count) in e.PerDocument.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                relationships.Add(new GraphRelationship($"mentioned_in:{e.Id}:{doc}", GraphSchema.MentionedIn, e.Id, "article:" + doc,
+                    new PropertyBag().Add("count", (long)count).Build()));
+            }
+        }
+        return new PropertyGraph(nodes.Values, relationships);
+    }
+
+    private sealed class EntityAcc(string id, EntityKind kind)
+    {
+        public string Id { get; } = id;
+        public EntityKind Kind { get; } = kind;
+        public SortedSet<string> Surfaces { get; } = new(StringComparer.Ordinal);
+        public SortedSet<string> Documents { get; } = new(StringComparer.Ordinal);
+        public SortedDictionary<string, int> PerDocument { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> Names { get; } = new(StringComparer.Ordinal);
+        public int Mentions { get; private set; }
+
+        public void Add(string doc, EntityOccurrence e)
+        {
+            Documents.Add(doc);
+            PerDocument[doc] = PerDocument.GetValueOrDefault(doc) + e.Count;
+            Mentions += e.Count;
+            Surfaces.UnionWith(e.Surfaces);
+            Names[e.Name] = Names.GetValueOrDefault(e.Name) + e.Count;
+        }
+
+        // The name used most, then the longest (fullest), then ordinal: deterministic.
+        public string BestName() => Names.Count == 0 ? Id :
+            Names.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+    }
+
+    private sealed class RelAcc(string id, string type, string start, string end)
+    {
+        public string Id { get; } = id;
+        public string Type { get; } = type;
+        public string Start { get; } = start;
+        public string End { get; } = end;
+        public DateOnly? Date { get; set; }
+        public string? PlaceId { get; set; }
+        public string? Role { get; private set; }
+        public string? Meeting { get; set; }
+        public SortedSet<string> Documents { get; } = new(StringComparer.Ordinal);
+        public List<string> Evidence { get; } = [];
+        public SortedSet<string> Rules { get; } = new(StringComparer.Ordinal);
+
+        public void Add(string doc, RelationFact f, string? role)
+        {
+            Documents.Add(doc);
+            if (!Evidence.Contains(f.Evidence))
+                Evidence.Add(f.Evidence);
+            Rules.Add(f.Rule);
+            Role ??= role;
+        }
+    }
+
+    private sealed class Occasion(string a, string b)
+    {
+        public string A { get; } = a;
+        public string B { get; } = b;
+        public DateOnly? Date { get; private set; }
+        public string? PlaceId { get; private set; }
+        public int PlaceRank { get; private set; } = -1;
+        public HashSet<int> Sentences { get; } = [];
+        public List<RelationFact> Facts { get; } = [];
+
+        public void Add(RelationFact f, Func<string, int> rank)
+        {
+            Facts.Add(f);
+            Sentences.Add(f.SentenceIndex);
+            Date ??= f.Date;
+            if (f.PlaceId is { } p && rank(p) > PlaceRank)
+            {
+                PlaceId = p;
+                PlaceRank = rank(p);
+            }
+        }
+    }
+
+    private sealed class MeetingAcc(string id, DateOnly? date, string? place, List<string> people)
+    {
+        public string Id { get; } = id;
+        public DateOnly? Date { get; } = date;
+        public string? Place { get; } = place;
+        public List<string> People { get; } = people;
+        public SortedSet<string> Documents { get; } = new(StringComparer.Ordinal);
+        public List<string> Evidence { get; } = [];
+    }
+}

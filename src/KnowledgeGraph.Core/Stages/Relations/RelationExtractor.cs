@@ -1,0 +1,418 @@
+using System.Collections.Immutable;
+using KnowledgeGraph.Core.Entities;
+using KnowledgeGraph.Core.Relations;
+using KnowledgeGraph.Core.Stages.Tagging;
+using KnowledgeGraph.Core.Text;
+
+namespace KnowledgeGraph.Core.Stages.Relations;
+
+/// <summary>Finds the date a sentence gives, resolved against the article date; null when it gives none.</summary>
+/// <param name="sentence">The sentence text.</param>
+/// <param name="published">The article date, when known.</param>
+public delegate DateOnly? SentenceDateFinder(string sentence, DateOnly? published);
+
+/// <summary>What the relation rules found in one article part: facts, and which places the text puts inside which.</summary>
+/// <param name="Facts">One fact per rule match.</param>
+/// <param name="Containment">(inner, outer) place ids: "NATO headquarters, Brussels", "the Office of the President in Kyiv".</param>
+public sealed record ExtractionResult(List<RelationFact> Facts, List<(string Inner, string Outer)> Containment);
+
+/// <summary>
+/// Applies the relation rules to the resolved sentences of an article. First the role phrases, which also become one
+/// person each ("NATO Secretary General Jens Stoltenberg"); then block rules; then meetings, visits and memberships;
+/// every fact gets the sentence's date and, for meetings, the sentence's most specific place.
+/// Input: resolved <see cref="TaggedSentence"/>s. Output: <see cref="ExtractionResult"/>. Requires: <see cref="Resolution.MentionResolver"/>.
+/// </summary>
+public sealed class RelationExtractor
+{
+    private readonly RuleSet _rules;
+    private readonly Gazetteer _gazetteer;
+    private readonly SentenceDateFinder _dates;
+
+    /// <summary>Creates an extractor.</summary>
+    public RelationExtractor(RuleSet rules, Gazetteer gazetteer, SentenceDateFinder dates)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        ArgumentNullException.ThrowIfNull(dates);
+        _rules = rules;
+        _gazetteer = gazetteer;
+        _dates = dates;
+    }
+
+    /// <summary>Extracts the facts of one article part.</summary>
+    public ExtractionResult Extract(string documentId, IReadOnlyList<TaggedSentence> sentences, DateOnly? published)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var facts = new List<RelationFact>();
+        var containment = new List<(string, string)>();
+        var personCounts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        foreach (var ts in sentences)
+        {
+            foreach (var m in ts.Mentions.Where(m => m.Kind == EntityKind.Person && m.EntityId is not null))
+            {
+                personCounts.TryGetValue(m.EntityId!, out var c);
+                personCounts[m.EntityId!] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
+            }
+            var pair = personCounts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Take(2).Select(kv => kv.Key).ToArray();
+            ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, facts, containment);
+        }
+        return new ExtractionResult(facts, containment);
+    }
+
+    private void ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, List<RelationFact> facts, List<(string, string)> containment)
+    {
+        var items = Item.Build(ts);
+        var date = _dates(ts.Sentence.Text, published);
+        var evidence = ts.Sentence.Text;
+        RelationFact Fact(RelationKind kind, string s, string o, RelationRule rule) => new()
+        {
+            Kind = kind, SubjectId = s, ObjectId = o, DocumentId = doc, SentenceIndex = ts.Sentence.Index, Evidence = evidence,
+            Rule = rule.Source, Date = date,
+        };
+
+        // Role phrases: member-of, then the phrase becomes one person.
+        foreach (var rule in _rules.Of(RuleKind.Role))
+        {
+            for (var start = 0; start < items.Count; start++)
+            {
+                var b = new Bindings();
+                var end = Match(rule.Elements, 0, items, start, b, pair);
+                if (end < 0)
+                    continue;
+                var member = b.Single("m");
+                var title = b.Single("r")?.Title;
+                if (member?.PersonIds is not [var personId] || title is null)
+                    continue;
+                if (!title.Title.IsHonorific)
+                {
+                    var orgItem = b.Single("o");
+                    var orgId = orgItem?.EntityId ?? RoleOrganisation(personId, title.Title, date ?? published);
+                    if (orgId is not null && orgId != personId)
+                        facts.Add(Fact(RelationKind.MemberOf, personId, orgId, rule) with { Role = title.Title.Canonical });
+                }
+                items.ReplaceRange(start, end, Item.Chunk(items[start].TokenStart, items[end - 1].TokenEnd, personId));
+            }
+        }
+        // A title standing for a person, with its qualifier before it ("NATO Leader", "Norwegian Prime Minister").
+        for (var k = 1; k < items.Count; k++)
+        {
+            if (items[k].Mention is { Source: MentionSource.TitleOnly, QualifierId: not null } tm && items[k - 1].Mention is { } q && q.EntityId == tm.QualifierId)
+                items.ReplaceRange(k - 1, k + 1, Item.Chunk(items[k - 1].TokenStart, items[k].TokenEnd, tm.EntityId!));
+        }
+
+        var blocked = _rules.Of(RuleKind.Block)
+            .Where(r => Enumerable.Range(0, items.Count).Any(s => Match(r.Elements, 0, items, s, new Bindings(), pair) >= 0))
+            .Select(r => r.Blocks!.Value).ToHashSet();
+
+        string? placeId = null;
+        var placeRank = -1;
+        foreach (var rule in _rules.Of(RuleKind.Place))
+        {
+            foreach (var b in AllMatches(rule, items, pair))
+            {
+                if (b.Single("p")?.EntityId is { } p && Rank(p, b.Single("p")!) is var r && r > placeRank)
+                {
+                    placeId = p;
+                    placeRank = r;
+                }
+            }
+        }
+        // "NATO headquarters, Brussels", "the Office of the President in Kyiv": the first place lies in the second.
+        for (var k = 0; k + 2 < items.Count; k++)
+        {
+            if (items[k].IsPlace && items[k + 2].IsPlace && items[k + 1].Token is { Text: "," or "in" } &&
+                Rank(items[k].EntityId!, items[k]) > Rank(items[k + 2].EntityId!, items[k + 2]))
+                containment.Add((items[k].EntityId!, items[k + 2].EntityId!));
+        }
+
+        if (!blocked.Contains(RuleKind.MetWith))
+        {
+            foreach (var rule in _rules.Of(RuleKind.MetWith))
+            {
+                if (rule.Options.ContainsKey("all"))
+                {
+                    if (Enumerable.Range(0, items.Count).Any(s => Match(rule.Elements, 0, items, s, new Bindings(), pair) >= 0))
+                    {
+                        var people = items.SelectMany(i => i.PersonIds ?? []).Distinct(StringComparer.Ordinal).ToList();
+                        for (var x = 0; x < people.Count; x++)
+                        {
+                            for (var y = x + 1; y < people.Count; y++)
+                                facts.Add(Fact(RelationKind.MetWith, people[x], people[y], rule) with { PlaceId = placeId });
+                        }
+                    }
+                    continue;
+                }
+                foreach (var b in AllMatches(rule, items, pair))
+                {
+                    var a = b.All("a").SelectMany(i => i.PersonIds ?? []).ToList();
+                    var others = b.All("b").SelectMany(i => i.PersonIds ?? []).ToList();
+                    if (others.Count == 0 && a.Count == 2)
+                        others = [a[1]];
+                    var visitorSlot = rule.Options.GetValueOrDefault("visitor");
+                    foreach (var x in a.Take(1))
+                    {
+                        foreach (var y in others.Where(y => y != x))
+                        {
+                            var visitor = visitorSlot == "a" ? x : visitorSlot == "b" ? y : null;
+                            facts.Add(Fact(RelationKind.MetWith, x, y, rule) with { PlaceId = placeId, VisitorId = visitor });
+                        }
+                    }
+                }
+            }
+        }
+        if (!blocked.Contains(RuleKind.Visited))
+        {
+            foreach (var rule in _rules.Of(RuleKind.Visited))
+            {
+                foreach (var b in AllMatches(rule, items, pair))
+                {
+                    if (b.Single("p")?.EntityId is not { } p)
+                        continue;
+                    foreach (var who in b.All("a").SelectMany(i => i.PersonIds ?? []))
+                        facts.Add(Fact(RelationKind.Visited, who, p, rule) with { OnlyIfAway = rule.Options.ContainsKey("away") });
+                }
+            }
+        }
+        if (!blocked.Contains(RuleKind.MemberOf))
+        {
+            foreach (var rule in _rules.Of(RuleKind.MemberOf))
+            {
+                foreach (var b in AllMatches(rule, items, pair))
+                {
+                    var org = b.Single("o")?.EntityId;
+                    foreach (var m in b.All("m"))
+                    {
+                        var member = m.PersonIds is [var pid] ? pid : m.EntityId;
+                        if (org is not null && member is not null && member != org)
+                            facts.Add(Fact(RelationKind.MemberOf, member, org, rule));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The organisation or country of a person's gazetteer role with this title, on the date (or the latest).</summary>
+    private string? RoleOrganisation(string personId, TitleEntry title, DateOnly? when)
+    {
+        var roles = _gazetteer.RolesOf(personId)
+            .Where(r => string.Equals(Canonical(r.Title), title.Canonical, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (roles.Count == 0)
+            return null;
+        if (when is { } d && roles.FirstOrDefault(r => r.IsActiveOn(d)) is { } active)
+            return active.OrgId;
+        return when is null ? roles.OrderByDescending(r => r.From ?? DateOnly.MinValue).First().OrgId : null;
+    }
+
+    private string Canonical(string title) =>
+        _gazetteer.TitlesByKey.TryGetValue(TextFolding.FoldPhrase(title), out var t) ? t.Canonical : title;
+
+    /// <summary>How specific a place is: venue 4, city 3, other location 2, country 1, continent 0.</summary>
+    internal int Rank(string id, Item item)
+    {
+        if (_gazetteer.TryGet(id, out var e))
+        {
+            return e.Kind switch
+            {
+                EntityKind.Country => 1,
+                EntityKind.Location when e.Subkind == "venue" => 4,
+                EntityKind.Location when id.StartsWith("city:", StringComparison.Ordinal) => 3,
+                EntityKind.Location when e.Subkind == "continent" => 0,
+                _ => 2,
+            };
+        }
+        // Places found by patterns are venues ("NATO headquarters", "Wall of Remembrance") or regions ("Oblast").
+        return item.Mention?.Kind == EntityKind.Location ? 4 : 2;
+    }
+
+    private IEnumerable<Bindings> AllMatches(RelationRule rule, List<Item> items, string[]? pair)
+    {
+        for (var start = 0; start < items.Count; start++)
+        {
+            var b = new Bindings();
+            if (Match(rule.Elements, 0, items, start, b, pair) >= 0)
+                yield return b;
+        }
+    }
+
+    /// <summary>Matches elements[e..] at items[i..]; returns the index past the match or -1. Bindings are filled on success.</summary>
+    private int Match(ImmutableArray<PatternElement> elements, int e, List<Item> items, int i, Bindings b, string[]? pair)
+    {
+        if (e == elements.Length)
+            return i;
+        switch (elements[e])
+        {
+            case LiteralElement lit:
+                if (i < items.Count && items[i].Token is { } tok && lit.Keys.Contains(_gazetteer.NormalizeKey(tok.Key)) || i < items.Count && items[i].Token is { } t2 && lit.Keys.Contains(t2.Key))
+                {
+                    var r = Match(elements, e + 1, items, i + 1, b, pair);
+                    if (r >= 0)
+                        return r;
+                }
+                return lit.Optional ? Match(elements, e + 1, items, i, b, pair) : -1;
+            case SkipElement:
+                for (var k = i; k <= items.Count; k++)
+                {
+                    var mark = b.Mark();
+                    var r = Match(elements, e + 1, items, k, b, pair);
+                    if (r >= 0)
+                        return r;
+                    b.Reset(mark);
+                    if (k < items.Count && items[k].PersonIds is not null)
+                        break;
+                }
+                return -1;
+            case SlotElement slot:
+            {
+                if (slot.Types.HasFlag(SlotType.Pair) && pair is not null && MatchPair(items, i) is var pe && pe > i)
+                {
+                    var mark = b.Mark();
+                    b.Add(slot.Name, Item.Chunk(items[i].TokenStart, items[pe - 1].TokenEnd, pair[0]));
+                    b.Add(slot.Name, Item.Chunk(items[i].TokenStart, items[pe - 1].TokenEnd, pair[1]));
+                    var r = Match(elements, e + 1, items, pe, b, pair);
+                    if (r >= 0)
+                        return r;
+                    b.Reset(mark);
+                }
+                if (i >= items.Count || !Fits(items[i], slot.Types))
+                    return -1;
+                var m0 = b.Mark();
+                b.Add(slot.Name, items[i]);
+                var next = i + 1;
+                if (slot.List)
+                {
+                    // "X, Y and Z": extend while a comma or "and" is followed by another item of the type.
+                    while (true)
+                    {
+                        var k = next;
+                        while (k < items.Count && items[k].Token is { Text: "," or "and" })
+                            k++;
+                        if (k == next || k >= items.Count || !Fits(items[k], slot.Types))
+                            break;
+                        b.Add(slot.Name, items[k]);
+                        next = k + 1;
+                    }
+                }
+                var res = Match(elements, e + 1, items, next, b, pair);
+                if (res < 0)
+                    b.Reset(m0);
+                return res;
+            }
+            default:
+                return -1;
+        }
+    }
+
+    private int MatchPair(List<Item> items, int i)
+    {
+        foreach (var phrase in _rules.PairPhrases)
+        {
+            var k = 0;
+            while (k < phrase.Length && i + k < items.Count && items[i + k].Token is { } t && t.Key == phrase[k])
+                k++;
+            if (k == phrase.Length)
+                return i + k;
+        }
+        return -1;
+    }
+
+    private static bool Fits(Item item, SlotType types)
+    {
+        if (item.PersonIds is not null)
+            return types.HasFlag(SlotType.Person);
+        if (item.Title is not null)
+            return types.HasFlag(SlotType.Title);
+        if (item.Mention is not { EntityId: not null } m)
+            return false;
+        if (m.IsDemonym)
+            return types.HasFlag(SlotType.Demonym);
+        return m.Kind switch
+        {
+            EntityKind.Organization => types.HasFlag(SlotType.Organization),
+            EntityKind.Country => types.HasFlag(SlotType.Country),
+            EntityKind.Location => types.HasFlag(SlotType.Location),
+            EntityKind.Event => types.HasFlag(SlotType.Event),
+            _ => false,
+        };
+    }
+
+    /// <summary>Slot bindings during a match, with undo marks for backtracking.</summary>
+    private sealed class Bindings
+    {
+        private readonly List<(string Slot, Item Item)> _list = [];
+
+        public int Mark() => _list.Count;
+
+        public void Reset(int mark) => _list.RemoveRange(mark, _list.Count - mark);
+
+        public void Add(string slot, Item item) => _list.Add((slot, item));
+
+        public Item? Single(string slot) => _list.FirstOrDefault(x => x.Slot == slot).Item;
+
+        public IEnumerable<Item> All(string slot) => _list.Where(x => x.Slot == slot).Select(x => x.Item);
+    }
+}
+
+/// <summary>One unit a pattern matches: a word, an entity mention, a title, or a person phrase (chunk).</summary>
+internal sealed class Item
+{
+    public int TokenStart { get; private init; }
+    public int TokenEnd { get; private init; }
+    public Token? Token { get; private init; }
+    public Mention? Mention { get; private init; }
+    public TitleMention? Title { get; private init; }
+    public IReadOnlyList<string>? PersonIds { get; private init; }
+
+    public string? EntityId => Mention?.EntityId;
+
+    public bool IsPlace => Mention is { IsDemonym: false, EntityId: not null, Kind: EntityKind.Location or EntityKind.Country };
+
+    public static Item Chunk(int start, int end, string personId) =>
+        new() { TokenStart = start, TokenEnd = end, PersonIds = [personId] };
+
+    public static List<Item> Build(TaggedSentence ts)
+    {
+        var items = new List<Item>();
+        var tokens = ts.Sentence.Tokens;
+        var mi = 0;
+        var ti = 0;
+        for (var i = 0; i < tokens.Count;)
+        {
+            while (mi < ts.Mentions.Count && ts.Mentions[mi].TokenStart < i)
+                mi++;
+            while (ti < ts.Titles.Count && ts.Titles[ti].TokenStart < i)
+                ti++;
+            if (mi < ts.Mentions.Count && ts.Mentions[mi].TokenStart == i)
+            {
+                var m = ts.Mentions[mi];
+                items.Add(new Item
+                {
+                    TokenStart = m.TokenStart, TokenEnd = m.TokenEnd, Mention = m,
+                    PersonIds = m.Kind == EntityKind.Person && m.EntityId is not null && !m.IsDemonym ? [m.EntityId] : null,
+                });
+                i = m.TokenEnd;
+                continue;
+            }
+            if (ti < ts.Titles.Count && ts.Titles[ti].TokenStart == i)
+            {
+                var t = ts.Titles[ti];
+                items.Add(new Item { TokenStart = t.TokenStart, TokenEnd = t.TokenEnd, Title = t });
+                i = t.TokenEnd;
+                continue;
+            }
+            if (!TextFolding.IsConnector(tokens[i]))
+                items.Add(new Item { TokenStart = i, TokenEnd = i + 1, Token = tokens[i] });
+            i++;
+        }
+        return items;
+    }
+}
+
+internal static class ListExtensions
+{
+    public static void ReplaceRange<T>(this List<T> list, int start, int end, T item)
+    {
+        list.RemoveRange(start, end - start);
+        list.Insert(start, item);
+    }
+}

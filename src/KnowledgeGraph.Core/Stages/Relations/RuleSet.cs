@@ -1,0 +1,332 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using KnowledgeGraph.Core.Errors;
+using KnowledgeGraph.Core.Text;
+
+namespace KnowledgeGraph.Core.Stages.Relations;
+
+/// <summary>What a rule produces.</summary>
+public enum RuleKind
+{
+    /// <summary>A role phrase: member-of, and the phrase becomes one person.</summary>
+    Role,
+    /// <summary>Membership.</summary>
+    MemberOf,
+    /// <summary>A meeting.</summary>
+    MetWith,
+    /// <summary>A visit.</summary>
+    Visited,
+    /// <summary>Where a meeting happened.</summary>
+    Place,
+    /// <summary>A sentence that yields no relation of a kind.</summary>
+    Block,
+}
+
+/// <summary>Slot types of a pattern.</summary>
+[Flags]
+public enum SlotType
+{
+    /// <summary>None.</summary>
+    None = 0,
+    /// <summary>A person (or a role phrase, or a title standing for a person).</summary>
+    Person = 1,
+    /// <summary>An organisation.</summary>
+    Organization = 2,
+    /// <summary>A country (its name, not its adjective).</summary>
+    Country = 4,
+    /// <summary>A city, region or venue.</summary>
+    Location = 8,
+    /// <summary>A named event.</summary>
+    Event = 16,
+    /// <summary>A country's adjective ("Turkish").</summary>
+    Demonym = 32,
+    /// <summary>A title.</summary>
+    Title = 64,
+    /// <summary>The two people of the article ("the two men").</summary>
+    Pair = 128,
+}
+
+/// <summary>One element of a pattern.</summary>
+public abstract record PatternElement;
+
+/// <summary>A literal word or punctuation: any of <see cref="Keys"/> (folded).</summary>
+/// <param name="Keys">Accepted folded keys.</param>
+/// <param name="Optional">May be absent.</param>
+public sealed record LiteralElement(FrozenSet<string> Keys, bool Optional) : PatternElement;
+
+/// <summary>An entity slot.</summary>
+/// <param name="Types">Accepted types.</param>
+/// <param name="Name">Slot name (a, b, m, o, r, p).</param>
+/// <param name="List">Accepts a list joined by commas and "and".</param>
+public sealed record SlotElement(SlotType Types, string Name, bool List) : PatternElement;
+
+/// <summary>Skip any items up to the next element, never over a person.</summary>
+public sealed record SkipElement : PatternElement;
+
+/// <summary>A parsed rule.</summary>
+/// <param name="Kind">What it produces.</param>
+/// <param name="Elements">The pattern.</param>
+/// <param name="Options">Options after =>.</param>
+/// <param name="Source">file:line.</param>
+/// <param name="Text">The rule as written.</param>
+/// <param name="Blocks">For <see cref="RuleKind.Block"/>: the relation it blocks.</param>
+public sealed record RelationRule(RuleKind Kind, ImmutableArray<PatternElement> Elements, FrozenDictionary<string, string> Options, string Source, string Text, RuleKind? Blocks = null)
+{
+    /// <summary>The slot names this rule binds.</summary>
+    public IEnumerable<string> SlotNames => Elements.OfType<SlotElement>().Select(s => s.Name);
+}
+
+/// <summary>
+/// The relation rules of <c>rules/*.rules</c>, parsed. See the header of <c>data/rules/relations.rules</c> for the syntax.
+/// </summary>
+public sealed class RuleSet
+{
+    private static readonly FrozenDictionary<string, SlotType> SlotTypes = new Dictionary<string, SlotType>(StringComparer.Ordinal)
+    {
+        ["Person"] = SlotType.Person,
+        ["Organization"] = SlotType.Organization,
+        ["Country"] = SlotType.Country,
+        ["Location"] = SlotType.Location,
+        ["Event"] = SlotType.Event,
+        ["Place"] = SlotType.Location | SlotType.Country,
+        ["Nation"] = SlotType.Country | SlotType.Demonym,
+        ["Title"] = SlotType.Title,
+        ["Pair"] = SlotType.Pair,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<RuleKind, string[]> RequiredSlots = new Dictionary<RuleKind, string[]>
+    {
+        [RuleKind.Role] = ["m", "r"],
+        [RuleKind.MemberOf] = ["m", "o"],
+        [RuleKind.MetWith] = [],
+        [RuleKind.Visited] = ["a", "p"],
+        [RuleKind.Place] = ["p"],
+        [RuleKind.Block] = [],
+    }.ToFrozenDictionary();
+
+    private RuleSet(ImmutableArray<RelationRule> rules, ImmutableArray<ImmutableArray<string>> pairPhrases)
+    {
+        Rules = rules;
+        PairPhrases = pairPhrases;
+    }
+
+    /// <summary>All rules in file order.</summary>
+    public ImmutableArray<RelationRule> Rules { get; }
+
+    /// <summary>Phrases (folded token keys) that stand for the article's two people.</summary>
+    public ImmutableArray<ImmutableArray<string>> PairPhrases { get; }
+
+    /// <summary>Rules of one kind, in file order.</summary>
+    public IEnumerable<RelationRule> Of(RuleKind kind) => Rules.Where(r => r.Kind == kind);
+
+    /// <summary>Loads every <c>*.rules</c> file under <c>rules/</c> of the data folder.</summary>
+    public static RuleSet Load(string dataDirectory)
+    {
+        var dir = Path.Combine(dataDirectory, "rules");
+        if (!Directory.Exists(dir))
+            throw KnowledgeGraphException.DataFile(dir, "rules folder not found; pass --data with the folder that holds gazetteer/ and rules/");
+        var problems = new List<string>();
+        var lines = new List<(string Source, string Line)>();
+        foreach (var file in Directory.EnumerateFiles(dir, "*.rules").Order(StringComparer.Ordinal))
+        {
+            var rel = Path.GetRelativePath(dataDirectory, file).Replace('\\', '/');
+            var n = 0;
+            foreach (var line in File.ReadLines(file))
+                lines.Add(($"{rel}:{++n}", line));
+        }
+        var set = Parse(lines, problems);
+        if (problems.Count > 0)
+            throw Tagging.GazetteerLoader.Fail(problems);
+        return set;
+    }
+
+    /// <summary>Parses rule lines; <paramref name="problems"/> receives <c>file:line: message</c> for each bad line.</summary>
+    public static RuleSet Parse(IEnumerable<(string Source, string Line)> lines, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var rules = ImmutableArray.CreateBuilder<RelationRule>();
+        var pairs = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        foreach (var (source, raw) in lines)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            var parts = line.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+            var keyword = parts[0];
+            var rest = parts.Length > 1 ? parts[1].Trim() : "";
+            if (keyword == "define")
+            {
+                var d = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+                if (d.Length < 2 || d[0] != "Pair")
+                {
+                    problems.Add($"{source}: 'define' takes Pair and phrases separated by | (define Pair the two men | the pair)");
+                    continue;
+                }
+                foreach (var phrase in d[1].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    pairs.Add(Tokenizer.Tokenize(phrase).Select(t => t.Key).ToImmutableArray());
+                continue;
+            }
+            RuleKind? blocks = null;
+            if (keyword == "block")
+            {
+                var b = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+                blocks = b.Length == 2 ? ParseKind(b[0]) : null;
+                if (blocks is null or RuleKind.Block or RuleKind.Place or RuleKind.Role)
+                {
+                    problems.Add($"{source}: 'block' takes a relation (met-with, visited, member-of) and a pattern (block met-with phone)");
+                    continue;
+                }
+                rest = b[1];
+            }
+            var kind = ParseKind(keyword);
+            if (kind is null)
+            {
+                problems.Add($"{source}: unknown rule kind '{keyword}' (expected role, member-of, met-with, visited, place, block, define)");
+                continue;
+            }
+            var options = new Dictionary<string, string>(StringComparer.Ordinal);
+            var arrow = rest.IndexOf("=>", StringComparison.Ordinal);
+            if (arrow >= 0)
+            {
+                foreach (var opt in rest[(arrow + 2)..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var kv = opt.Split('=', 2);
+                    options[kv[0]] = kv.Length > 1 ? kv[1] : "true";
+                }
+                rest = rest[..arrow].Trim();
+            }
+            var elements = ParsePattern(rest, source, problems);
+            if (elements is null)
+                continue;
+            var rule = new RelationRule(kind.Value, elements.Value, options.ToFrozenDictionary(StringComparer.Ordinal), source, line, blocks);
+            if (Validate(rule, problems))
+                rules.Add(rule);
+        }
+        return new RuleSet(rules.ToImmutable(), pairs.ToImmutable());
+    }
+
+    private static RuleKind? ParseKind(string keyword) => keyword switch
+    {
+        "role" => RuleKind.Role,
+        "member-of" => RuleKind.MemberOf,
+        "met-with" => RuleKind.MetWith,
+        "visited" => RuleKind.Visited,
+        "place" => RuleKind.Place,
+        "block" => RuleKind.Block,
+        _ => null,
+    };
+
+    private static ImmutableArray<PatternElement>? ParsePattern(string pattern, string source, List<string> problems)
+    {
+        var elements = ImmutableArray.CreateBuilder<PatternElement>();
+        foreach (var word in pattern.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word == "...")
+            {
+                elements.Add(new SkipElement());
+                continue;
+            }
+            if (word.StartsWith('{'))
+            {
+                if (!word.EndsWith('}') || word.IndexOf(':', StringComparison.Ordinal) is var colon && colon < 0)
+                {
+                    problems.Add($"{source}: malformed slot '{word}' (write {{Type:name}}, e.g. {{Person:a}})");
+                    return null;
+                }
+                var typeText = word[1..colon];
+                var name = word[(colon + 1)..^1];
+                var list = typeText.EndsWith('+');
+                if (list)
+                    typeText = typeText[..^1];
+                var types = SlotType.None;
+                foreach (var t in typeText.Split('|'))
+                {
+                    if (!SlotTypes.TryGetValue(t, out var st))
+                    {
+                        problems.Add($"{source}: unknown slot type '{t}' (expected {string.Join(", ", SlotTypes.Keys.Order(StringComparer.Ordinal))})");
+                        return null;
+                    }
+                    types |= st;
+                }
+                if (name.Length == 0)
+                {
+                    problems.Add($"{source}: slot '{word}' has no name (write {{Person:a}})");
+                    return null;
+                }
+                elements.Add(new SlotElement(types, name, list));
+                continue;
+            }
+            if (word.Contains('{', StringComparison.Ordinal) || word.Contains('}', StringComparison.Ordinal))
+            {
+                problems.Add($"{source}: malformed slot '{word}' (write {{Type:name}} separated by spaces)");
+                return null;
+            }
+            var optional = word.Length > 1 && word.EndsWith('?');
+            var body = optional ? word[..^1] : word;
+            var keys = body.Split('|', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w is "'s" or "’s" ? "'s" : TextFolding.Fold(w))
+                .ToFrozenSet(StringComparer.Ordinal);
+            if (keys.Count == 0)
+            {
+                problems.Add($"{source}: empty word alternative in '{word}'");
+                return null;
+            }
+            elements.Add(new LiteralElement(keys, optional));
+        }
+        if (elements.Count == 0)
+        {
+            problems.Add($"{source}: empty pattern");
+            return null;
+        }
+        return elements.ToImmutable();
+    }
+
+    private static bool Validate(RelationRule rule, List<string> problems)
+    {
+        var names = rule.SlotNames.ToList();
+        var required = RequiredSlots[rule.Kind];
+        if (rule.Kind == RuleKind.MetWith && !rule.Options.ContainsKey("all"))
+        {
+            var pairSlot = rule.Elements.OfType<SlotElement>().Any(s => s.Types.HasFlag(SlotType.Pair));
+            required = pairSlot ? ["a"] : ["a", "b"];
+        }
+        var missing = required.Where(r => !names.Contains(r)).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add($"{rule.Source}: a {KindName(rule.Kind)} rule needs slot(s) {string.Join(", ", missing.Select(m => "{…:" + m + "}"))}");
+            return false;
+        }
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
+        {
+            problems.Add($"{rule.Source}: a slot name is used twice");
+            return false;
+        }
+        foreach (var (key, value) in rule.Options)
+        {
+            var ok = key switch
+            {
+                "visitor" => rule.Kind == RuleKind.MetWith && names.Contains(value),
+                "all" => rule.Kind == RuleKind.MetWith,
+                "away" => rule.Kind == RuleKind.Visited,
+                _ => false,
+            };
+            if (!ok)
+            {
+                problems.Add($"{rule.Source}: option '{key}{(value == "true" ? "" : "=" + value)}' does not fit a {KindName(rule.Kind)} rule (options: visitor=<slot> and all for met-with, away for visited)");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The rule kind as written in rule files.</summary>
+    public static string KindName(RuleKind kind) => kind switch
+    {
+        RuleKind.Role => "role",
+        RuleKind.MemberOf => "member-of",
+        RuleKind.MetWith => "met-with",
+        RuleKind.Visited => "visited",
+        RuleKind.Place => "place",
+        _ => "block",
+    };
+}

@@ -1,0 +1,300 @@
+using System.Collections.Frozen;
+using KnowledgeGraph.Core.Entities;
+using KnowledgeGraph.Core.Stages.Tagging;
+using KnowledgeGraph.Core.Text;
+
+namespace KnowledgeGraph.Core.Stages.Resolution;
+
+/// <summary>A person known in one article: id and the folded tokens of every full form seen.</summary>
+internal sealed class ArticlePerson(string id, string name)
+{
+    public string Id { get; } = id;
+    public string Name { get; set; } = name;
+    public List<string[]> Forms { get; } = [];
+    public int FirstSentence { get; set; } = int.MaxValue;
+}
+
+/// <summary>
+/// Resolves the mentions of one article to entity ids. People: full names (gazetteer or pattern) anchor the article's
+/// people; surnames and short forms ("Austin", "Gahr Støre") join the full name they end; a one-word place name that is
+/// the surname of a person of the article is that person unless a locative preposition precedes it ("in Austin").
+/// Titles that stand alone ("the Secretary General", "NATO Leader", "the Russian leader") become mentions of the one
+/// person of the article who holds that role, by the article's own role phrases or the gazetteer's dated roles.
+/// Places with one name in several countries prefer a country the article mentions. Names found by patterns get ids
+/// from their slug, or the gazetteer's id when the gazetteer knows them in another case.
+/// Input: tagged sentences. Output: the same mentions with <see cref="Mention.EntityId"/> set, plus title-only mentions.
+/// Requires: <see cref="EntityTagger"/>.
+/// </summary>
+public sealed class MentionResolver
+{
+    private static readonly FrozenSet<string> Locatives =
+        new[] { "in", "at", "to", "from", "near", "outside", "into", "toward", "towards", "across", "around", "via", "through", "of" }
+            .ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly Gazetteer _gazetteer;
+
+    /// <summary>Creates a resolver.</summary>
+    public MentionResolver(Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        _gazetteer = gazetteer;
+    }
+
+    /// <summary>Resolves all mentions of an article in place; <paramref name="published"/> dates the gazetteer roles.</summary>
+    public void Resolve(IReadOnlyList<TaggedSentence> sentences, DateOnly? published)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var people = new Dictionary<string, ArticlePerson>(StringComparer.Ordinal);
+        var countries = new HashSet<string>(StringComparer.Ordinal);
+        // Full names first, over the whole article: a headline may use a surname the body spells out later.
+        foreach (var ts in sentences)
+        {
+            foreach (var m in ts.Mentions)
+            {
+                if (m.Kind == EntityKind.Country && !m.IsDemonym && m.Candidates.Length > 0)
+                    countries.Add(m.Candidates[0].Country ?? "");
+                if (m.Kind != EntityKind.Person)
+                    continue;
+                if (m.Source == MentionSource.Gazetteer)
+                {
+                    var e = m.Candidates[0];
+                    m.EntityId = e.Id;
+                    var p = Person(people, e.Id, e.Name, ts.Sentence.Index);
+                    AddForm(p, e.Name);
+                    foreach (var a in e.Aliases)
+                        AddForm(p, a);
+                }
+                else if (NameKeys(m).Length >= 2 && !IsShortFormOfKnown(people, NameKeys(m)))
+                {
+                    var id = GazetteerPersonId(m.PatternName!) ?? "person:" + Slug.Of(m.PatternName!);
+                    m.EntityId = id;
+                    var name = _gazetteer.TryGet(id, out var ge) ? ge.Name : m.PatternName!;
+                    AddForm(Person(people, id, name, ts.Sentence.Index), m.PatternName!);
+                }
+            }
+        }
+        foreach (var ts in sentences)
+        {
+            var tokens = ts.Sentence.Tokens;
+            for (var i = 0; i < ts.Mentions.Count; i++)
+            {
+                var m = ts.Mentions[i];
+                if (m.EntityId is not null)
+                    continue;
+                if (m.Kind == EntityKind.Person)
+                {
+                    var keys = NameKeys(m);
+                    var p = FindByShortForm(people, keys, ts.Sentence.Index);
+                    m.EntityId = p?.Id ?? "person:" + Slug.Of(m.PatternName ?? m.Surface);
+                    if (p is null)
+                        AddForm(Person(people, m.EntityId, m.PatternName ?? m.Surface, ts.Sentence.Index), m.PatternName ?? m.Surface);
+                    continue;
+                }
+                if (m.Kind == EntityKind.Location && m.TokenEnd - m.TokenStart == 1 && !m.IsDemonym &&
+                    (m.TokenStart == 0 || !Locatives.Contains(tokens[m.TokenStart - 1].Key)) &&
+                    FindByShortForm(people, [_gazetteer.NormalizeKey(tokens[m.TokenStart].Key)], ts.Sentence.Index) is { } person)
+                {
+                    // "Austin thanked..." where the article names Lloyd J. Austin III: the person, not the city.
+                    ts.Mentions[i] = new Mention
+                    {
+                        TokenStart = m.TokenStart, TokenEnd = m.TokenEnd, Start = m.Start, Surface = m.Surface,
+                        Kind = EntityKind.Person, Source = MentionSource.Pattern, PatternName = m.Surface, EntityId = person.Id,
+                    };
+                    continue;
+                }
+                m.EntityId = m.Source == MentionSource.Gazetteer ? ChooseCandidate(m, countries).Id : PatternId(m);
+            }
+        }
+        ResolveTitles(sentences, people, published);
+    }
+
+    private static ArticlePerson Person(Dictionary<string, ArticlePerson> people, string id, string name, int sentence)
+    {
+        if (!people.TryGetValue(id, out var p))
+            people[id] = p = new ArticlePerson(id, name);
+        p.FirstSentence = Math.Min(p.FirstSentence, sentence);
+        return p;
+    }
+
+    private void AddForm(ArticlePerson p, string form)
+    {
+        var keys = Keys(form);
+        if (keys.Length > 0 && !p.Forms.Any(f => f.SequenceEqual(keys)))
+            p.Forms.Add(keys);
+    }
+
+    private string[] Keys(string phrase) =>
+        Tokenizer.Tokenize(phrase).Where(t => t.Kind == TokenKind.Word && !TextFolding.IsConnector(t)).Select(t => _gazetteer.NormalizeKey(t.Key)).ToArray();
+
+    private string[] NameKeys(Mention m) => Keys(m.PatternName ?? m.Surface);
+
+    private static bool IsShortFormOfKnown(Dictionary<string, ArticlePerson> people, string[] keys) =>
+        people.Values.Any(p => p.Forms.Any(f => f.Length > keys.Length && EndsWith(f, keys)));
+
+    // A short form is the end of a full form ("Austin", "Gahr Støre"), or its first and last words ("Lloyd Austin").
+    private static ArticlePerson? FindByShortForm(Dictionary<string, ArticlePerson> people, string[] keys, int sentence)
+    {
+        if (keys.Length == 0)
+            return null;
+        var matches = people.Values.Where(p => p.Forms.Any(f => f.SequenceEqual(keys) || EndsWith(f, keys) ||
+            (keys.Length == 2 && f.Length > 2 && f[0] == keys[0] && f[^1] == keys[1]))).ToList();
+        if (matches.Count == 0)
+            return null;
+        return matches.OrderBy(p => p.FirstSentence <= sentence ? 0 : 1).ThenBy(p => Math.Abs(p.FirstSentence - sentence)).First();
+    }
+
+    private static bool EndsWith(string[] full, string[] tail)
+    {
+        if (tail.Length > full.Length)
+            return false;
+        // Allow a trailing suffix on the full form: "Austin" ends "Lloyd J. Austin III".
+        var f = full.Length;
+        if (f > tail.Length && full[f - 1] is "iii" or "ii" or "iv" or "jr" or "sr")
+            f--;
+        for (var k = 1; k <= tail.Length; k++)
+        {
+            if (f - k < 0 || full[f - k] != tail[^k])
+                return false;
+        }
+        return true;
+    }
+
+    private string? GazetteerPersonId(string name)
+    {
+        var tokens = Tokenizer.Tokenize(name);
+        var end = _gazetteer.Entities.LongestMatch(tokens, 0, caseSensitive: false, out var matches);
+        return end == tokens.Count ? matches.Select(m => m.Value.Entry).FirstOrDefault(e => e.Kind == EntityKind.Person)?.Id : null;
+    }
+
+    private static GazetteerEntry ChooseCandidate(Mention m, HashSet<string> countries)
+    {
+        if (m.Candidates.Length == 1 || m.IsDemonym)
+            return m.Candidates[0];
+        var top = m.Candidates[0];
+        if (top.Kind != EntityKind.Location)
+            return top;
+        return m.Candidates.FirstOrDefault(c => c.Kind == EntityKind.Location && c.Country is { } cc && countries.Contains(cc)) ?? top;
+    }
+
+    private string PatternId(Mention m)
+    {
+        var name = m.PatternName ?? m.Surface;
+        if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
+            name = name[4..];
+        var tokens = Tokenizer.Tokenize(name);
+        var end = _gazetteer.Entities.LongestMatch(tokens, 0, caseSensitive: false, out var matches);
+        if (end == tokens.Count && matches.Select(x => x.Value).FirstOrDefault(v => !v.IsDemonym && v.Entry.Kind == m.Kind) is { } known)
+            return known.Entry.Id;
+        return EntityKinds.IdPrefix(m.Kind) + ":" + Slug.Of(name);
+    }
+
+    private void ResolveTitles(IReadOnlyList<TaggedSentence> sentences, Dictionary<string, ArticlePerson> people, DateOnly? published)
+    {
+        if (people.Count == 0)
+            return;
+        // Roles the article itself states: a title right before a person ("Defense Minister Hulusi Akar").
+        var stated = new List<(string Person, string Title, string? Qualifier)>();
+        foreach (var ts in sentences)
+        {
+            foreach (var t in ts.Titles)
+            {
+                if (FollowingPerson(ts, t) is { } p)
+                    stated.Add((p.EntityId!, t.Title.Canonical, Qualifier(ts, t)));
+            }
+        }
+        foreach (var ts in sentences)
+        {
+            foreach (var t in ts.Titles)
+            {
+                if (t.Title.IsHonorific || FollowingPerson(ts, t) is not null)
+                    continue;
+                var qualifier = Qualifier(ts, t);
+                var holders = people.Values.Where(p =>
+                    stated.Any(s => s.Person == p.Id && TitleFits(t.Title, s.Title) && (qualifier is null || s.Qualifier is null || QualifierFits(qualifier, s.Qualifier))) ||
+                    _gazetteer.RolesOf(p.Id).Any(r => (published is null || r.IsActiveOn(published.Value)) && TitleFits(t.Title, Canonical(r.Title)) &&
+                        (qualifier is null || QualifierFits(qualifier, r.OrgId)))).ToList();
+                if (holders.Count == 0)
+                    continue;
+                var holder = holders.Count == 1 ? holders[0] : holders.OrderBy(p => p.FirstSentence <= ts.Sentence.Index ? 0 : 1).ThenBy(p => Math.Abs(p.FirstSentence - ts.Sentence.Index)).First();
+                var start = t.TokenStart;
+                if (start > 0 && ts.Sentence.Tokens[start - 1].Key == "the")
+                    start--;
+                var surfaceStart = start;
+                if (QualifierMention(ts, t) is { } qm && qm.TokenStart < surfaceStart)
+                    surfaceStart = qm.TokenStart;
+                var surfaceEnd = t.TokenEnd;
+                if (OfQualifier(ts, t) is { } after)
+                    surfaceEnd = after.TokenEnd;
+                if (ts.Mentions.Any(m => m.TokenStart < t.TokenEnd && m.TokenEnd > start && !(m.TokenEnd <= t.TokenStart)))
+                    continue;
+                ts.Mentions.Add(new Mention
+                {
+                    TokenStart = start,
+                    TokenEnd = t.TokenEnd,
+                    Start = ts.Sentence.Tokens[start].Start,
+                    Surface = EntityTagger.SpanText(ts.Sentence, surfaceStart, surfaceEnd),
+                    Kind = EntityKind.Person,
+                    Source = MentionSource.TitleOnly,
+                    Title = t.Title,
+                    QualifierId = qualifier,
+                    EntityId = holder.Id,
+                });
+            }
+            ts.Mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
+        }
+    }
+
+    private string Canonical(string titleText) =>
+        _gazetteer.TitlesByKey.TryGetValue(TextFolding.FoldPhrase(titleText), out var t) ? t.Canonical : titleText;
+
+    // A generic leader title ("leader", "chief") fits any leading role; otherwise the canonical titles must agree.
+    private bool TitleFits(TitleEntry used, string heldCanonical)
+    {
+        if (string.Equals(used.Canonical, heldCanonical, StringComparison.OrdinalIgnoreCase))
+            return true;
+        if (used.Kind == "leader")
+            return _gazetteer.TitlesByKey.TryGetValue(TextFolding.FoldPhrase(heldCanonical), out var held) && held.IsLeader;
+        return false;
+    }
+
+    private bool QualifierFits(string qualifier, string orgId)
+    {
+        if (qualifier == orgId)
+            return true;
+        // "Norwegian Prime Minister": the role's organisation is Norway or a Norwegian body.
+        return _gazetteer.TryGet(qualifier, out var q) && q.Kind == EntityKind.Country && _gazetteer.CountryOf(orgId) == q.Country;
+    }
+
+    private static Mention? FollowingPerson(TaggedSentence ts, TitleMention t)
+    {
+        var j = t.TokenEnd;
+        if (OfQualifier(ts, t) is { } of)
+            j = of.TokenEnd;
+        return ts.Mentions.FirstOrDefault(m => m.TokenStart == j && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
+    }
+
+    private static Mention? OfQualifier(TaggedSentence ts, TitleMention t)
+    {
+        var tokens = ts.Sentence.Tokens;
+        var j = t.TokenEnd;
+        if (j < tokens.Count && tokens[j].Key == "of")
+        {
+            if (j + 1 < tokens.Count && tokens[j + 1].Key == "the")
+                j++;
+            return ts.Mentions.FirstOrDefault(m => m.TokenStart == j + 1 && !m.IsDemonym && m.Kind is EntityKind.Country or EntityKind.Organization);
+        }
+        return null;
+    }
+
+    private static Mention? QualifierMention(TaggedSentence ts, TitleMention t)
+    {
+        var tokens = ts.Sentence.Tokens;
+        var j = t.TokenStart;
+        if (j > 0 && tokens[j - 1].Kind == TokenKind.Possessive)
+            j--;
+        return ts.Mentions.FirstOrDefault(m => m.TokenEnd == j && m.Kind is EntityKind.Country or EntityKind.Organization);
+    }
+
+    private static string? Qualifier(TaggedSentence ts, TitleMention t) =>
+        (QualifierMention(ts, t) ?? OfQualifier(ts, t)) is { } m ? m.EntityId ?? (m.Candidates.Length > 0 ? m.Candidates[0].Id : null) : null;
+}

@@ -1,0 +1,68 @@
+using KnowledgeGraph.Core.Entities;
+using KnowledgeGraph.Core.Text;
+
+namespace KnowledgeGraph.Core.Stages.Tagging;
+
+/// <summary>Where a head noun stands in a name.</summary>
+public enum HeadForm
+{
+    /// <summary>Last word: "International Defence Industry Forum".</summary>
+    Suffix,
+    /// <summary>Last word, which may be lower case after a capitalised word: "the Vilnius summit".</summary>
+    SuffixLower,
+    /// <summary>First word, followed by "of": "Wall of Remembrance", "Ministry of Defence".</summary>
+    Prefix,
+}
+
+/// <summary>A head noun and the entity type a name with that head has.</summary>
+/// <param name="Head">Folded head phrase (one or two words).</param>
+/// <param name="Kind">Entity type.</param>
+/// <param name="Form">Where it stands.</param>
+public sealed record HeadNoun(string Head, EntityKind Kind, HeadForm Form);
+
+/// <summary>The head nouns of <c>lexicon/heads.csv</c>.</summary>
+public sealed class HeadLexicon
+{
+    /// <summary>Creates a lexicon.</summary>
+    public HeadLexicon(IEnumerable<HeadNoun> heads)
+    {
+        var list = heads.ToList();
+        Suffixes = list.Where(h => h.Form != HeadForm.Prefix).GroupBy(h => h.Head, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Prefixes = list.Where(h => h.Form == HeadForm.Prefix).GroupBy(h => h.Head, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    /// <summary>An empty lexicon.</summary>
+    public static HeadLexicon Empty { get; } = new([]);
+
+    /// <summary>Heads that end a name, by folded head.</summary>
+    public IReadOnlyDictionary<string, HeadNoun> Suffixes { get; }
+
+    /// <summary>Heads that start a name, by folded head.</summary>
+    public IReadOnlyDictionary<string, HeadNoun> Prefixes { get; }
+
+    /// <summary>Loads <c>lexicon/heads.csv</c> under <paramref name="dataDirectory"/>; an empty lexicon when absent.</summary>
+    public static HeadLexicon Load(string dataDirectory)
+    {
+        var file = Path.Combine(dataDirectory, "lexicon", "heads.csv");
+        if (!File.Exists(file))
+            return Empty;
+        var rel = GazetteerLoader.Relative(dataDirectory, file);
+        var problems = new List<string>();
+        var heads = new List<HeadNoun>();
+        GazetteerLoader.ReadCsv(file, rel, problems, (header, row, line) =>
+        {
+            if (!EntityKinds.TryParse(row[1], out var kind))
+                problems.Add($"{rel}:{line}: unknown type '{row[1]}' (expected {EntityKinds.Expected})");
+            else if (row[2] switch { "suffix" => HeadForm.Suffix, "suffix-lower" => HeadForm.SuffixLower, "prefix" => HeadForm.Prefix, _ => (HeadForm?)null } is not { } form)
+                problems.Add($"{rel}:{line}: unknown form '{row[2]}' (expected suffix, suffix-lower, prefix)");
+            else
+                heads.Add(new HeadNoun(TextFolding.FoldPhrase(row[0]), kind, form));
+            return true;
+        }, ["head", "type", "form"]);
+        if (problems.Count > 0)
+            throw GazetteerLoader.Fail(problems);
+        return new HeadLexicon(heads);
+    }
+}
