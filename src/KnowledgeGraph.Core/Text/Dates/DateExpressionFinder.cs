@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace KnowledgeGraph.Core.Text.Dates;
+
+/// <summary>
+/// Finds the English date expressions news articles use: "30 May 2023", "30 May. 2023", "May 30, 2023", "Feb. 8 2023",
+/// "Sept. 28", "28 September", "Thursday, September 28", "Thursday (28 September 2023)", "2023-02-08", "on Tuesday",
+/// "last Friday", "today", "yesterday", "tomorrow".
+/// </summary>
+/// <remarks>
+/// Month and weekday names must be capitalised (or all capitals), and a month counts only next to a day number, so the
+/// verb "may", "March on" and "by 2026" are not dates. A slash date ("02/08/2023") is taken only when it reads the same
+/// or can only be read one way (one number above 12); "02/08/2023" is skipped as ambiguous. Dates that do not exist
+/// (30 February) are not returned. Month-year ("May 2023") and bare years are out of scope.
+/// </remarks>
+public static partial class DateExpressionFinder
+{
+    private const string MonthNames =
+        "January|February|March|April|May|June|July|August|September|October|November|December|" +
+        "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+    private const string WeekdayNames =
+        "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun";
+
+    private const string FullWeekdayNames = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+    // The day must not be part of a longer number ("1,200 May"), the year not followed by more digits.
+    private const string DayPart = @"(?<![\d,.])(?<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)";
+    private const string YearPart = @"(?<y>(?:1[6-9]|20|21)\d\d)(?!\d)";
+    private const string MonthPart = @"(?<m>(?:" + MonthNames + @"))\b\.?";
+
+    private const string CoreDate =
+        "(?:" +
+        DayPart + @"\s+(?:of\s+)?" + MonthPart + @",?\s+" + YearPart + "|" +         // 30 May. 2023, 28th of September 2023
+        MonthPart + @"\s+" + DayPart + @",?\s+" + YearPart + "|" +                    // May 30, 2023, Feb 8 2023
+        DayPart + @"\s+(?:of\s+)?" + MonthPart + "|" +                                // 28 September
+        MonthPart + @"\s+" + DayPart + "|" +                                          // Sept. 28
+        @"(?<![\w-])" + YearPart + @"-(?<mn>[01]\d)-(?<d>[0-3]\d)(?![\d-])|" +        // 2023-02-08
+        @"(?<![\w/.])(?<a>[01]?\d|[23]\d)/(?<b>[0-3]?\d)/" + YearPart + @"(?![/\d])" + // 02/28/2023, 28/02/2023
+        ")";
+
+    [GeneratedRegex(
+        @"(?<![\w])(?:(?<wd>" + WeekdayNames + @")\b\.?(?:,\s*|\s+(?:the\s+)?|\s*\((?<paren>)\s*))?" + CoreDate + @"(?(paren)\s*\))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex DateRegex();
+
+    [GeneratedRegex(
+        @"\b(?:(?<mod>last|next|this|on)\s+)?(?<wd>" + FullWeekdayNames + @")(?!\w)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex WeekdayRegex();
+
+    [GeneratedRegex(
+        @"\b(?<r>today|tonight|yesterday|tomorrow)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex RelativeRegex();
+
+    /// <summary>Finds every date expression in <paramref name="text"/>, in order, without overlaps.</summary>
+    /// <param name="text">Any text.</param>
+    /// <returns>The expressions, ordered by start offset; the longest wins where two would overlap.</returns>
+    public static ImmutableArray<DateExpression> Find(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<DateExpression>();
+
+        foreach (Match m in DateRegex().Matches(text))
+        {
+            if (FromDateMatch(m) is { } e)
+                found.Add(e);
+        }
+
+        foreach (Match m in WeekdayRegex().Matches(text))
+        {
+            var wd = m.Groups["wd"];
+            if (!IsCapitalised(wd.Value))
+                continue;
+            var mod = m.Groups["mod"];
+            var relative = mod.Success ? mod.Value.ToLowerInvariant() switch
+            {
+                "last" => RelativeDay.LastWeekday,
+                "next" => RelativeDay.NextWeekday,
+                _ => RelativeDay.Weekday,
+            } : RelativeDay.Weekday;
+            // "on" and "this" add nothing to the meaning, so the expression covers the name only.
+            var start = relative == RelativeDay.Weekday ? wd.Index : m.Index;
+            var end = wd.Index + wd.Length;
+            found.Add(new DateExpression(start, end - start, null, null, null, ParseWeekday(wd.Value), relative));
+        }
+
+        foreach (Match m in RelativeRegex().Matches(text))
+        {
+            var relative = m.Groups["r"].Value.ToLowerInvariant() switch
+            {
+                "yesterday" => RelativeDay.Yesterday,
+                "tomorrow" => RelativeDay.Tomorrow,
+                _ => RelativeDay.Today,
+            };
+            found.Add(new DateExpression(m.Index, m.Length, null, null, null, null, relative));
+        }
+
+        found.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));
+        var result = ImmutableArray.CreateBuilder<DateExpression>(found.Count);
+        var coveredUntil = 0;
+        foreach (var e in found)
+        {
+            if (e.Start < coveredUntil)
+                continue;
+            result.Add(e);
+            coveredUntil = e.Start + e.Length;
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static DateExpression? FromDateMatch(Match m)
+    {
+        int? year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+        int month;
+        int day;
+
+        if (m.Groups["m"].Success)
+        {
+            if (!IsCapitalised(m.Groups["m"].Value))
+                return null;
+            month = ParseMonth(m.Groups["m"].Value);
+            day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+        }
+        else if (m.Groups["mn"].Success)
+        {
+            month = int.Parse(m.Groups["mn"].Value, CultureInfo.InvariantCulture);
+            day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
+            var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+            // US order (month/day) and day/month disagree unless one number can only be a day, or both are equal.
+            if (a == b || b > 12)
+                (month, day) = (a, b);
+            else if (a > 12)
+                (month, day) = (b, a);
+            else
+                return null;
+        }
+
+        if (!IsValid(year, month, day))
+            return null;
+
+        DayOfWeek? weekday = null;
+        if (m.Groups["wd"].Success)
+        {
+            if (!IsCapitalised(m.Groups["wd"].Value))
+                return null;
+            weekday = ParseWeekday(m.Groups["wd"].Value);
+        }
+
+        return new DateExpression(m.Index, m.Length, year, month, day, weekday, RelativeDay.None);
+    }
+
+    private static bool IsValid(int? year, int month, int day) =>
+        month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year ?? 2000, month); // 2000: leap, allows 29 Feb
+
+    // "may" the verb and "march" the verb are lower case; a month or weekday name in a date is capitalised or all capitals.
+    private static bool IsCapitalised(string word)
+    {
+        var rest = word.TrimEnd('.')[1..];
+        return char.IsUpper(word[0]) &&
+            (rest.Equals(rest.ToLowerInvariant(), StringComparison.Ordinal) ||
+             rest.Equals(rest.ToUpperInvariant(), StringComparison.Ordinal));
+    }
+
+    internal static int ParseMonth(string name) => name.TrimEnd('.').ToLowerInvariant()[..3] switch
+    {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => throw new ArgumentException($"not a month name: {name}", nameof(name)),
+    };
+
+    private static DayOfWeek ParseWeekday(string name) => name.TrimEnd('.').ToLowerInvariant()[..3] switch
+    {
+        "mon" => DayOfWeek.Monday,
+        "tue" => DayOfWeek.Tuesday,
+        "wed" => DayOfWeek.Wednesday,
+        "thu" => DayOfWeek.Thursday,
+        "fri" => DayOfWeek.Friday,
+        "sat" => DayOfWeek.Saturday,
+        "sun" => DayOfWeek.Sunday,
+        _ => throw new ArgumentException($"not a weekday name: {name}", nameof(name)),
+    };
+}
