@@ -79,7 +79,7 @@ public sealed class GraphAssembler
             else
                 g.Add(o);
         }
-        var visits = new List<(string Person, string Place, DateOnly? Date, string Evidence, int Rank)>();
+        var visits = new List<(string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule)>();
         foreach (var g in groups)
         {
             var date = g.Select(o => o.Date).FirstOrDefault(d => d is not null);
@@ -99,7 +99,8 @@ public sealed class GraphAssembler
                 foreach (var f in o.Facts)
                 {
                     rel.Add(docId, f, null);
-                    meeting.Evidence.Add(f.Evidence);
+                    if (!meeting.Evidence.Contains(f.Evidence))
+                        meeting.Evidence.Add(f.Evidence);
                 }
             }
             if (place is null)
@@ -109,8 +110,8 @@ public sealed class GraphAssembler
                 var explicitVisitor = g.SelectMany(o => o.Facts).Any(f => f.VisitorId == p);
                 if (explicitVisitor || IsAway(p, place, docId, published, facts, containment) == true)
                 {
-                    var ev = g.SelectMany(o => o.Facts).OrderBy(f => f.VisitorId == p ? 0 : 1).First().Evidence;
-                    visits.Add((p, place, date, ev, PlaceRank(place)));
+                    var source = g.SelectMany(o => o.Facts).OrderBy(f => f.VisitorId == p ? 0 : 1).First();
+                    visits.Add((p, place, date, source.Evidence, PlaceRank(place), explicitVisitor ? source.Rule : "meeting away from home: " + source.Rule));
                 }
             }
         }
@@ -118,12 +119,12 @@ public sealed class GraphAssembler
         {
             if (f.OnlyIfAway && IsAway(f.SubjectId, f.ObjectId, docId, published, facts, containment) != true)
                 continue;
-            visits.Add((f.SubjectId, f.ObjectId, f.Date, f.Evidence, PlaceRank(f.ObjectId)));
+            visits.Add((f.SubjectId, f.ObjectId, f.Date, f.Evidence, PlaceRank(f.ObjectId), f.Rule));
         }
         // One visit per person and trip: places of a trip lie inside one another; the most specific place names it.
         foreach (var person in visits.GroupBy(v => v.Person, StringComparer.Ordinal))
         {
-            var trips = new List<List<(string Person, string Place, DateOnly? Date, string Evidence, int Rank)>>();
+            var trips = new List<List<(string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule)>>();
             foreach (var v in person.OrderByDescending(v => v.Date is not null))
             {
                 var trip = trips.FirstOrDefault(t => t.Any(x => (x.Date is null || v.Date is null || x.Date == v.Date) && Related(x.Place, v.Place, containment)));
@@ -141,7 +142,7 @@ public sealed class GraphAssembler
                 rel.Date = date;
                 rel.Documents.Add(docId);
                 foreach (var x in trip)
-                    rel.Evidence.Add(x.Evidence);
+                    rel.AddEvidence(x.Evidence, x.Rule);
             }
         }
     }
@@ -149,15 +150,12 @@ public sealed class GraphAssembler
     /// <summary>True when <paramref name="place"/> is away from every home of the person; null when no home is known.</summary>
     private bool? IsAway(string person, string place, string docId, DateOnly? published, List<RelationFact> facts, HashSet<(string Inner, string Outer)> containment)
     {
+        // Home: the organisations and countries the article says the person belongs to, and the gazetteer roles held
+        // on the article's date (or the latest role when the date is unknown).
         var orgs = facts.Where(f => f.Kind == RelationKind.MemberOf && f.SubjectId == person).Select(f => f.ObjectId).ToHashSet(StringComparer.Ordinal);
-        if (orgs.Count == 0)
-        {
-            var roles = _gazetteer.RolesOf(person);
-            var active = published is { } d ? roles.Where(r => r.IsActiveOn(d)) : roles.OrderByDescending(r => r.From ?? DateOnly.MinValue).Take(1);
-            orgs.UnionWith(active.Select(r => r.OrgId));
-        }
-        if (orgs.Count == 0)
-            return null;
+        var roles = _gazetteer.RolesOf(person);
+        var active = published is { } d ? roles.Where(r => r.IsActiveOn(d)) : roles.OrderByDescending(r => r.From ?? DateOnly.MinValue).Take(1);
+        orgs.UnionWith(active.Select(r => r.OrgId));
         var homeIds = new HashSet<string>(StringComparer.Ordinal);
         var homeCountries = new HashSet<string>(StringComparer.Ordinal);
         foreach (var o in orgs)
@@ -184,6 +182,9 @@ public sealed class GraphAssembler
                 homeCountries.Add(oc);
             }
         }
+        // Bodies with no seat or country (a contact group) say nothing about where home is.
+        if (homeCountries.Count == 0 && homeIds.All(orgs.Contains))
+            return null;
         // Walk up from the place: the text's own containment, a venue's city, a place's country.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>([place]);
@@ -380,10 +381,15 @@ public sealed class GraphAssembler
         public void Add(string doc, RelationFact f, string? role)
         {
             Documents.Add(doc);
-            if (!Evidence.Contains(f.Evidence))
-                Evidence.Add(f.Evidence);
-            Rules.Add(f.Rule);
+            AddEvidence(f.Evidence, f.Rule);
             Role ??= role;
+        }
+
+        public void AddEvidence(string evidence, string rule)
+        {
+            if (!Evidence.Contains(evidence))
+                Evidence.Add(evidence);
+            Rules.Add(rule);
         }
     }
 

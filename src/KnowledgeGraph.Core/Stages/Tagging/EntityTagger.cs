@@ -40,6 +40,9 @@ public sealed class EntityTagger
         "said", "says", "told", "will", "would", "has", "have", "had", "is", "was", "were", "are", "be", "not",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> Locatives =
+        new[] { "in", "at", "from", "to", "near", "outside", "via", "into", "toward", "towards" }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> RunConnectors =
         new[] { "of", "the", "for", "de", "on", "and", "&", "-" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -124,12 +127,17 @@ public sealed class EntityTagger
             return false;
         if (end - start == 1 && _gazetteer.CommonWords.Contains(tokens[start].Key))
         {
-            // "Nice", "Mobile", "Reading": exact case, and not the first word of a sentence or a headline.
-            if (sentence.IsHeadline || start == 0 || !tokens[start - 1].IsLower && tokens[start - 1].Kind == TokenKind.Word && start == 1)
+            // A one-word name that is also an English word ("Turkey", "Nice", "Alliance") counts only in exact case.
+            var exact = matches.Where(m => string.Equals(m.Surface, tokens[start].Text, StringComparison.Ordinal)).ToList();
+            if (exact.Count == 0)
                 return false;
-            if (start > 0 && tokens[start - 1].Kind == TokenKind.Punctuation && tokens[start - 1].Text is "\"" or "“" or "(" or "‘")
-                return false;
-            return matches.Any(m => string.Equals(m.Surface, tokens[start].Text, StringComparison.Ordinal));
+            if (exact.Any(m => !m.Value.Entry.Id.StartsWith("city:", StringComparison.Ordinal)))
+                return true;
+            // Only cities: after a locative preposition ("in Nice", "from Mobile"); a large city also anywhere but at the
+            // start of a sentence or in a headline.
+            if (start > 0 && Locatives.Contains(tokens[start - 1].Key))
+                return true;
+            return !sentence.IsHeadline && start > 0 && exact.Any(m => m.Value.Entry.Population >= 100_000 || m.Value.Entry.IsCapital);
         }
         return true;
     }
@@ -227,10 +235,11 @@ public sealed class EntityTagger
         while (k < tokens.Count && words < 4)
         {
             var t = tokens[k];
-            var ownedOk = owner[k] is null || (allowFirstOwned && k == j && owner[k]!.Kind == EntityKind.Location);
+            // A one-word place inside a name is part of the name ("Lloyd J. Austin III", "Jordan Bardella").
+            var ownedOk = owner[k] is null || (owner[k]!.Kind == EntityKind.Location && owner[k]!.TokenEnd - owner[k]!.TokenStart == 1 && (allowFirstOwned || k > j));
             if (!ownedOk)
                 break;
-            if (t.Kind == TokenKind.Word && t.IsCapitalized && !t.IsAllCaps && !NotNames.Contains(t.Key))
+            if (t.Kind == TokenKind.Word && t.IsCapitalized && (!t.IsAllCaps || IsInitial(t)) && !NotNames.Contains(t.Key))
             {
                 k++;
                 words++;
@@ -257,6 +266,8 @@ public sealed class EntityTagger
             k--;
         return words == 0 ? j : k;
     }
+
+    private static bool IsInitial(Token t) => t.Text.Length == 2 && t.Text[1] == '.' && char.IsUpper(t.Text[0]);
 
     private void TagHeadNounNames(Sentence sentence, Mention?[] owner, List<Mention> mentions)
     {
