@@ -44,6 +44,10 @@ public class KnowledgeGraphException : Exception
     /// <summary>A bad command-line value.</summary>
     public static KnowledgeGraphException Usage(string message) => new(ErrorKind.Validation, message);
 
+    /// <summary>An input file or folder that does not exist.</summary>
+    public static KnowledgeGraphException InputNotFound(string path) =>
+        new(ErrorKind.Validation, $"{path}: no such file or folder; check the path", path);
+
     /// <summary>A document that cannot be read as an article.</summary>
     public static KnowledgeGraphException BadDocument(string file, string reason, Exception? inner = null) =>
         new(ErrorKind.Runtime, $"{file}: {reason}", file, null, inner);
