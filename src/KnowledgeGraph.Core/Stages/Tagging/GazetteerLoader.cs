@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using KnowledgeGraph.Core.Entities;
 using KnowledgeGraph.Core.Errors;
 
@@ -89,46 +88,58 @@ public static class GazetteerLoader
     /// <summary>Reads a CSV file with a header, checking the column count of every row; hands each row to <paramref name="onRow"/>.</summary>
     internal static void ReadCsv(string file, string rel, List<string> problems, Func<string[], string[], int, bool> onRow, string[]? expectedHeader = null)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var options = new CsvReaderOptions
         {
-            HasHeaderRecord = true,
-            AllowComments = true,
-            Comment = '#',
-            DetectColumnCountChanges = false,
-            MissingFieldFound = null,
-            TrimOptions = TrimOptions.None,
-            BadDataFound = args => problems.Add($"{rel}:{args.Context.Parser?.RawRow}: badly quoted field {Shorten(args.Field)} (double a quote inside a quoted field: \"\")"),
+            HasHeader = false,
+            TrackLineNumbers = true,
+            CommentPrefix = '#',
+            SkipEmptyLines = true,
+            TrimWhitespace = false,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
         };
         using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, config);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
-        {
-            problems.Add($"{rel}:1: empty file (the first line must be a header)");
-            return;
-        }
-        header = header.Select(h => h.Trim()).ToArray();
-        if (expectedHeader is not null && !header.Take(expectedHeader.Length).SequenceEqual(expectedHeader))
-        {
-            problems.Add($"{rel}:1: header is '{string.Join(',', header)}' (expected '{string.Join(',', expectedHeader)}')");
-            return;
-        }
+        using var csv = CsvReader.Create(reader, options, leaveOpen: true);
+        string[]? header = null;
         var recognised = true;
-        while (csv.Read())
+        var line = 1;
+        try
         {
-            var row = csv.Parser.Record ?? [];
-            var line = csv.Parser.RawRow;
-            if (row.Length == 1 && row[0].Length == 0)
-                continue;
-            if (row.Length != header.Length)
+            while (csv.Read())
             {
-                problems.Add($"{rel}:{line}: {row.Length} columns, expected {header.Length} ({string.Join(',', header)}); quote fields that contain commas");
-                continue;
+                line = (int)csv.LineNumber;
+                var row = new string[csv.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                    row[i] = csv.GetString(i).Trim();
+                if (header is null)
+                {
+                    header = row;
+                    if (expectedHeader is not null && !header.Take(expectedHeader.Length).SequenceEqual(expectedHeader))
+                    {
+                        problems.Add($"{rel}:{line}: header is '{string.Join(',', header)}' (expected '{string.Join(',', expectedHeader)}')");
+                        return;
+                    }
+                    continue;
+                }
+                if (row.Length == 1 && row[0].Length == 0)
+                    continue;
+                if (row.Length != header.Length)
+                {
+                    problems.Add($"{rel}:{line}: {row.Length} columns, expected {header.Length} ({string.Join(',', header)}); quote fields that contain commas");
+                    continue;
+                }
+                recognised = onRow(header, row, line);
+                if (!recognised)
+                    break;
             }
-            recognised = onRow(header, row.Select(f => f.Trim()).ToArray(), line);
-            if (!recognised)
-                break;
         }
-        if (!recognised)
+        catch (Exception ex) when (ex is not KnowledgeGraphException and not OutOfMemoryException)
+        {
+            problems.Add($"{rel}:{line}: unreadable CSV ({ex.Message}); double a quote inside a quoted field: \"\"");
+            return;
+        }
+        if (header is null)
+            problems.Add($"{rel}:1: empty file (the first line must be a header)");
+        else if (!recognised)
             problems.Add($"{rel}:1: unknown file layout '{string.Join(',', header)}' (an entity file starts with 'id,type,name,aliases'; roles.csv with 'person_id,org_id,title,from,to')");
     }
 
