@@ -1,0 +1,56 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CsvHelper;
+using KnowledgeGraph.Core.Errors;
+using KnowledgeGraph.Writers.Csv;
+using Spectre.Console;
+
+namespace KnowledgeGraph.Cli.Commands;
+
+/// <summary>Writes query results as a table on a terminal, or clean CSV / JSON when piped.</summary>
+internal static class OutputFormat
+{
+    /// <summary>table when stdout is a terminal, csv when it is piped, unless --format says.</summary>
+    public static string Resolve(string? format)
+    {
+        if (string.IsNullOrEmpty(format))
+            return System.Console.IsOutputRedirected ? "csv" : "table";
+        return format is "table" or "csv" or "json" ? format : throw KnowledgeGraphException.Usage($"--format '{format}' is not a query format (expected table, csv or json)");
+    }
+
+    public static void Write(string format, IReadOnlyList<string> columns, IReadOnlyList<string?[]> rows, TextWriter stdout)
+    {
+        switch (format)
+        {
+            case "json":
+                var objects = rows.Select(r => columns.Select((c, i) => (c, r[i])).ToDictionary(x => x.c, x => x.Item2)).ToList();
+                stdout.WriteLine(JsonSerializer.Serialize(objects, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                break;
+            case "csv":
+                // Spreadsheet-safe: cells starting with = + - @ are escaped (CsvOptions.ForPeople).
+                using (var csv = CsvWriter.Create(stdout, CsvOptions.ForPeople, leaveOpen: true))
+                {
+                    foreach (var c in columns)
+                        csv.WriteField(c, CsvQuoting.WhenNeeded);
+                    csv.EndRecord();
+                    foreach (var r in rows)
+                    {
+                        foreach (var cell in r)
+                            csv.WriteField(cell ?? "", CsvQuoting.WhenNeeded);
+                        csv.EndRecord();
+                    }
+                }
+                break;
+            default:
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+                var table = new Table().Border(TableBorder.Rounded);
+                foreach (var c in columns)
+                    table.AddColumn(new TableColumn(Markup.Escape(c)));
+                foreach (var r in rows)
+                    table.AddRow(r.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell ?? "")).ToArray());
+                console.Write(table);
+                console.WriteLine($"{rows.Count} row(s)");
+                break;
+        }
+    }
+}
