@@ -1,0 +1,161 @@
+using System.Xml.Linq;
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Writers.Gexf;
+using KnowledgeGraph.Writers.Tests.Support;
+
+namespace KnowledgeGraph.Writers.Tests.Xml;
+
+public sealed class GexfWriterTests
+{
+    private static readonly XNamespace X = GexfWriter.Namespace;
+    private static readonly XNamespace Viz = GexfWriter.VizNamespace;
+
+    private static async Task<string> WriteAsync(PropertyGraph graph)
+    {
+        var dir = SampleGraphs.TempDir();
+        await new GexfWriter().WriteAsync(graph, dir, CancellationToken.None);
+        return await File.ReadAllTextAsync(Path.Combine(dir, GexfWriter.FileName));
+    }
+
+    [Fact]
+    public async Task WriteAsync_HostileGraph_IsValidGexf13()
+    {
+        // Arrange
+        var xml = await WriteAsync(SampleGraphs.Hostile());
+
+        // Act
+        var errors = SchemaValidator.Validate(xml, "gexf/1.3/gexf.xsd");
+
+        // Assert
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Schema_RejectsAWrongDocument()
+    {
+        // Arrange: the validator must be strict, or the test above proves nothing.
+        var doc = XDocument.Parse(await WriteAsync(SampleGraphs.Hostile()));
+        doc.Root!.Element(X + "graph")!.SetAttributeValue("mode", "animated");
+
+        // Act
+        var errors = SchemaValidator.Validate(doc.ToString(), "gexf/1.3/gexf.xsd");
+
+        // Assert
+        Assert.Contains(errors, e => e.Contains("mode", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Graph_IsDynamicWithDateTimestamps()
+    {
+        // Act
+        var graph = XDocument.Parse(await WriteAsync(SampleGraphs.Hostile())).Root!.Element(X + "graph")!;
+
+        // Assert
+        Assert.Equal("dynamic", (string?)graph.Attribute("mode"));
+        Assert.Equal("date", (string?)graph.Attribute("timeformat"));
+        Assert.Equal("timestamp", (string?)graph.Attribute("timerepresentation"));
+        Assert.Equal(["attributes", "attributes", "nodes", "edges"], graph.Elements().Select(e => e.Name.LocalName));
+    }
+
+    [Fact]
+    public async Task WriteAsync_DatedMeetingsAndVisits_GetSpellsOthersDoNot()
+    {
+        // Act
+        var doc = XDocument.Parse(await WriteAsync(SampleGraphs.Hostile()));
+
+        // Assert
+        string[] Spells(XElement e) => [.. e.Descendants(X + "spell").Select(s => (string)s.Attribute("timestamp")!)];
+        var edges = doc.Descendants(X + "edge").ToDictionary(e => (string)e.Attribute("id")!);
+        Assert.Equal(["2023-02-08"], Spells(edges["r1"]));
+        Assert.Equal(["2023-02-14"], Spells(edges["r7"]));
+        Assert.Empty(Spells(edges["r9"])); // MET_WITH without a date exists for the whole timeline
+        Assert.Empty(Spells(edges["r5"])); // MEMBER_OF is not timed
+        var meeting = doc.Descendants(X + "node").Single(n => (string?)n.Attribute("id") == "meeting:2023-02-08-austin-stoltenberg");
+        Assert.Equal(["2023-02-08"], Spells(meeting));
+        Assert.Equal("undirected", (string?)edges["r1"].Attribute("type"));
+        Assert.Null(edges["r5"].Attribute("type"));
+        Assert.Equal("MET_WITH", (string?)edges["r1"].Attribute("kind"));
+        Assert.Equal("2.0", (string?)edges["r1"].Attribute("weight"));
+    }
+
+    [Fact]
+    public void Dates_DateAndDatesList_AreSortedAndDistinct()
+    {
+        // Arrange
+        var props = new PropertyBag().Add("date", new DateOnly(2023, 5, 1)).Add("dates", ["2023-06-01", "2023-05-01", "not a date", "2022-01-02"]).Build();
+
+        // Act
+        var dates = GexfWriter.Dates(props);
+
+        // Assert
+        Assert.Equal([new DateOnly(2022, 1, 2), new DateOnly(2023, 5, 1), new DateOnly(2023, 6, 1)], dates);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Nodes_ColouredByLabelSizedByDegree()
+    {
+        // Act
+        var nodes = XDocument.Parse(await WriteAsync(SampleGraphs.Hostile())).Descendants(X + "node").ToDictionary(n => (string)n.Attribute("id")!);
+
+        // Assert: Jens has r1, r2, r5, r8 = degree 4 -> 10 + 2*4 = 18; Brussels has r4 = 1 -> 12.
+        Assert.Equal("18.0", (string?)nodes["person:jens-stoltenberg"].Element(Viz + "size")!.Attribute("value"));
+        Assert.Equal("12.0", (string?)nodes["city:2800866"].Element(Viz + "size")!.Attribute("value"));
+        var color = nodes["person:lloyd-austin"].Element(Viz + "color")!;
+        Assert.Equal(("76", "142", "218"), ((string)color.Attribute("r")!, (string)color.Attribute("g")!, (string)color.Attribute("b")!));
+        Assert.Equal("255", (string?)nodes["meeting:2023-02-08-austin-stoltenberg"].Element(Viz + "color")!.Attribute("r"));
+    }
+
+    [Fact]
+    public void NodeSize_LargeDegree_IsCapped()
+    {
+        // Act + Assert
+        Assert.Equal(10, GexfWriter.NodeSize(0));
+        Assert.Equal(60, GexfWriter.NodeSize(25));
+        Assert.Equal(60, GexfWriter.NodeSize(1000));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Places_HaveDoubleLatitudeLongitudeColumns()
+    {
+        // Act
+        var doc = XDocument.Parse(await WriteAsync(SampleGraphs.Hostile()));
+
+        // Assert
+        var declared = doc.Descendants(X + "attributes").First(a => (string?)a.Attribute("class") == "node").Elements(X + "attribute")
+            .ToDictionary(a => (string)a.Attribute("title")!, a => ((string)a.Attribute("id")!, (string)a.Attribute("type")!));
+        Assert.Equal("double", declared["latitude"].Item2);
+        Assert.Equal("double", declared["longitude"].Item2);
+        Assert.Equal("long", declared["population"].Item2);
+        var brussels = doc.Descendants(X + "node").Single(n => (string?)n.Attribute("id") == "city:2800866");
+        var values = brussels.Descendants(X + "attvalue").ToDictionary(v => (string)v.Attribute("for")!, v => (string)v.Attribute("value")!);
+        Assert.Equal("50.85045", values[declared["latitude"].Item1]);
+        Assert.Equal("4.34878", values[declared["longitude"].Item1]);
+        Assert.Equal("Location", values["type"]);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ReadBack_RestoresNodesEdgesAndProperties()
+    {
+        // Arrange
+        var graph = SampleGraphs.Hostile();
+
+        // Act
+        var read = GexfTestReader.Read(await WriteAsync(graph));
+
+        // Assert
+        var expected = XmlRoundTrip.Expected(graph);
+        Assert.True(expected.ContentEquals(read), XmlRoundTrip.Diff(expected, read));
+    }
+
+    [Fact]
+    public async Task WriteAsync_SameGraphTwice_IsByteIdentical()
+    {
+        // Act
+        var a = await WriteAsync(SampleGraphs.Hostile());
+        var b = await WriteAsync(SampleGraphs.Hostile());
+
+        // Assert
+        Assert.Equal(a, b);
+        Assert.Contains("<gexf xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\" xmlns=\"http://gexf.net/1.3\">", a, StringComparison.Ordinal);
+    }
+}
