@@ -29,7 +29,7 @@ const PLACE_KINDS = new Set(['continent', 'region', 'venue']);
 const ORG_KINDS = new Set(['alliance', 'international', 'un-body', 'eu-body', 'ministry', 'government',
   'armed-force', 'command', 'agency', 'party', 'intelligence', 'court', 'bank', 'ngo', 'company', 'media', 'group']);
 const EVENT_KINDS = new Set(['war', 'conflict', 'conference', 'summit', 'treaty', 'operation', 'crisis', 'attack', 'election']);
-const TITLE_KINDS = new Set(['head-of-state', 'head-of-government', 'minister', 'org-leader', 'official',
+const TITLE_KINDS = new Set(['head-of-state', 'leader', 'relational', 'head-of-government', 'minister', 'org-leader', 'official',
   'military', 'diplomat', 'legislator', 'royal', 'honorific']);
 
 // ---------------------------------------------------------------- errors

@@ -46,22 +46,35 @@ public sealed class RelationExtractor
         var facts = new List<RelationFact>();
         var containment = new List<(string, string)>();
         var personCounts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        string? lastSubject = null;
         foreach (var ts in sentences)
         {
+            var subject = ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null)?.EntityId;
             foreach (var m in ts.Mentions.Where(m => m.Kind == EntityKind.Person && m.EntityId is not null))
             {
                 personCounts.TryGetValue(m.EntityId!, out var c);
                 personCounts[m.EntityId!] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
             }
             var pair = personCounts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Take(2).Select(kv => kv.Key).ToArray();
-            ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, facts, containment);
+            ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, facts, containment);
+            lastSubject = subject ?? lastSubject;
         }
         return new ExtractionResult(facts, containment);
     }
 
-    private void ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, List<RelationFact> facts, List<(string, string)> containment)
+    private void ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, List<RelationFact> facts, List<(string, string)> containment)
     {
         var items = Item.Build(ts);
+        // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
+        for (var k = 0; k < items.Count; k++)
+        {
+            if (items[k].Token is { Key: "he" or "she" } pronoun)
+            {
+                var antecedent = items.Take(k).FirstOrDefault(x => x.PersonIds is { Count: 1 })?.PersonIds![0] ?? previousSubject;
+                if (antecedent is not null)
+                    items[k] = Item.Chunk(items[k].TokenStart, items[k].TokenEnd, antecedent, pronoun: true);
+            }
+        }
         var date = _dates(ts.Sentence.Text, published);
         var evidence = ts.Sentence.Text;
         RelationFact Fact(RelationKind kind, string s, string o, RelationRule rule) => new()
@@ -88,7 +101,8 @@ public sealed class RelationExtractor
                     var orgItem = b.Single("o");
                     var orgId = orgItem?.EntityId ?? RoleOrganisation(personId, title.Title, date ?? published);
                     if (orgId is not null && orgId != personId)
-                        facts.Add(Fact(RelationKind.MemberOf, personId, orgId, rule) with { Role = title.Title.Canonical });
+                        // A relational title ("his Estonian counterpart") gives the country but no position.
+                        facts.Add(Fact(RelationKind.MemberOf, personId, orgId, rule) with { Role = title.Title.Kind == "relational" ? null : title.Title.Canonical });
                 }
                 items.ReplaceRange(start, end, Item.Chunk(items[start].TokenStart, items[end - 1].TokenEnd, personId));
             }
@@ -133,7 +147,7 @@ public sealed class RelationExtractor
                 {
                     if (Enumerable.Range(0, items.Count).Any(s => Match(rule.Elements, 0, items, s, new Bindings(), pair) >= 0))
                     {
-                        var people = items.SelectMany(i => i.PersonIds ?? []).Distinct(StringComparer.Ordinal).ToList();
+                        var people = items.Where(i => !i.IsPronoun).SelectMany(i => i.PersonIds ?? []).Distinct(StringComparer.Ordinal).ToList();
                         for (var x = 0; x < people.Count; x++)
                         {
                             for (var y = x + 1; y < people.Count; y++)
@@ -250,15 +264,15 @@ public sealed class RelationExtractor
                         return r;
                 }
                 return lit.Optional ? Match(elements, e + 1, items, i, b, pair) : -1;
-            case SkipElement:
-                for (var k = i; k <= items.Count; k++)
+            case SkipElement skip:
+                for (var k = i; k <= items.Count && k - i <= skip.Max; k++)
                 {
                     var mark = b.Mark();
                     var r = Match(elements, e + 1, items, k, b, pair);
                     if (r >= 0)
                         return r;
                     b.Reset(mark);
-                    if (k < items.Count && items[k].PersonIds is not null)
+                    if (!skip.OverPeople && k < items.Count && items[k].PersonIds is not null)
                         break;
                 }
                 return -1;
@@ -362,13 +376,14 @@ internal sealed class Item
     public Mention? Mention { get; private init; }
     public TitleMention? Title { get; private init; }
     public IReadOnlyList<string>? PersonIds { get; private init; }
+    public bool IsPronoun { get; private init; }
 
     public string? EntityId => Mention?.EntityId;
 
     public bool IsPlace => Mention is { IsDemonym: false, EntityId: not null, Kind: EntityKind.Location or EntityKind.Country };
 
-    public static Item Chunk(int start, int end, string personId) =>
-        new() { TokenStart = start, TokenEnd = end, PersonIds = [personId] };
+    public static Item Chunk(int start, int end, string personId, bool pronoun = false) =>
+        new() { TokenStart = start, TokenEnd = end, PersonIds = [personId], IsPronoun = pronoun };
 
     public static List<Item> Build(TaggedSentence ts)
     {

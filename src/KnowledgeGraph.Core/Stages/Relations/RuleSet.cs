@@ -60,8 +60,10 @@ public sealed record LiteralElement(FrozenSet<string> Keys, bool Optional) : Pat
 /// <param name="List">Accepts a list joined by commas and "and".</param>
 public sealed record SlotElement(SlotType Types, string Name, bool List) : PatternElement;
 
-/// <summary>Skip any items up to the next element, never over a person.</summary>
-public sealed record SkipElement : PatternElement;
+/// <summary>Skip items up to the next element: at most <see cref="Max"/> of them, and over a person only when <see cref="OverPeople"/>.</summary>
+/// <param name="Max">Most items skipped.</param>
+/// <param name="OverPeople">May skip people too.</param>
+public sealed record SkipElement(int Max, bool OverPeople) : PatternElement;
 
 /// <summary>A parsed rule.</summary>
 /// <param name="Kind">What it produces.</param>
@@ -223,7 +225,17 @@ public sealed class RuleSet
         {
             if (word == "...")
             {
-                elements.Add(new SkipElement());
+                elements.Add(new SkipElement(int.MaxValue, false));
+                continue;
+            }
+            if (word == "....")
+            {
+                elements.Add(new SkipElement(int.MaxValue, true));
+                continue;
+            }
+            if (word.StartsWith("...", StringComparison.Ordinal) && int.TryParse(word.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0)
+            {
+                elements.Add(new SkipElement(max, false));
                 continue;
             }
             if (word.StartsWith('{'))

@@ -18,7 +18,7 @@ public static class GazetteerLoader
     private static readonly string[] RoleHeader = ["person_id", "org_id", "title", "from", "to"];
     private static readonly string[] TitleHeader = ["title", "aliases", "kind"];
     private static readonly string[] TitleKinds =
-        ["head-of-state", "head-of-government", "minister", "org-leader", "official", "military", "diplomat", "legislator", "royal", "honorific", "leader"];
+        ["head-of-state", "head-of-government", "minister", "org-leader", "official", "military", "diplomat", "legislator", "royal", "honorific", "leader", "relational"];
 
     /// <summary>Loads everything under <paramref name="dataDirectory"/>.</summary>
     /// <exception cref="KnowledgeGraphException">One or more data files are invalid; the message lists each problem.</exception>
