@@ -15,6 +15,7 @@ public sealed class PipelineBuilder
     private Gazetteer? _gazetteer;
     private HeadLexicon _heads = HeadLexicon.Empty;
     private RuleSet? _rules;
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
     private SentenceDateFinder _dates = DefaultDates;
 
     /// <summary>Tags entities with this gazetteer.</summary>
@@ -60,6 +61,11 @@ public sealed class PipelineBuilder
     /// <summary>The first date expression of the sentence that resolves against the article date.</summary>
     public static DateOnly? DefaultDates(string sentence, DateOnly? published)
     {
+        // Every date expression has a digit or a day word (Monday, today, yesterday, tomorrow, tonight): most sentences
+        // have neither, and skip the date search.
+        if (!sentence.AsSpan().ContainsAny(Digits) && !sentence.Contains("day", StringComparison.OrdinalIgnoreCase) &&
+            !sentence.Contains("tomorrow", StringComparison.OrdinalIgnoreCase) && !sentence.Contains("tonight", StringComparison.OrdinalIgnoreCase))
+            return null;
         foreach (var e in DateExpressionFinder.Find(sentence))
         {
             if (e.Resolve(published) is { } d)

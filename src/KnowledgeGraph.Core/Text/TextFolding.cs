@@ -5,19 +5,16 @@ using System.Text;
 namespace KnowledgeGraph.Core.Text;
 
 /// <summary>
-/// Folds text to a matching key: lower case, diacritics removed, letters that do not decompose transliterated through an
-/// explicit map (ø→o, ł→l, ı→i, ß→ss, æ→ae...), typographic apostrophes and dashes unified. "Gahr Støre" and "Gahr Store",
+/// Folds text to a matching key: lower case, Latin letters with diacritics transliterated through an explicit map
+/// (é→e, ę→e, ğ→g, ø→o, ł→l, ı→i, ß→ss, æ→ae...), combining marks dropped, typographic apostrophes and dashes unified. "Gahr Støre" and "Gahr Store",
 /// "Erdoğan" and "Erdogan" fold to the same key.
 /// </summary>
-public static class TextFolding
+public static partial class TextFolding
 {
-    // Letters that Unicode does not decompose into base + combining mark, so NFD alone would keep them.
-    private static readonly FrozenDictionary<char, string> Transliteration = new Dictionary<char, string>
+    // Typographic apostrophes and dashes, unified so "Ukraine’s" and "Ukraine's" share a key.
+    private static readonly FrozenDictionary<char, string> Punctuation = new Dictionary<char, string>
     {
-        ['ø'] = "o", ['Ø'] = "o", ['ł'] = "l", ['Ł'] = "l", ['đ'] = "d", ['Đ'] = "d", ['ð'] = "d", ['Ð'] = "d",
-        ['þ'] = "th", ['Þ'] = "th", ['ß'] = "ss", ['ẞ'] = "ss", ['æ'] = "ae", ['Æ'] = "ae", ['œ'] = "oe", ['Œ'] = "oe",
-        ['ı'] = "i", ['ħ'] = "h", ['Ħ'] = "h", ['ŧ'] = "t", ['Ŧ'] = "t", ['ŋ'] = "ng", ['Ŋ'] = "ng", ['ĸ'] = "k",
-        ['ſ'] = "s", ['ə'] = "e", ['Ə'] = "e", ['ʼ'] = "'", ['’'] = "'", ['‘'] = "'", ['`'] = "'", ['´'] = "'",
+        ['ʼ'] = "'", ['’'] = "'", ['‘'] = "'", ['`'] = "'", ['´'] = "'",
         ['‐'] = "-", ['‑'] = "-", ['‒'] = "-", ['–'] = "-", ['—'] = "-", ['―'] = "-",
     }.ToFrozenDictionary();
 
@@ -27,15 +24,16 @@ public static class TextFolding
         ArgumentNullException.ThrowIfNull(text);
         if (IsPlainLowerAscii(text))
             return text;
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            if (Transliteration.TryGetValue(c, out var t))
-                sb.Append(t);
-            else
+            if (c < 128)
+                sb.Append(char.ToLowerInvariant(c));
+            else if (LatinFolding.TryGetValue(c, out var latin))
+                sb.Append(latin);
+            else if (Punctuation.TryGetValue(c, out var p))
+                sb.Append(p);
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
                 sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();

@@ -65,6 +65,9 @@ public sealed class RelationExtractor
     private void ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, List<RelationFact> facts, List<(string, string)> containment)
     {
         var items = Item.Build(ts);
+        var keys = new HashSet<string>(ts.Sentence.Tokens.Select(t => _gazetteer.NormalizeKey(t.Key)), StringComparer.Ordinal);
+        keys.UnionWith(ts.Sentence.Tokens.Select(t => t.Key));
+        bool May(RelationRule r) => r.Anchor is null || r.Anchor.Overlaps(keys);
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
         for (var k = 0; k < items.Count; k++)
         {
@@ -84,7 +87,7 @@ public sealed class RelationExtractor
         };
 
         // Role phrases: member-of, then the phrase becomes one person.
-        foreach (var rule in _rules.Of(RuleKind.Role))
+        foreach (var rule in _rules.Of(RuleKind.Role).Where(May))
         {
             for (var start = 0; start < items.Count; start++)
             {
@@ -114,13 +117,13 @@ public sealed class RelationExtractor
                 items.ReplaceRange(k - 1, k + 1, Item.Chunk(items[k - 1].TokenStart, items[k].TokenEnd, tm.EntityId!));
         }
 
-        var blocked = _rules.Of(RuleKind.Block)
+        var blocked = _rules.Of(RuleKind.Block).Where(May)
             .Where(r => Enumerable.Range(0, items.Count).Any(s => Match(r.Elements, 0, items, s, new Bindings(), pair) >= 0))
             .Select(r => r.Blocks!.Value).ToHashSet();
 
         string? placeId = null;
         var placeRank = -1;
-        foreach (var rule in _rules.Of(RuleKind.Place))
+        foreach (var rule in _rules.Of(RuleKind.Place).Where(May))
         {
             foreach (var b in AllMatches(rule, items, pair))
             {
@@ -139,19 +142,20 @@ public sealed class RelationExtractor
                 containment.Add((items[k].EntityId!, items[k + 2].EntityId!));
         }
 
-        if (!blocked.Contains(RuleKind.MetWith))
+        var people = items.Count(i => i.PersonIds is not null);
+        if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || pair is not null))
         {
-            foreach (var rule in _rules.Of(RuleKind.MetWith))
+            foreach (var rule in _rules.Of(RuleKind.MetWith).Where(May))
             {
                 if (rule.Options.ContainsKey("all"))
                 {
                     if (Enumerable.Range(0, items.Count).Any(s => Match(rule.Elements, 0, items, s, new Bindings(), pair) >= 0))
                     {
-                        var people = items.Where(i => !i.IsPronoun).SelectMany(i => i.PersonIds ?? []).Distinct(StringComparer.Ordinal).ToList();
-                        for (var x = 0; x < people.Count; x++)
+                        var present = items.Where(i => !i.IsPronoun).SelectMany(i => i.PersonIds ?? []).Distinct(StringComparer.Ordinal).ToList();
+                        for (var x = 0; x < present.Count; x++)
                         {
-                            for (var y = x + 1; y < people.Count; y++)
-                                facts.Add(Fact(RelationKind.MetWith, people[x], people[y], rule) with { PlaceId = placeId });
+                            for (var y = x + 1; y < present.Count; y++)
+                                facts.Add(Fact(RelationKind.MetWith, present[x], present[y], rule) with { PlaceId = placeId });
                         }
                     }
                     continue;
@@ -174,9 +178,9 @@ public sealed class RelationExtractor
                 }
             }
         }
-        if (!blocked.Contains(RuleKind.Visited))
+        if (!blocked.Contains(RuleKind.Visited) && people > 0)
         {
-            foreach (var rule in _rules.Of(RuleKind.Visited))
+            foreach (var rule in _rules.Of(RuleKind.Visited).Where(May))
             {
                 foreach (var b in AllMatches(rule, items, pair))
                 {
@@ -189,7 +193,7 @@ public sealed class RelationExtractor
         }
         if (!blocked.Contains(RuleKind.MemberOf))
         {
-            foreach (var rule in _rules.Of(RuleKind.MemberOf))
+            foreach (var rule in _rules.Of(RuleKind.MemberOf).Where(May))
             {
                 foreach (var b in AllMatches(rule, items, pair))
                 {

@@ -76,6 +76,12 @@ public sealed record RelationRule(RuleKind Kind, ImmutableArray<PatternElement> 
 {
     /// <summary>The slot names this rule binds.</summary>
     public IEnumerable<string> SlotNames => Elements.OfType<SlotElement>().Select(s => s.Name);
+
+    /// <summary>
+    /// The words of the rule's first required literal: a sentence without any of them cannot match, so the rule is
+    /// skipped for it (null when the rule has no required literal).
+    /// </summary>
+    public FrozenSet<string>? Anchor { get; } = Elements.OfType<LiteralElement>().FirstOrDefault(l => !l.Optional)?.Keys;
 }
 
 /// <summary>
