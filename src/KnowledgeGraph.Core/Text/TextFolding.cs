@@ -14,8 +14,17 @@ public static partial class TextFolding
     // Typographic apostrophes and dashes, unified so "Ukraine’s" and "Ukraine's" share a key.
     private static readonly FrozenDictionary<char, string> Punctuation = new Dictionary<char, string>
     {
-        ['ʼ'] = "'", ['’'] = "'", ['‘'] = "'", ['`'] = "'", ['´'] = "'",
-        ['‐'] = "-", ['‑'] = "-", ['‒'] = "-", ['–'] = "-", ['—'] = "-", ['―'] = "-",
+        ['ʼ'] = "'",
+        ['’'] = "'",
+        ['‘'] = "'",
+        ['`'] = "'",
+        ['´'] = "'",
+        ['‐'] = "-",
+        ['‑'] = "-",
+        ['‒'] = "-",
+        ['–'] = "-",
+        ['—'] = "-",
+        ['―'] = "-",
     }.ToFrozenDictionary();
 
     /// <summary>Folds <paramref name="text"/> to its matching key.</summary>

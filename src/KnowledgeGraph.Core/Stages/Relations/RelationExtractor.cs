@@ -82,8 +82,14 @@ public sealed class RelationExtractor
         var evidence = ts.Sentence.Text;
         RelationFact Fact(RelationKind kind, string s, string o, RelationRule rule) => new()
         {
-            Kind = kind, SubjectId = s, ObjectId = o, DocumentId = doc, SentenceIndex = ts.Sentence.Index, Evidence = evidence,
-            Rule = rule.Source, Date = date,
+            Kind = kind,
+            SubjectId = s,
+            ObjectId = o,
+            DocumentId = doc,
+            SentenceIndex = ts.Sentence.Index,
+            Evidence = evidence,
+            Rule = rule.Source,
+            Date = date,
         };
 
         // Role phrases: member-of, then the phrase becomes one person.
@@ -281,41 +287,41 @@ public sealed class RelationExtractor
                 }
                 return -1;
             case SlotElement slot:
-            {
-                if (slot.Types.HasFlag(SlotType.Pair) && pair is not null && MatchPair(items, i) is var pe && pe > i)
                 {
-                    var mark = b.Mark();
-                    b.Add(slot.Name, Item.Chunk(items[i].TokenStart, items[pe - 1].TokenEnd, pair[0]));
-                    b.Add(slot.Name, Item.Chunk(items[i].TokenStart, items[pe - 1].TokenEnd, pair[1]));
-                    var r = Match(elements, e + 1, items, pe, b, pair);
-                    if (r >= 0)
-                        return r;
-                    b.Reset(mark);
-                }
-                if (i >= items.Count || !Fits(items[i], slot.Types))
-                    return -1;
-                var m0 = b.Mark();
-                b.Add(slot.Name, items[i]);
-                var next = i + 1;
-                if (slot.List)
-                {
-                    // "X, Y and Z": extend while a comma or "and" is followed by another item of the type.
-                    while (true)
+                    if (slot.Types.HasFlag(SlotType.Pair) && pair is not null && MatchPair(items, i) is var pe && pe > i)
                     {
-                        var k = next;
-                        while (k < items.Count && items[k].Token is { Text: "," or "and" })
-                            k++;
-                        if (k == next || k >= items.Count || !Fits(items[k], slot.Types))
-                            break;
-                        b.Add(slot.Name, items[k]);
-                        next = k + 1;
+                        var mark = b.Mark();
+                        b.Add(slot.Name, Item.Chunk(items[i].TokenStart, items[pe - 1].TokenEnd, pair[0]));
+                        b.Add(slot.Name, Item.Chunk(items[i].TokenStart, items[pe - 1].TokenEnd, pair[1]));
+                        var r = Match(elements, e + 1, items, pe, b, pair);
+                        if (r >= 0)
+                            return r;
+                        b.Reset(mark);
                     }
+                    if (i >= items.Count || !Fits(items[i], slot.Types))
+                        return -1;
+                    var m0 = b.Mark();
+                    b.Add(slot.Name, items[i]);
+                    var next = i + 1;
+                    if (slot.List)
+                    {
+                        // "X, Y and Z": extend while a comma or "and" is followed by another item of the type.
+                        while (true)
+                        {
+                            var k = next;
+                            while (k < items.Count && items[k].Token is { Text: "," or "and" })
+                                k++;
+                            if (k == next || k >= items.Count || !Fits(items[k], slot.Types))
+                                break;
+                            b.Add(slot.Name, items[k]);
+                            next = k + 1;
+                        }
+                    }
+                    var res = Match(elements, e + 1, items, next, b, pair);
+                    if (res < 0)
+                        b.Reset(m0);
+                    return res;
                 }
-                var res = Match(elements, e + 1, items, next, b, pair);
-                if (res < 0)
-                    b.Reset(m0);
-                return res;
-            }
             default:
                 return -1;
         }
@@ -406,7 +412,9 @@ internal sealed class Item
                 var m = ts.Mentions[mi];
                 items.Add(new Item
                 {
-                    TokenStart = m.TokenStart, TokenEnd = m.TokenEnd, Mention = m,
+                    TokenStart = m.TokenStart,
+                    TokenEnd = m.TokenEnd,
+                    Mention = m,
                     PersonIds = m.Kind == EntityKind.Person && m.EntityId is not null && !m.IsDemonym ? [m.EntityId] : null,
                 });
                 i = m.TokenEnd;

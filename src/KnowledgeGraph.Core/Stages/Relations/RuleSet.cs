@@ -112,10 +112,13 @@ public sealed class RuleSet
         [RuleKind.Block] = [],
     }.ToFrozenDictionary();
 
+    private readonly FrozenDictionary<RuleKind, ImmutableArray<RelationRule>> _byKind;
+
     private RuleSet(ImmutableArray<RelationRule> rules, ImmutableArray<ImmutableArray<string>> pairPhrases)
     {
         Rules = rules;
         PairPhrases = pairPhrases;
+        _byKind = Enum.GetValues<RuleKind>().ToFrozenDictionary(k => k, k => rules.Where(r => r.Kind == k).ToImmutableArray());
     }
 
     /// <summary>All rules in file order.</summary>
@@ -125,7 +128,7 @@ public sealed class RuleSet
     public ImmutableArray<ImmutableArray<string>> PairPhrases { get; }
 
     /// <summary>Rules of one kind, in file order.</summary>
-    public IEnumerable<RelationRule> Of(RuleKind kind) => Rules.Where(r => r.Kind == kind);
+    public ImmutableArray<RelationRule> Of(RuleKind kind) => _byKind[kind];
 
     /// <summary>Loads every <c>*.rules</c> file under <c>rules/</c> of the data folder.</summary>
     public static RuleSet Load(string dataDirectory)

@@ -33,6 +33,9 @@ public sealed class MentionResolver
 
     private readonly Gazetteer _gazetteer;
 
+    // Folded name forms of gazetteer people, computed once per entry for the life of the resolver.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[][]> _entryForms = new(StringComparer.Ordinal);
+
     /// <summary>Creates a resolver.</summary>
     public MentionResolver(Gazetteer gazetteer)
     {
@@ -60,9 +63,8 @@ public sealed class MentionResolver
                     var e = m.Candidates[0];
                     m.EntityId = e.Id;
                     var p = Person(people, e.Id, e.Name, ts.Sentence.Index);
-                    AddForm(p, e.Name);
-                    foreach (var a in e.Aliases)
-                        AddForm(p, a);
+                    if (p.Forms.Count == 0)
+                        p.Forms.AddRange(_entryForms.GetOrAdd(e.Id, _ => e.Aliases.Prepend(e.Name).Select(Keys).Where(k => k.Length > 0).DistinctBy(k => string.Join(' ', k)).ToArray()));
                 }
                 else if (NameKeys(m).Length >= 2 && !IsShortFormOfKnown(people, NameKeys(m)))
                 {
@@ -97,8 +99,14 @@ public sealed class MentionResolver
                     // "Austin thanked..." where the article names Lloyd J. Austin III: the person, not the city.
                     ts.Mentions[i] = new Mention
                     {
-                        TokenStart = m.TokenStart, TokenEnd = m.TokenEnd, Start = m.Start, Surface = m.Surface,
-                        Kind = EntityKind.Person, Source = MentionSource.Pattern, PatternName = m.Surface, EntityId = person.Id,
+                        TokenStart = m.TokenStart,
+                        TokenEnd = m.TokenEnd,
+                        Start = m.Start,
+                        Surface = m.Surface,
+                        Kind = EntityKind.Person,
+                        Source = MentionSource.Pattern,
+                        PatternName = m.Surface,
+                        EntityId = person.Id,
                     };
                     continue;
                 }
