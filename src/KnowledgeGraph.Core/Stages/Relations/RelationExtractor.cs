@@ -105,7 +105,9 @@ public sealed class RelationExtractor
                 var title = b.Single("r")?.Title;
                 if (member?.PersonIds is not [var personId] || title is null)
                     continue;
-                if (!title.Title.IsHonorific)
+                // "former President X", "the late Prime Minister X": a past role, not a membership.
+                var past = start > 0 && items[start - 1].Token is { Key: "former" or "ex" or "late" or "then" };
+                if (!title.Title.IsHonorific && !past)
                 {
                     var orgItem = b.Single("o");
                     var orgId = orgItem?.EntityId ?? RoleOrganisation(personId, title.Title, date ?? published);
