@@ -73,7 +73,8 @@ public sealed class EntityTagger
         var tokens = sentence.Tokens;
         var owner = new Mention?[tokens.Count];
         var mentions = new List<Mention>();
-        TagGazetteer(sentence, owner, mentions);
+        var titleEnd = TitleSpans(tokens);
+        TagGazetteer(sentence, owner, mentions, titleEnd);
         var titles = TagTitles(tokens, owner);
         if (!sentence.IsHeadline)
         {
@@ -86,12 +87,34 @@ public sealed class EntityTagger
         return new TaggedSentence(sentence, mentions, titles);
     }
 
-    private void TagGazetteer(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    // For each token inside a title ("Minister of National Defense"), the end of that title: the words of a title are
+    // not names of their own, unless a name runs past the title's end.
+    private int[] TitleSpans(IReadOnlyList<Token> tokens)
+    {
+        var ends = new int[tokens.Count];
+        for (var i = 0; i < tokens.Count;)
+        {
+            var end = _gazetteer.Titles.LongestMatch(tokens, i, caseSensitive: false, out _);
+            if (end <= i + 1)
+            {
+                i++;
+                continue;
+            }
+            for (var k = i + 1; k < end; k++)
+                ends[k] = end;
+            i = end;
+        }
+        return ends;
+    }
+
+    private void TagGazetteer(Sentence sentence, Mention?[] owner, List<Mention> mentions, int[] titleEnd)
     {
         var tokens = sentence.Tokens;
         for (var i = 0; i < tokens.Count;)
         {
             var end = _gazetteer.Entities.LongestMatch(tokens, i, caseSensitive: true, out var matches);
+            if (end > 0 && titleEnd[i] >= end)
+                end = -1;
             if (end < 0 || !Acceptable(sentence, i, end, matches))
             {
                 i++;
@@ -120,10 +143,11 @@ public sealed class EntityTagger
     {
         var tokens = sentence.Tokens;
         // A name in running text is capitalised somewhere; a phrase of only lower-case words is not a name.
-        var anyCapital = false;
-        for (var k = start; k < end; k++)
-            anyCapital |= tokens[k].IsCapitalized;
-        if (!anyCapital)
+        // A name starts with a capital (after "the"): "war in Ukraine" is a description, "World War II" a name.
+        var first = start;
+        while (first < end - 1 && tokens[first].Key is "the" or "a" or "an")
+            first++;
+        if (!tokens[first].IsCapitalized && tokens[first].Kind != TokenKind.Number)
             return false;
         if (end - start == 1 && _gazetteer.CommonWords.Contains(tokens[start].Key))
         {
