@@ -291,7 +291,9 @@ public sealed class EntityTagger
                 var c = end;
                 while (c < tokens.Count && RunConnectors.Contains(tokens[c].Key) && tokens[c].Kind != TokenKind.Possessive && c - end < 2)
                     c++;
-                if (c > end && c < tokens.Count && IsRunWord(tokens[c], owner[c]) && tokens[end].Key != "and")
+                // "Council on Foreign Relations", but not "the Vilnius Summit on Tuesday": a weekday, month or pronoun
+                // after a connector ends the name.
+                if (c > end && c < tokens.Count && IsRunWord(tokens[c], owner[c]) && tokens[end].Key != "and" && !NotNames.Contains(tokens[c].Key))
                 {
                     end = c + 1;
                     continue;
