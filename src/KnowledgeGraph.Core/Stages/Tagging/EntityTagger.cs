@@ -99,7 +99,9 @@ public sealed class EntityTagger
             }
             var names = matches.Where(m => !m.Value.IsDemonym).Select(m => m.Value.Entry).Distinct().ToImmutableArray();
             var isDemonym = names.IsEmpty;
-            var candidates = isDemonym ? matches.Select(m => m.Value.Entry).Distinct().ToImmutableArray() : OrderCandidates(names);
+            var candidates = isDemonym
+                ? matches.Select(m => m.Value.Entry).Distinct().OrderByDescending(e => _gazetteer.Prominence(e.Country)).ThenBy(e => e.Id, StringComparer.Ordinal).ToImmutableArray()
+                : OrderCandidates(names);
             var m = new Mention
             {
                 TokenStart = i,
