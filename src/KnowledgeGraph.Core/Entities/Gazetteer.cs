@@ -17,6 +17,7 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, GazetteerEntry> _entries;
     private readonly FrozenDictionary<string, ImmutableArray<PersonRole>> _roles;
     private readonly FrozenDictionary<string, string> _spelling;
+    private readonly FrozenDictionary<string, int> _prominence;
 
     /// <summary>Builds a gazetteer from loaded parts.</summary>
     public Gazetteer(
@@ -33,6 +34,9 @@ public sealed class Gazetteer
             .GroupBy(p => p.Uk, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First().Us, StringComparer.Ordinal);
         _entries = entries.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
+        _prominence = _entries.Values.Where(e => e.Kind != EntityKind.Country && e.Country is { Length: > 0 })
+            .GroupBy(e => e.Country!, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _roles = roles.GroupBy(r => r.PersonId, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
         Entities = new PhraseTrie<AliasTarget>(NormalizeKey);
@@ -85,6 +89,14 @@ public sealed class Gazetteer
     /// <summary>The dated roles of a person (empty when none).</summary>
     public ImmutableArray<PersonRole> RolesOf(string personId) =>
         _roles.TryGetValue(personId, out var r) ? r : [];
+
+    /// <summary>
+    /// How much the gazetteer knows about a country: the entries located in or belonging to it. Ranks countries that
+    /// share a demonym, so "American" is the United States before the Northern Mariana Islands and "Dutch" the
+    /// Netherlands before the Caribbean Netherlands.
+    /// </summary>
+    public int Prominence(string? countryCode) =>
+        countryCode is not null && _prominence.TryGetValue(countryCode, out var n) ? n : 0;
 
     /// <summary>Maps a folded token key to its American spelling, so "defence" and "defense" are one key.</summary>
     public string NormalizeKey(string key) => _spelling.TryGetValue(key, out var us) ? us : key;

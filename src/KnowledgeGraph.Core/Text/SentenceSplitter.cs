@@ -56,7 +56,9 @@ public static class SentenceSplitter
             if (t.Kind != TokenKind.Punctuation || t.Text is not ("." or "!" or "?"))
                 continue;
             var last = i;
-            while (last + 1 < tokens.Count && IsClosing(tokens[last + 1].Text))
+            // A closing quote or bracket touches the sentence end; a straight quote after a space opens the next
+            // sentence ("... he said. "Thank you."").
+            while (last + 1 < tokens.Count && IsClosing(tokens[last + 1].Text) && tokens[last + 1].Start == tokens[last].End)
                 last++;
             if (last + 1 >= tokens.Count)
                 break;

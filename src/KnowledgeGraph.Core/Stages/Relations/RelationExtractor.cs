@@ -102,19 +102,25 @@ public sealed class RelationExtractor
                 if (end < 0)
                     continue;
                 var member = b.Single("m");
-                var title = b.Single("r")?.Title;
+                // The title is a title item, or a title the resolver already gave to its holder ("Antony Blinken, the
+                // U.S. Secretary of State"): the role phrase states the membership either way.
+                var title = b.Single("r") is { } ri ? ri.Title?.Title ?? ri.Mention?.Title : null;
                 if (member?.PersonIds is not [var personId] || title is null)
                     continue;
                 // "former President X", "the late Prime Minister X": a past role, not a membership.
                 var past = start > 0 && items[start - 1].Token is { Key: "former" or "ex" or "late" or "then" };
-                if (!title.Title.IsHonorific && !past)
+                if (!title.IsHonorific && !past)
                 {
                     var orgItem = b.Single("o");
-                    var orgId = orgItem?.EntityId ?? RoleOrganisation(personId, title.Title, date ?? published);
+                    var orgId = orgItem?.EntityId ?? RoleOrganisation(personId, title, date ?? published);
                     if (orgId is not null && orgId != personId)
                         // A relational title ("his Estonian counterpart") gives the country but no position.
-                        facts.Add(Fact(RelationKind.MemberOf, personId, orgId, rule) with { Role = title.Title.Kind == "relational" ? null : title.Title.Canonical });
+                        facts.Add(Fact(RelationKind.MemberOf, personId, orgId, rule) with { Role = title.Kind == "relational" ? null : title.Canonical });
                 }
+                // An appositive role ("Mark Rutte, the NATO Secretary General, met ...") ends with a comma that belongs to it.
+                if (rule.Elements.Length > 1 && rule.Elements[1] is LiteralElement comma && comma.Keys.Contains(",") &&
+                    end < items.Count && items[end].Token is { Text: "," })
+                    end++;
                 items.ReplaceRange(start, end, Item.Chunk(items[start].TokenStart, items[end - 1].TokenEnd, personId));
             }
         }
@@ -344,6 +350,8 @@ public sealed class RelationExtractor
 
     private static bool Fits(Item item, SlotType types)
     {
+        if (item.Mention is { Source: MentionSource.TitleOnly, Title: not null } && types.HasFlag(SlotType.Title))
+            return true;
         if (item.PersonIds is not null)
             return types.HasFlag(SlotType.Person);
         if (item.Title is not null)

@@ -122,7 +122,9 @@ public sealed class EntityTagger
             }
             var names = matches.Where(m => !m.Value.IsDemonym).Select(m => m.Value.Entry).Distinct().ToImmutableArray();
             var isDemonym = names.IsEmpty;
-            var candidates = isDemonym ? matches.Select(m => m.Value.Entry).Distinct().ToImmutableArray() : OrderCandidates(names);
+            var candidates = isDemonym
+                ? matches.Select(m => m.Value.Entry).Distinct().OrderByDescending(e => _gazetteer.Prominence(e.Country)).ThenBy(e => e.Id, StringComparer.Ordinal).ToImmutableArray()
+                : OrderCandidates(names);
             var m = new Mention
             {
                 TokenStart = i,
@@ -315,7 +317,9 @@ public sealed class EntityTagger
                 var c = end;
                 while (c < tokens.Count && RunConnectors.Contains(tokens[c].Key) && tokens[c].Kind != TokenKind.Possessive && c - end < 2)
                     c++;
-                if (c > end && c < tokens.Count && IsRunWord(tokens[c], owner[c]) && tokens[end].Key != "and")
+                // "Council on Foreign Relations", but not "the Vilnius Summit on Tuesday": a weekday, month or pronoun
+                // after a connector ends the name.
+                if (c > end && c < tokens.Count && IsRunWord(tokens[c], owner[c]) && tokens[end].Key != "and" && !NotNames.Contains(tokens[c].Key))
                 {
                     end = c + 1;
                     continue;
