@@ -242,8 +242,14 @@ public sealed class EntityTagger
         for (var i = 0; i < tokens.Count - 1; i++)
         {
             var t = tokens[i];
-            if (owner[i] is not null || titled.Contains(i) || t.Kind != TokenKind.Word || !t.IsCapitalized || t.IsAllCaps ||
+            // A given name that is also a one-word city ("Victoria Nuland", "Florence Parly") is a person when a free
+            // capitalised surname follows.
+            var cityName = owner[i] is { Kind: EntityKind.Location } o && o.TokenEnd - o.TokenStart == 1 &&
+                o.Candidates.All(c => c.Id.StartsWith("city:", StringComparison.Ordinal));
+            if ((owner[i] is not null && !cityName) || titled.Contains(i) || t.Kind != TokenKind.Word || !t.IsCapitalized || t.IsAllCaps ||
                 !_gazetteer.GivenNames.Contains(t.Key) || NotNames.Contains(t.Key))
+                continue;
+            if (cityName && (i + 1 >= tokens.Count || owner[i + 1] is not null || !tokens[i + 1].IsCapitalized))
                 continue;
             var end = ScanName(tokens, i + 1, owner, allowFirstOwned: false);
             if (end <= i + 1)
