@@ -71,6 +71,18 @@ public sealed class Gazetteer
     /// <summary>Titles by folded phrase, to canonicalise a title found by a rule.</summary>
     public FrozenDictionary<string, TitleEntry> TitlesByKey { get; }
 
+    /// <summary>
+    /// The title lexicon's entry for a title as written ("Defence Secretary" → Secretary of Defense), or null when the
+    /// lexicon does not know it. Memoised: role titles are looked up for every role phrase of every article.
+    /// </summary>
+    public TitleEntry? TitleOf(string title) =>
+        _titleCache.GetOrAdd(title, t => TitlesByKey.TryGetValue(Text.TextFolding.FoldPhrase(t), out var e) ? e : null);
+
+    /// <summary>The canonical form of a title, or the title itself when the lexicon does not know it.</summary>
+    public string CanonicalTitle(string title) => TitleOf(title)?.Canonical ?? title;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TitleEntry?> _titleCache = new(StringComparer.Ordinal);
+
     /// <summary>Folded given names, a cue for people not in the gazetteer.</summary>
     public FrozenSet<string> GivenNames { get; }
 

@@ -64,10 +64,15 @@ public sealed class RelationExtractor
 
     private void ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, List<RelationFact> facts, List<(string, string)> containment)
     {
-        var items = Item.Build(ts);
-        var keys = new HashSet<string>(ts.Sentence.Tokens.Select(t => _gazetteer.NormalizeKey(t.Key)), StringComparer.Ordinal);
-        keys.UnionWith(ts.Sentence.Tokens.Select(t => t.Key));
-        bool May(RelationRule r) => r.Anchor is null || r.Anchor.Overlaps(keys);
+        var items = Item.Build(ts, _gazetteer.NormalizeKey);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in ts.Sentence.Tokens)
+        {
+            keys.Add(t.Key);
+            keys.Add(_gazetteer.NormalizeKey(t.Key));
+        }
+        // A rule whose anchor words are all absent cannot match: look its few words up in the sentence's set.
+        bool May(RelationRule r) => r.Anchor is null || r.Anchor.Any(keys.Contains);
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
         for (var k = 0; k < items.Count; k++)
         {
@@ -97,6 +102,8 @@ public sealed class RelationExtractor
         {
             for (var start = 0; start < items.Count; start++)
             {
+                if (!CanStart(rule.Elements[0], items[start]))
+                    continue;
                 var b = new Bindings();
                 var end = Match(rule.Elements, 0, items, start, b, pair);
                 if (end < 0)
@@ -132,7 +139,7 @@ public sealed class RelationExtractor
         }
 
         var blocked = _rules.Of(RuleKind.Block).Where(May)
-            .Where(r => Enumerable.Range(0, items.Count).Any(s => Match(r.Elements, 0, items, s, new Bindings(), pair) >= 0))
+            .Where(r => MatchesAnywhere(r, items, pair))
             .Select(r => r.Blocks!.Value).ToHashSet();
 
         string? placeId = null;
@@ -163,7 +170,7 @@ public sealed class RelationExtractor
             {
                 if (rule.Options.ContainsKey("all"))
                 {
-                    if (Enumerable.Range(0, items.Count).Any(s => Match(rule.Elements, 0, items, s, new Bindings(), pair) >= 0))
+                    if (MatchesAnywhere(rule, items, pair))
                     {
                         var present = items.Where(i => !i.IsPronoun).SelectMany(i => i.PersonIds ?? []).Distinct(StringComparer.Ordinal).ToList();
                         for (var x = 0; x < present.Count; x++)
@@ -227,7 +234,7 @@ public sealed class RelationExtractor
     private string? RoleOrganisation(string personId, TitleEntry title, DateOnly? when)
     {
         var roles = _gazetteer.RolesOf(personId)
-            .Where(r => string.Equals(Canonical(r.Title), title.Canonical, StringComparison.OrdinalIgnoreCase))
+            .Where(r => string.Equals(_gazetteer.CanonicalTitle(r.Title), title.Canonical, StringComparison.OrdinalIgnoreCase))
             .ToList();
         if (roles.Count == 0)
             return null;
@@ -236,8 +243,6 @@ public sealed class RelationExtractor
         return when is null ? roles.OrderByDescending(r => r.From ?? DateOnly.MinValue).First().OrgId : null;
     }
 
-    private string Canonical(string title) =>
-        _gazetteer.TitlesByKey.TryGetValue(TextFolding.FoldPhrase(title), out var t) ? t.Canonical : title;
 
     /// <summary>How specific a place is: venue 4, city 3, other location 2, country 1, continent 0.</summary>
     internal int Rank(string id, Item item)
@@ -257,14 +262,45 @@ public sealed class RelationExtractor
         return item.Mention?.Kind == EntityKind.Location ? 4 : 2;
     }
 
-    private IEnumerable<Bindings> AllMatches(RelationRule rule, List<Item> items, string[]? pair)
+    private List<Bindings> AllMatches(RelationRule rule, List<Item> items, string[]? pair)
     {
+        var found = new List<Bindings>();
+        var b = new Bindings();
         for (var start = 0; start < items.Count; start++)
         {
-            var b = new Bindings();
+            if (!CanStart(rule.Elements[0], items[start]))
+                continue;
             if (Match(rule.Elements, 0, items, start, b, pair) >= 0)
-                yield return b;
+            {
+                found.Add(b);
+                b = new Bindings();
+            }
+            else
+            {
+                b.Reset(0);
+            }
         }
+        return found;
+    }
+
+    // A cheap test of the first element, before the recursive match.
+    private static bool CanStart(PatternElement first, Item item) => first switch
+    {
+        LiteralElement { Optional: false } lit => item.Token is { } t && (lit.Keys.Contains(item.Key!) || lit.Keys.Contains(t.Key)),
+        SlotElement { Types: var types } when !types.HasFlag(SlotType.Pair) => Fits(item, types),
+        _ => true,
+    };
+
+    private bool MatchesAnywhere(RelationRule rule, List<Item> items, string[]? pair)
+    {
+        var b = new Bindings();
+        for (var start = 0; start < items.Count; start++)
+        {
+            if (CanStart(rule.Elements[0], items[start]) && Match(rule.Elements, 0, items, start, b, pair) >= 0)
+                return true;
+            b.Reset(0);
+        }
+        return false;
     }
 
     /// <summary>Matches elements[e..] at items[i..]; returns the index past the match or -1. Bindings are filled on success.</summary>
@@ -275,7 +311,7 @@ public sealed class RelationExtractor
         switch (elements[e])
         {
             case LiteralElement lit:
-                if (i < items.Count && items[i].Token is { } tok && lit.Keys.Contains(_gazetteer.NormalizeKey(tok.Key)) || i < items.Count && items[i].Token is { } t2 && lit.Keys.Contains(t2.Key))
+                if (i < items.Count && items[i].Token is { } tok && (lit.Keys.Contains(items[i].Key!) || lit.Keys.Contains(tok.Key)))
                 {
                     var r = Match(elements, e + 1, items, i + 1, b, pair);
                     if (r >= 0)
@@ -393,6 +429,7 @@ internal sealed class Item
     public int TokenStart { get; private init; }
     public int TokenEnd { get; private init; }
     public Token? Token { get; private init; }
+    public string? Key { get; private init; }
     public Mention? Mention { get; private init; }
     public TitleMention? Title { get; private init; }
     public IReadOnlyList<string>? PersonIds { get; private init; }
@@ -405,7 +442,7 @@ internal sealed class Item
     public static Item Chunk(int start, int end, string personId, bool pronoun = false) =>
         new() { TokenStart = start, TokenEnd = end, PersonIds = [personId], IsPronoun = pronoun };
 
-    public static List<Item> Build(TaggedSentence ts)
+    public static List<Item> Build(TaggedSentence ts, Func<string, string> normalize)
     {
         var items = new List<Item>();
         var tokens = ts.Sentence.Tokens;
@@ -438,7 +475,7 @@ internal sealed class Item
                 continue;
             }
             if (!TextFolding.IsConnector(tokens[i]))
-                items.Add(new Item { TokenStart = i, TokenEnd = i + 1, Token = tokens[i] });
+                items.Add(new Item { TokenStart = i, TokenEnd = i + 1, Token = tokens[i], Key = normalize(tokens[i].Key) });
             i++;
         }
         return items;

@@ -219,7 +219,7 @@ public sealed class MentionResolver
                 var qualifier = Qualifier(ts, t);
                 var holders = people.Values.Where(p =>
                     stated.Any(s => s.Person == p.Id && TitleFits(t.Title, s.Title) && (qualifier is null || s.Qualifier is null || QualifierFits(qualifier, s.Qualifier))) ||
-                    _gazetteer.RolesOf(p.Id).Any(r => (published is null || r.IsActiveOn(published.Value)) && TitleFits(t.Title, Canonical(r.Title)) &&
+                    _gazetteer.RolesOf(p.Id).Any(r => (published is null || r.IsActiveOn(published.Value)) && TitleFits(t.Title, _gazetteer.CanonicalTitle(r.Title)) &&
                         (qualifier is null || QualifierFits(qualifier, r.OrgId)))).ToList();
                 if (holders.Count == 0)
                     continue;
@@ -252,8 +252,6 @@ public sealed class MentionResolver
         }
     }
 
-    private string Canonical(string titleText) =>
-        _gazetteer.TitlesByKey.TryGetValue(TextFolding.FoldPhrase(titleText), out var t) ? t.Canonical : titleText;
 
     // A generic leader title ("leader", "chief") fits any leading role; otherwise the canonical titles must agree.
     private bool TitleFits(TitleEntry used, string heldCanonical)
@@ -261,7 +259,7 @@ public sealed class MentionResolver
         if (string.Equals(used.Canonical, heldCanonical, StringComparison.OrdinalIgnoreCase))
             return true;
         if (used.Kind == "leader")
-            return _gazetteer.TitlesByKey.TryGetValue(TextFolding.FoldPhrase(heldCanonical), out var held) && held.IsLeader;
+            return _gazetteer.TitleOf(heldCanonical) is { IsLeader: true };
         return false;
     }
 
