@@ -43,11 +43,18 @@ internal static class OutputFormat
                 break;
             default:
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+                if (!System.Console.IsOutputRedirected && System.Console.WindowWidth > 40)
+                    console.Profile.Width = System.Console.WindowWidth;
                 var table = new Table().Border(TableBorder.Rounded);
                 foreach (var c in columns)
                     table.AddColumn(new TableColumn(Markup.Escape(c)));
+                // One line per row on a terminal: cells are cut to 40 characters and the last column (evidence, ids)
+                // to the width that is left, with an ellipsis; csv and json keep everything whole.
+                static string Cut(string? text, int max) => text is null ? "" : text.Length <= max ? text : text[..Math.Max(1, max - 1)] + "…";
+                var widths = columns.Select((c, i) => Math.Max(c.Length, rows.Count == 0 ? 0 : rows.Max(r => Math.Min((r[i] ?? "").Length, 40)))).ToArray();
+                var last = Math.Max(20, console.Profile.Width - widths.Take(widths.Length - 1).Sum() - 3 * columns.Count - 1);
                 foreach (var r in rows)
-                    table.AddRow(r.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell ?? "")).ToArray());
+                    table.AddRow(r.Select((cell, i) => (Spectre.Console.Rendering.IRenderable)new Text(Cut(cell, i == r.Length - 1 ? last : 40))).ToArray());
                 console.Write(table);
                 console.WriteLine($"{rows.Count} row(s)");
                 break;

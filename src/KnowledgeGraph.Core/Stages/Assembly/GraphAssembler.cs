@@ -96,7 +96,8 @@ public sealed class GraphAssembler
                 rel.Date = date;
                 rel.PlaceId = place;
                 rel.Meeting = meetingId;
-                foreach (var f in o.Facts)
+                // The sentences that give the date and place come first: they are the best evidence to show.
+                foreach (var f in o.Facts.OrderBy(f => (f.Date is null ? 1 : 0) + (f.PlaceId is null ? 1 : 0)).ThenBy(f => f.SentenceIndex))
                 {
                     rel.Add(docId, f, null);
                     if (!meeting.Evidence.Contains(f.Evidence))
