@@ -15,15 +15,26 @@ public class GraphAssemblerTests
 
     private static RelationFact Met(string a, string b, int sentence, DateOnly? date, string? place, string doc = "a.txt") => new()
     {
-        Kind = RelationKind.MetWith, SubjectId = a, ObjectId = b, DocumentId = doc, SentenceIndex = sentence,
-        Evidence = $"sentence {sentence}", Rule = "test:1", Date = date, PlaceId = place,
+        Kind = RelationKind.MetWith,
+        SubjectId = a,
+        ObjectId = b,
+        DocumentId = doc,
+        SentenceIndex = sentence,
+        Evidence = $"sentence {sentence}",
+        Rule = "test:1",
+        Date = date,
+        PlaceId = place,
     };
 
     private static EntityOccurrence Seen(string id, EntityKind kind) => new(id, kind, id, 1, [id]);
 
     private static DocumentAnalysis Doc(string id, DateOnly? published, RelationFact[] facts, params EntityOccurrence[] entities) => new()
     {
-        DocumentId = id, Published = published, Entities = [.. entities], Facts = [.. facts], Containment = [],
+        DocumentId = id,
+        Published = published,
+        Entities = [.. entities],
+        Facts = [.. facts],
+        Containment = [],
     };
 
     private static PropertyGraph Assemble(params DocumentAnalysis[] docs) => new GraphAssembler(Tiny.Gazetteer).Assemble(docs);

@@ -62,13 +62,21 @@ internal static class Tiny
 
     private static GazetteerEntry Country(string iso, string name, string aliases, string demonyms) => new()
     {
-        Id = "country:" + iso, Kind = EntityKind.Country, Name = name, Country = iso,
-        Aliases = Split(aliases), Demonyms = Split(demonyms),
+        Id = "country:" + iso,
+        Kind = EntityKind.Country,
+        Name = name,
+        Country = iso,
+        Aliases = Split(aliases),
+        Demonyms = Split(demonyms),
     };
 
     private static GazetteerEntry Entry(string id, EntityKind kind, string name, string aliases = "", string? country = null) => new()
     {
-        Id = id, Kind = kind, Name = name, Aliases = Split(aliases), Country = country,
+        Id = id,
+        Kind = kind,
+        Name = name,
+        Aliases = Split(aliases),
+        Country = country,
     };
 
     private static ImmutableArray<string> Split(string list) =>
