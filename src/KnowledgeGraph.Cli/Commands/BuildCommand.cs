@@ -110,6 +110,9 @@ internal static class BuildCommand
         var s = result.Statistics;
         var load = source.Statistics;
         reporter.Info($"wrote {string.Join(", ", writers.Select(w => w.Name))} to {settings.Out}: {result.Graph.Nodes.Length:N0} nodes, {result.Graph.Relationships.Length:N0} relationships");
+        // Files left out by extension are not bad documents, but a folder of PDFs building an empty graph needs saying.
+        if (load.Ignored > 0)
+            reporter.Info($"{load.Ignored:N0} file(s) ignored: not .txt, .md or .html (or hidden)");
         if (load.Skipped > 0)
             reporter.Warning($"{load.Skipped} file(s) skipped (see the warnings above); --on-bad-document fail stops at the first");
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
