@@ -31,7 +31,9 @@ internal sealed class TempDir : IDisposable
         {
             if (!OperatingSystem.IsWindows())
             {
-                foreach (var entry in new DirectoryInfo(Path).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+                // Links are not followed: a test may have made a symbolic-link loop.
+                var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+                foreach (var entry in new DirectoryInfo(Path).EnumerateFileSystemInfos("*", options))
                 {
                     if (entry.LinkTarget is null)
                         entry.UnixFileMode |= UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
