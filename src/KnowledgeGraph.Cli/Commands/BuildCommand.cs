@@ -27,6 +27,9 @@ internal sealed class BuildSettings
             throw KnowledgeGraphException.Usage("kg build needs at least one file or folder of articles (kg build seeds --out graph-exports)");
         foreach (var input in Inputs)
         {
+            // The inputs argument takes any token, so a mistyped option arrives here as an input: name it as an option.
+            if (input.StartsWith('-') && !File.Exists(input) && !Directory.Exists(input))
+                throw KnowledgeGraphException.Usage($"unknown option '{input}' for kg build (see kg build --help; for a file whose name starts with '-', write ./{input})");
             if (!File.Exists(input) && !Directory.Exists(input))
                 throw KnowledgeGraphException.Usage($"input '{input}' not found (give a file or folder of .txt, .md or .html articles)");
         }
