@@ -89,6 +89,8 @@ internal static class BuildCommand
     {
         var dates = settings.Validate();
         var writers = GraphWriters.Resolve(settings.Formats == "all" ? string.Join(',', GraphWriters.Names) : settings.Formats);
+        if (RecoverInterrupted(settings.Out) is { } restored)
+            reporter.Warning($"restored {settings.Out} from {restored}: an earlier build was killed while swapping its output in");
         var dataDir = CommonOptions.ResolveData(settings.Data);
         var pipeline = new PipelineBuilder().UseDataDirectory(dataDir).Build();
         var boilerplateFile = Path.Combine(dataDir, "lexicon", "boilerplate.csv");
@@ -121,6 +123,60 @@ internal static class BuildCommand
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
             $"throughput: {s.Documents:N0} articles ({s.Bytes / 1048576.0:F2} MB, {s.Sentences:N0} sentences) in {s.Elapsed.TotalSeconds:F2} s = {s.MegabytesPerSecond:F2} MB/s, {s.ArticlesPerSecond:F1} articles/s"));
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Tidies up after a build that was killed (SIGKILL, power loss) and so could not clean up: removes its temporary
+    /// folders, and when it died between moving the old output aside and moving the new one in, moves the old one back.
+    /// Folders of a process that is still running (a concurrent build) are left alone. Returns the folder restored, if any.
+    /// </summary>
+    internal static string? RecoverInterrupted(string outDir)
+    {
+        var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target)!;
+        var name = Path.GetFileName(target);
+        if (!Directory.Exists(parent))
+            return null;
+        string? restored = null;
+        foreach (var kind in new[] { "old", "tmp" })
+        {
+            foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.{kind}-*").Order(StringComparer.Ordinal))
+            {
+                var rest = Path.GetFileName(dir)[$".{name}.{kind}-".Length..];
+                var dash = rest.IndexOf('-', StringComparison.Ordinal);
+                if (dash <= 0 || !int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || IsRunning(pid))
+                    continue;
+                if (kind == "old" && !Directory.Exists(target))
+                {
+                    Directory.Move(dir, target);
+                    restored = dir;
+                }
+                else
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+            }
+        }
+        return restored;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+            return true;
+        try
+        {
+            using var p = System.Diagnostics.Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
