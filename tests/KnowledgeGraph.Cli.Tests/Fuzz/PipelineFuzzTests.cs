@@ -14,7 +14,9 @@ namespace KnowledgeGraph.Cli.Tests.Fuzz;
 /// Property: whatever the articles, the pipeline does not throw and every export parses. Thousands of random and
 /// mutated articles (seeded, reproducible: set KG_FUZZ_SEED to replay a failure) go through the loader as files and
 /// through <c>Analyze</c> as strings (which can carry lone surrogates no decoder produces), then through every writer.
+/// In the kg collection although it does not run kg: the memory figures of the big-input tests are process-wide.
 /// </summary>
+[Collection(CliCollection.Name)]
 public sealed class PipelineFuzzTests(ITestOutputHelper output)
 {
     private const int Batches = 4;
