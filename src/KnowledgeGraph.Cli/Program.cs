@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using KnowledgeGraph.Cli.Commands;
 using KnowledgeGraph.Cli.Console;
 using KnowledgeGraph.Core.Errors;
@@ -17,6 +18,12 @@ public static class Program
             e.Cancel = true;
             cts.Cancel();
         };
+        // `kill`, `docker stop` and service managers send SIGTERM: cancel as for Ctrl+C, so temporary folders are removed.
+        using var sigterm = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            cts.Cancel();
+        });
         return await RunAsync(args, System.Console.Error, cts.Token).ConfigureAwait(false);
     }
 

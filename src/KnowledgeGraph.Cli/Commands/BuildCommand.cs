@@ -27,6 +27,9 @@ internal sealed class BuildSettings
             throw KnowledgeGraphException.Usage("kg build needs at least one file or folder of articles (kg build seeds --out graph-exports)");
         foreach (var input in Inputs)
         {
+            // The inputs argument takes any token, so a mistyped option arrives here as an input: name it as an option.
+            if (input.StartsWith('-') && !File.Exists(input) && !Directory.Exists(input))
+                throw KnowledgeGraphException.Usage($"unknown option '{input}' for kg build (see kg build --help; for a file whose name starts with '-', write ./{input})");
             if (!File.Exists(input) && !Directory.Exists(input))
                 throw KnowledgeGraphException.Usage($"input '{input}' not found (give a file or folder of .txt, .md or .html articles)");
         }
@@ -86,6 +89,8 @@ internal static class BuildCommand
     {
         var dates = settings.Validate();
         var writers = GraphWriters.Resolve(settings.Formats == "all" ? string.Join(',', GraphWriters.Names) : settings.Formats);
+        if (RecoverInterrupted(settings.Out) is { } restored)
+            reporter.Warning($"restored {settings.Out} from {restored}: an earlier build was killed while swapping its output in");
         var dataDir = CommonOptions.ResolveData(settings.Data);
         var pipeline = new PipelineBuilder().UseDataDirectory(dataDir).Build();
         var boilerplateFile = Path.Combine(dataDir, "lexicon", "boilerplate.csv");
@@ -110,11 +115,68 @@ internal static class BuildCommand
         var s = result.Statistics;
         var load = source.Statistics;
         reporter.Info($"wrote {string.Join(", ", writers.Select(w => w.Name))} to {settings.Out}: {result.Graph.Nodes.Length:N0} nodes, {result.Graph.Relationships.Length:N0} relationships");
+        // Files left out by extension are not bad documents, but a folder of PDFs building an empty graph needs saying.
+        if (load.Ignored > 0)
+            reporter.Info($"{load.Ignored:N0} file(s) ignored: not .txt, .md or .html (or hidden)");
         if (load.Skipped > 0)
             reporter.Warning($"{load.Skipped} file(s) skipped (see the warnings above); --on-bad-document fail stops at the first");
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
             $"throughput: {s.Documents:N0} articles ({s.Bytes / 1048576.0:F2} MB, {s.Sentences:N0} sentences) in {s.Elapsed.TotalSeconds:F2} s = {s.MegabytesPerSecond:F2} MB/s, {s.ArticlesPerSecond:F1} articles/s"));
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Tidies up after a build that was killed (SIGKILL, power loss) and so could not clean up: removes its temporary
+    /// folders, and when it died between moving the old output aside and moving the new one in, moves the old one back.
+    /// Folders of a process that is still running (a concurrent build) are left alone. Returns the folder restored, if any.
+    /// </summary>
+    internal static string? RecoverInterrupted(string outDir)
+    {
+        var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target)!;
+        var name = Path.GetFileName(target);
+        if (!Directory.Exists(parent))
+            return null;
+        string? restored = null;
+        foreach (var kind in new[] { "old", "tmp" })
+        {
+            foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.{kind}-*").Order(StringComparer.Ordinal))
+            {
+                var rest = Path.GetFileName(dir)[$".{name}.{kind}-".Length..];
+                var dash = rest.IndexOf('-', StringComparison.Ordinal);
+                if (dash <= 0 || !int.TryParse(rest[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || IsRunning(pid))
+                    continue;
+                if (kind == "old" && !Directory.Exists(target))
+                {
+                    Directory.Move(dir, target);
+                    restored = dir;
+                }
+                else
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+            }
+        }
+        return restored;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+            return true;
+        try
+        {
+            using var p = System.Diagnostics.Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KnowledgeGraph.Cli.Console;
+using KnowledgeGraph.Core.Errors;
 using KnowledgeGraph.Core.Stages.Loading;
 using KnowledgeGraph.Core.Stages.Relations;
 using KnowledgeGraph.Core.Stages.Tagging;
@@ -17,11 +18,30 @@ internal static class DataCommands
         {
             var dir = CommonOptions.ResolveData(parse.GetValue(data));
             var reporter = reporterFactory();
-            var gazetteer = GazetteerLoader.Load(dir);
-            var heads = HeadLexicon.Load(dir);
-            var rules = RuleSet.Load(dir);
+            // Every loader runs even when an earlier one fails, so one kg check lists the problems of all data files.
+            var problems = new List<string>();
+            T? Try<T>(Func<T> load)
+                where T : class
+            {
+                try
+                {
+                    return load();
+                }
+                catch (KnowledgeGraphException e) when (e.Kind == ErrorKind.Validation)
+                {
+                    problems.Add(e.Message);
+                    return null;
+                }
+            }
+            var gazetteer = Try(() => GazetteerLoader.Load(dir));
+            var heads = Try(() => HeadLexicon.Load(dir));
+            var rules = Try(() => RuleSet.Load(dir));
             var boilerplate = Path.Combine(dir, "lexicon", "boilerplate.csv");
-            var bp = File.Exists(boilerplate) ? BoilerplateRules.Load(boilerplate).Rules.Length : 0;
+            var bp = File.Exists(boilerplate) ? Try(() => BoilerplateRules.Load(boilerplate))?.Rules.Length ?? 0 : 0;
+            if (problems.Count > 0)
+                throw new KnowledgeGraphException(ErrorKind.Validation, string.Join('\n', problems));
+            if (gazetteer is null || heads is null || rules is null)
+                return ExitCodes.UsageError;
             var byKind = gazetteer.AllEntries.GroupBy(e => e.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count():N0} {g.Key}");
             System.Console.Out.WriteLine($"{dir}: ok");
             System.Console.Out.WriteLine($"  gazetteer: {string.Join(", ", byKind)}; {gazetteer.Titles.Count:N0} title forms, {gazetteer.GivenNames.Count:N0} given names");

@@ -9,6 +9,13 @@ namespace KnowledgeGraph.Core.Text;
 /// </summary>
 public static class SentenceSplitter
 {
+    /// <summary>
+    /// The most tokens one sentence may have; a longer run without sentence punctuation (a 5 MB line of words, a list
+    /// dumped as one line) is cut into pieces of this size. News sentences stay far below it, and the relation rules match
+    /// within a sentence with backtracking, so an unbounded sentence would make analysis quadratic in its length.
+    /// </summary>
+    public const int MaxSentenceTokens = 300;
+
     // English abbreviations that end with a dot but do not end a sentence (titles, months, ranks, Latin).
     private static readonly FrozenSet<string> Abbreviations = new[]
     {
@@ -76,6 +83,13 @@ public static class SentenceSplitter
     }
 
     private static void Add(string text, List<Token> tokens, int first, int last, List<Sentence> sentences, bool headline)
+    {
+        for (; last - first + 1 > MaxSentenceTokens; first += MaxSentenceTokens)
+            AddOne(text, tokens, first, first + MaxSentenceTokens - 1, sentences, headline);
+        AddOne(text, tokens, first, last, sentences, headline);
+    }
+
+    private static void AddOne(string text, List<Token> tokens, int first, int last, List<Sentence> sentences, bool headline)
     {
         var s = tokens[first].Start;
         var e = tokens[last].End;

@@ -261,6 +261,7 @@ public sealed class FileDocumentSource : IDocumentSource
         var extension = Path.GetExtension(path).ToLowerInvariant();
         TextReader text = reader;
         MarkdownStripper? markdown = null;
+        var markup = false;
         if (extension is ".html" or ".htm")
         {
             if (length > _options.MaxHtmlBytes)
@@ -270,6 +271,7 @@ public sealed class FileDocumentSource : IDocumentSource
             }
 
             var article = HtmlTextExtractor.Extract(await reader.ReadToEndAsync(cancellationToken));
+            markup = true;
             published ??= article.Published;
             text = new StringReader(article.Text);
         }
@@ -295,7 +297,8 @@ public sealed class FileDocumentSource : IDocumentSource
             yield return Emit(last, final: true);
         if (part == 0)
         {
-            throw KnowledgeGraphException.BadDocument(path, lines.SawText
+            // An HTML page has bytes even when its markup holds no text: it is not "empty", its article is missing.
+            throw KnowledgeGraphException.BadDocument(path, lines.SawText || markup
                 ? "no article text left after removing markup and boilerplate"
                 : "empty file");
         }
