@@ -95,7 +95,7 @@ public sealed class GexfWriter : IGraphWriter
             cancellationToken.ThrowIfCancellationRequested();
             w.WriteStartElement("node", Namespace);
             w.WriteAttributeString("id", ExportText.ToXmlSafe(node.Id));
-            w.WriteAttributeString("label", ExportText.ToXmlSafe(node.Name));
+            w.WriteAttributeString("label", ExportText.ToXmlToken(node.Name, node.Id));
             WriteAttValues(w, node.Label, node.Properties, nodeColumns);
             if (node.Label == GraphSchema.Meeting)
                 WriteSpells(w, Dates(node.Properties));

@@ -72,6 +72,30 @@ internal static class ExportText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// XML-safe text as an <c>xs:token</c> (GEXF labels): whitespace runs collapsed to one space, no leading or trailing
+    /// space; <paramref name="fallback"/> when nothing is left.
+    /// </summary>
+    public static string ToXmlToken(string text, string fallback)
+    {
+        var safe = ToXmlSafe(text);
+        var sb = new System.Text.StringBuilder(safe.Length);
+        foreach (var c in safe)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (sb.Length > 0 && sb[^1] != ' ')
+                    sb.Append(' ');
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        var token = sb.ToString().TrimEnd(' ');
+        return token.Length > 0 ? token : ToXmlSafe(fallback);
+    }
+
     /// <summary>A double as the shortest round-trip text that still reads back as a float (<c>3.0</c>, not <c>3</c>).</summary>
     public static string FormatFloat(double value)
     {

@@ -443,6 +443,10 @@ public sealed class EntityTagger
     {
         var s = sentence.Tokens[start].Start - sentence.Start;
         var e = sentence.Tokens[end - 1].End - sentence.Start;
-        return sentence.Text[s..e];
+        var text = sentence.Text[s..e];
+        // A name's words are separated by one space, whatever the article had (tabs, runs, no-break spaces).
+        if (!text.Any(c => char.IsWhiteSpace(c) && c != ' ') && !text.Contains("  ", StringComparison.Ordinal))
+            return text;
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 }
