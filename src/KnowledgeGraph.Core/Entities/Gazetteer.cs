@@ -113,6 +113,25 @@ public sealed class Gazetteer
     /// <summary>Maps a folded token key to its American spelling, so "defence" and "defense" are one key.</summary>
     public string NormalizeKey(string key) => _spelling.TryGetValue(key, out var us) ? us : key;
 
+    /// <summary>
+    /// How specific a place is, for choosing the most specific place a text gives: venue 4, city 3, other location 2,
+    /// country 1, continent 0. A place the gazetteer does not know was found by a head-noun pattern ("NATO headquarters",
+    /// "Wall of Remembrance"), which names a venue.
+    /// </summary>
+    public int PlaceRank(string id)
+    {
+        if (!_entries.TryGetValue(id, out var e))
+            return 4;
+        return e.Kind switch
+        {
+            EntityKind.Country => 1,
+            EntityKind.Location when e.Subkind == "venue" => 4,
+            EntityKind.Location when id.StartsWith("city:", StringComparison.Ordinal) => 3,
+            EntityKind.Location when e.Subkind == "continent" => 0,
+            _ => 2,
+        };
+    }
+
     /// <summary>The ISO country code an entity is in or belongs to, following venue to city to country.</summary>
     public string? CountryOf(string id)
     {

@@ -234,19 +234,7 @@ public sealed class GraphAssembler
         return false;
     }
 
-    private int PlaceRank(string id)
-    {
-        if (!_gazetteer.TryGet(id, out var e))
-            return 4;
-        return e.Kind switch
-        {
-            EntityKind.Country => 1,
-            EntityKind.Location when e.Subkind == "venue" => 4,
-            EntityKind.Location when id.StartsWith("city:", StringComparison.Ordinal) => 3,
-            EntityKind.Location when e.Subkind == "continent" => 0,
-            _ => 2,
-        };
-    }
+    private int PlaceRank(string id) => _gazetteer.PlaceRank(id);
 
     private static RelAcc Rel(SortedDictionary<string, RelAcc> rels, string id, string type, string start, string end)
     {

@@ -244,23 +244,9 @@ public sealed class RelationExtractor
     }
 
 
-    /// <summary>How specific a place is: venue 4, city 3, other location 2, country 1, continent 0.</summary>
-    internal int Rank(string id, Item item)
-    {
-        if (_gazetteer.TryGet(id, out var e))
-        {
-            return e.Kind switch
-            {
-                EntityKind.Country => 1,
-                EntityKind.Location when e.Subkind == "venue" => 4,
-                EntityKind.Location when id.StartsWith("city:", StringComparison.Ordinal) => 3,
-                EntityKind.Location when e.Subkind == "continent" => 0,
-                _ => 2,
-            };
-        }
-        // Places found by patterns are venues ("NATO headquarters", "Wall of Remembrance") or regions ("Oblast").
-        return item.Mention?.Kind == EntityKind.Location ? 4 : 2;
-    }
+    /// <summary>How specific a place is (see <see cref="Gazetteer.PlaceRank"/>); an organisation used as a place ranks as a venue.</summary>
+    internal int Rank(string id, Item item) =>
+        _gazetteer.TryGet(id, out _) || item.Mention?.Kind is EntityKind.Location or EntityKind.Organization ? _gazetteer.PlaceRank(id) : 2;
 
     private List<Bindings> AllMatches(RelationRule rule, List<Item> items, string[]? pair)
     {
