@@ -85,7 +85,7 @@ public static class Program
             QueryCommands.Meetings(),
             QueryCommands.Entities(),
             PushCommand.Create(reporter),
-            DataCommands.Check(reporter),
+            DataCommands.Check(),
             DataCommands.Rules(),
         };
         return root;

@@ -10,14 +10,13 @@ namespace KnowledgeGraph.Cli.Commands;
 /// <summary><c>kg check</c> and <c>kg rules</c>: the data files, without building.</summary>
 internal static class DataCommands
 {
-    public static Command Check(Func<Reporter> reporterFactory)
+    public static Command Check()
     {
         var data = CommonOptions.Data();
         var command = new Command("check", "Validate the gazetteer, lexicon and rule files without building; every problem is reported as file:line.\n\nExamples:\n  kg check\n  kg check --data my-data") { data };
         command.SetAction(parse =>
         {
             var dir = CommonOptions.ResolveData(parse.GetValue(data));
-            var reporter = reporterFactory();
             // Every loader runs even when an earlier one fails, so one kg check lists the problems of all data files.
             var problems = new List<string>();
             T? Try<T>(Func<T> load)
@@ -47,7 +46,6 @@ internal static class DataCommands
             System.Console.Out.WriteLine($"  gazetteer: {string.Join(", ", byKind)}; {gazetteer.Titles.Count:N0} title forms, {gazetteer.GivenNames.Count:N0} given names");
             System.Console.Out.WriteLine($"  lexicon: {heads.Suffixes.Count + heads.Prefixes.Count} head nouns, {bp} boilerplate rules");
             System.Console.Out.WriteLine($"  rules: {rules.Rules.Length} rules, {rules.PairPhrases.Length} pair phrases");
-            _ = reporter;
             return ExitCodes.Success;
         });
         return command;
