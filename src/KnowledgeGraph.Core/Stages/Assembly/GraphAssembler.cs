@@ -17,6 +17,9 @@ namespace KnowledgeGraph.Core.Stages.Assembly;
 /// </summary>
 public sealed class GraphAssembler
 {
+    /// <summary>The most evidence sentences kept per relationship or meeting.</summary>
+    public const int MaxEvidence = 20;
+
     private readonly Gazetteer _gazetteer;
 
     /// <summary>Creates an assembler.</summary>
@@ -46,38 +49,80 @@ public sealed class GraphAssembler
                     entities[e.Id] = acc = new EntityAcc(e.Id, e.Kind);
                 acc.Add(docId, e);
             }
-            var facts = parts.SelectMany(p => p.Facts).ToList();
-            var containment = parts.SelectMany(p => p.Containment).ToHashSet();
+            // Sentence indexes restart in every part of a split file: offset them so facts of different parts never
+            // look like one sentence.
+            var facts = new List<RelationFact>();
+            var offset = 0;
+            foreach (var p in parts)
+            {
+                var o = offset;
+                facts.AddRange(o == 0 ? p.Facts : p.Facts.Select(f => f with { SentenceIndex = f.SentenceIndex + o }));
+                offset += p.Sentences;
+            }
+            var containment = parts.SelectMany(p => p.Containment).Distinct().ToLookup(c => c.Inner, c => c.Outer, StringComparer.Ordinal);
             AssembleDocument(docId, published, facts, containment, rels, meetings);
         }
         return Build(entities, rels, meetings, articles);
     }
 
-    private void AssembleDocument(string docId, DateOnly? published, List<RelationFact> facts, HashSet<(string Inner, string Outer)> containment,
+    private void AssembleDocument(string docId, DateOnly? published, List<RelationFact> facts, ILookup<string, string> containment,
         SortedDictionary<string, RelAcc> rels, SortedDictionary<string, MeetingAcc> meetings)
     {
+        // Everything below is keyed or memoised so that an article part of a 200 MB dump stays linear in its facts.
+        var memberships = facts.Where(f => f.Kind == RelationKind.MemberOf)
+            .GroupBy(f => f.SubjectId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ObjectId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var awayMemo = new Dictionary<(string, string), bool?>();
+        bool? Away(string person, string place)
+        {
+            if (!awayMemo.TryGetValue((person, place), out var away))
+                awayMemo[(person, place)] = away = IsAway(person, place, published, memberships, containment);
+            return away;
+        }
+        var relatedMemo = new Dictionary<(string, string), bool>();
+        bool Rel8(string a, string b)
+        {
+            if (!relatedMemo.TryGetValue((a, b), out var r))
+                relatedMemo[(a, b)] = r = Related(a, b, containment);
+            return r;
+        }
         // Memberships: one per member and organisation.
         foreach (var f in facts.Where(f => f.Kind == RelationKind.MemberOf))
             Rel(rels, $"member_of:{f.SubjectId}:{f.ObjectId}", GraphSchema.MemberOf, f.SubjectId, f.ObjectId).Add(docId, f, f.Role);
 
         // Meetings: occasions per pair, then pairs that share a sentence and date are one meeting.
         var occasions = new List<Occasion>();
+        var byPair = new Dictionary<(string, string), List<Occasion>>();
         foreach (var f in facts.Where(f => f.Kind == RelationKind.MetWith).OrderBy(f => f.SentenceIndex))
         {
             var (a, b) = string.CompareOrdinal(f.SubjectId, f.ObjectId) < 0 ? (f.SubjectId, f.ObjectId) : (f.ObjectId, f.SubjectId);
-            var occ = occasions.FirstOrDefault(o => o.A == a && o.B == b && (o.Date is null || f.Date is null || o.Date == f.Date));
+            if (!byPair.TryGetValue((a, b), out var ofPair))
+                byPair[(a, b)] = ofPair = [];
+            var occ = ofPair.FirstOrDefault(o => o.Date is null || f.Date is null || o.Date == f.Date);
             if (occ is null)
-                occasions.Add(occ = new Occasion(a, b));
+            {
+                ofPair.Add(occ = new Occasion(a, b));
+                occasions.Add(occ);
+            }
             occ.Add(f, PlaceRank);
         }
+        // Pairs stated by the same sentence (and not on different dates) are one meeting.
         var groups = new List<List<Occasion>>();
+        var bySentence = new Dictionary<int, List<List<Occasion>>>();
         foreach (var o in occasions)
         {
-            var g = groups.FirstOrDefault(g => g.Any(x => x.Sentences.Overlaps(o.Sentences) && (x.Date is null || o.Date is null || x.Date == o.Date)));
+            var g = o.Sentences.SelectMany(s => bySentence.TryGetValue(s, out var gs) ? gs : [])
+                .FirstOrDefault(g => g.All(x => x.Date is null || o.Date is null || x.Date == o.Date));
             if (g is null)
-                groups.Add([o]);
-            else
-                g.Add(o);
+                groups.Add(g = []);
+            g.Add(o);
+            foreach (var s in o.Sentences)
+            {
+                if (!bySentence.TryGetValue(s, out var gs))
+                    bySentence[s] = gs = [];
+                if (!gs.Contains(g))
+                    gs.Add(g);
+            }
         }
         var visits = new List<(string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule)>();
         foreach (var g in groups)
@@ -100,8 +145,7 @@ public sealed class GraphAssembler
                 foreach (var f in o.Facts.OrderBy(f => (f.Date is null ? 1 : 0) + (f.PlaceId is null ? 1 : 0)).ThenBy(f => f.SentenceIndex))
                 {
                     rel.Add(docId, f, null);
-                    if (!meeting.Evidence.Contains(f.Evidence))
-                        meeting.Evidence.Add(f.Evidence);
+                    meeting.AddEvidence(f.Evidence);
                 }
             }
             if (place is null)
@@ -109,7 +153,7 @@ public sealed class GraphAssembler
             foreach (var p in people)
             {
                 var explicitVisitor = g.SelectMany(o => o.Facts).Any(f => f.VisitorId == p);
-                if (explicitVisitor || IsAway(p, place, docId, published, facts, containment) == true)
+                if (explicitVisitor || Away(p, place) == true)
                 {
                     var source = g.SelectMany(o => o.Facts).OrderBy(f => f.VisitorId == p ? 0 : 1).First();
                     visits.Add((p, place, date, source.Evidence, PlaceRank(place), explicitVisitor ? source.Rule : "meeting away from home: " + source.Rule));
@@ -118,7 +162,7 @@ public sealed class GraphAssembler
         }
         foreach (var f in facts.Where(f => f.Kind == RelationKind.Visited))
         {
-            if (f.OnlyIfAway && IsAway(f.SubjectId, f.ObjectId, docId, published, facts, containment) != true)
+            if (f.OnlyIfAway && Away(f.SubjectId, f.ObjectId) != true)
                 continue;
             visits.Add((f.SubjectId, f.ObjectId, f.Date, f.Evidence, PlaceRank(f.ObjectId), f.Rule));
         }
@@ -126,13 +170,20 @@ public sealed class GraphAssembler
         foreach (var person in visits.GroupBy(v => v.Person, StringComparer.Ordinal))
         {
             var trips = new List<List<(string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule)>>();
+            var tripKeys = new List<HashSet<(string Place, DateOnly? Date)>>();
             foreach (var v in person.OrderByDescending(v => v.Date is not null))
             {
-                var trip = trips.FirstOrDefault(t => t.Any(x => (x.Date is null || v.Date is null || x.Date == v.Date) && Related(x.Place, v.Place, containment)));
-                if (trip is null)
+                var k = tripKeys.FindIndex(t => t.Any(x => (x.Date is null || v.Date is null || x.Date == v.Date) && Rel8(x.Place, v.Place)));
+                if (k < 0)
+                {
                     trips.Add([v]);
+                    tripKeys.Add([(v.Place, v.Date)]);
+                }
                 else
-                    trip.Add(v);
+                {
+                    trips[k].Add(v);
+                    tripKeys[k].Add((v.Place, v.Date));
+                }
             }
             foreach (var trip in trips)
             {
@@ -149,11 +200,11 @@ public sealed class GraphAssembler
     }
 
     /// <summary>True when <paramref name="place"/> is away from every home of the person; null when no home is known.</summary>
-    private bool? IsAway(string person, string place, string docId, DateOnly? published, List<RelationFact> facts, HashSet<(string Inner, string Outer)> containment)
+    private bool? IsAway(string person, string place, DateOnly? published, Dictionary<string, HashSet<string>> memberships, ILookup<string, string> containment)
     {
         // Home: the organisations and countries the article says the person belongs to, and the gazetteer roles held
         // on the article's date (or the latest role when the date is unknown).
-        var orgs = facts.Where(f => f.Kind == RelationKind.MemberOf && f.SubjectId == person).Select(f => f.ObjectId).ToHashSet(StringComparer.Ordinal);
+        var orgs = memberships.TryGetValue(person, out var stated) ? new HashSet<string>(stated, StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal);
         var roles = _gazetteer.RolesOf(person);
         var active = published is { } d ? roles.Where(r => r.IsActiveOn(d)) : roles.OrderByDescending(r => r.From ?? DateOnly.MinValue).Take(1);
         orgs.UnionWith(active.Select(r => r.OrgId));
@@ -196,22 +247,19 @@ public sealed class GraphAssembler
                 continue;
             if (homeIds.Contains(p) || (_gazetteer.CountryOf(p) is { } c && homeCountries.Contains(c)))
                 return false;
-            foreach (var (inner, outer) in containment)
-            {
-                if (inner == p)
-                    queue.Enqueue(outer);
-            }
+            foreach (var outer in containment[p])
+                queue.Enqueue(outer);
             if (_gazetteer.TryGet(p, out var e) && e.City is { } city)
                 queue.Enqueue(city);
         }
         // An unknown place (found by a pattern, no containment) cannot be judged.
-        return _gazetteer.TryGet(place, out _) || containment.Any(c => c.Inner == place) ? true : null;
+        return _gazetteer.TryGet(place, out _) || containment.Contains(place) ? true : null;
     }
 
-    private bool Related(string a, string b, HashSet<(string Inner, string Outer)> containment) =>
+    private bool Related(string a, string b, ILookup<string, string> containment) =>
         a == b || Within(a, b, containment) || Within(b, a, containment);
 
-    private bool Within(string inner, string outer, HashSet<(string Inner, string Outer)> containment)
+    private bool Within(string inner, string outer, ILookup<string, string> containment)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>([inner]);
@@ -223,11 +271,8 @@ public sealed class GraphAssembler
                 continue;
             if (p == outer || (outerCountry is not null && _gazetteer.CountryOf(p) == outerCountry))
                 return true;
-            foreach (var (i, o) in containment)
-            {
-                if (i == p)
-                    queue.Enqueue(o);
-            }
+            foreach (var o in containment[p])
+                queue.Enqueue(o);
             if (_gazetteer.TryGet(p, out var e) && e.City is { } city)
                 queue.Enqueue(city);
         }
@@ -374,9 +419,12 @@ public sealed class GraphAssembler
             Role ??= role;
         }
 
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
         public void AddEvidence(string evidence, string rule)
         {
-            if (!Evidence.Contains(evidence))
+            // Up to MaxEvidence distinct sentences: enough to explain a fact, bounded for a fact a dump states 1,000 times.
+            if (Evidence.Count < MaxEvidence && _seen.Add(evidence))
                 Evidence.Add(evidence);
             Rules.Add(rule);
         }
@@ -413,5 +461,12 @@ public sealed class GraphAssembler
         public List<string> People { get; } = people;
         public SortedSet<string> Documents { get; } = new(StringComparer.Ordinal);
         public List<string> Evidence { get; } = [];
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public void AddEvidence(string evidence)
+        {
+            if (Evidence.Count < MaxEvidence && _seen.Add(evidence))
+                Evidence.Add(evidence);
+        }
     }
 }
