@@ -86,8 +86,8 @@ public sealed class KnowledgeGraphPipeline
             Published = document.Published,
             Title = document.Part == 0 ? FirstLine(document.Text) : null,
             Entities = entities,
-            Facts = extraction.Facts.ToImmutableArray(),
-            Containment = extraction.Containment.ToImmutableArray(),
+            Facts = Relations.RelationFact.Aggregate(extraction.Facts),
+            Containment = extraction.Containment.Distinct().ToImmutableArray(),
             Bytes = document.Bytes,
             Sentences = sentences.Count,
         };

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace KnowledgeGraph.Core.Relations;
 
 /// <summary>The relations the rules extract.</summary>
@@ -51,4 +53,42 @@ public sealed record RelationFact
 
     /// <summary>The rule that matched: <c>rules/relations.rules:42</c>.</summary>
     public required string Rule { get; init; }
+
+    /// <summary>Other sentences of the same document part that state exactly this fact (see <see cref="Aggregate"/>).</summary>
+    public ImmutableArray<int> OtherSentences { get; init; } = [];
+
+    /// <summary>Up to <see cref="MaxEvidence"/> − 1 further distinct sentences that state this fact.</summary>
+    public ImmutableArray<string> OtherEvidence { get; init; } = [];
+
+    /// <summary>The most evidence sentences a fact (and a relationship of the graph) keeps.</summary>
+    public const int MaxEvidence = 20;
+
+    /// <summary>
+    /// Folds facts that say exactly the same thing (relation, ends, role, date, place, visitor, rule) into one that lists
+    /// every sentence and keeps up to <see cref="MaxEvidence"/> distinct evidence sentences. A document part that states
+    /// one meeting a thousand times then holds one fact, so memory grows with what an article says, not how often.
+    /// </summary>
+    public static ImmutableArray<RelationFact> Aggregate(IEnumerable<RelationFact> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var groups = new Dictionary<(RelationKind, string, string, string?, DateOnly?, string?, string?, bool, string), (RelationFact First, List<int> Sentences, List<string> Evidence, HashSet<string> Seen)>();
+        var order = new List<(RelationKind, string, string, string?, DateOnly?, string?, string?, bool, string)>();
+        foreach (var f in facts)
+        {
+            var key = (f.Kind, f.SubjectId, f.ObjectId, f.Role, f.Date, f.PlaceId, f.VisitorId, f.OnlyIfAway, f.Rule);
+            if (!groups.TryGetValue(key, out var g))
+            {
+                groups[key] = (f, [], [], new HashSet<string>(StringComparer.Ordinal) { f.Evidence });
+                order.Add(key);
+                continue;
+            }
+            if (f.SentenceIndex != g.First.SentenceIndex && (g.Sentences.Count == 0 || g.Sentences[^1] != f.SentenceIndex))
+                g.Sentences.Add(f.SentenceIndex);
+            if (g.Evidence.Count < MaxEvidence - 1 && g.Seen.Add(f.Evidence))
+                g.Evidence.Add(f.Evidence);
+        }
+        return order.Select(k => groups[k]).Select(g => g.Sentences.Count == 0 && g.Evidence.Count == 0
+            ? g.First
+            : g.First with { OtherSentences = [.. g.Sentences], OtherEvidence = [.. g.Evidence] }).ToImmutableArray();
+    }
 }

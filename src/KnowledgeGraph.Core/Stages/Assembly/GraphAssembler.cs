@@ -18,7 +18,7 @@ namespace KnowledgeGraph.Core.Stages.Assembly;
 public sealed class GraphAssembler
 {
     /// <summary>The most evidence sentences kept per relationship or meeting.</summary>
-    public const int MaxEvidence = 20;
+    public const int MaxEvidence = RelationFact.MaxEvidence;
 
     private readonly Gazetteer _gazetteer;
 
@@ -56,7 +56,7 @@ public sealed class GraphAssembler
             foreach (var p in parts)
             {
                 var o = offset;
-                facts.AddRange(o == 0 ? p.Facts : p.Facts.Select(f => f with { SentenceIndex = f.SentenceIndex + o }));
+                facts.AddRange(o == 0 ? p.Facts : p.Facts.Select(f => f with { SentenceIndex = f.SentenceIndex + o, OtherSentences = [.. f.OtherSentences.Select(x => x + o)] }));
                 offset += p.Sentences;
             }
             var containment = parts.SelectMany(p => p.Containment).Distinct().ToLookup(c => c.Inner, c => c.Outer, StringComparer.Ordinal);
@@ -146,6 +146,8 @@ public sealed class GraphAssembler
                 {
                     rel.Add(docId, f, null);
                     meeting.AddEvidence(f.Evidence);
+                    foreach (var e in f.OtherEvidence)
+                        meeting.AddEvidence(e);
                 }
             }
             if (place is null)
@@ -416,6 +418,8 @@ public sealed class GraphAssembler
         {
             Documents.Add(doc);
             AddEvidence(f.Evidence, f.Rule);
+            foreach (var e in f.OtherEvidence)
+                AddEvidence(e, f.Rule);
             Role ??= role;
         }
 
@@ -444,6 +448,7 @@ public sealed class GraphAssembler
         {
             Facts.Add(f);
             Sentences.Add(f.SentenceIndex);
+            Sentences.UnionWith(f.OtherSentences);
             Date ??= f.Date;
             if (f.PlaceId is { } p && rank(p) > PlaceRank)
             {
