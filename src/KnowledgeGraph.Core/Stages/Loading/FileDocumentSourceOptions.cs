@@ -22,7 +22,7 @@ public sealed record FileDocumentSourceOptions
     public IReadOnlyDictionary<string, DateOnly> DateOverrides { get; init; } = new Dictionary<string, DateOnly>();
 
     /// <summary>The largest part handed on, in characters; a longer article is cut at a paragraph break near this size.</summary>
-    public int MaxPartChars { get; init; } = 2_000_000;
+    public int MaxPartChars { get; init; } = 500_000;
 
     /// <summary>The largest HTML file read; an HTML page must be parsed whole, so this bounds memory.</summary>
     public long MaxHtmlBytes { get; init; } = 64L * 1024 * 1024;
