@@ -45,31 +45,13 @@ internal static class ExportText
     /// </summary>
     public static string ToXmlSafe(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var clean = true;
-        for (var i = 0; i < text.Length && clean; i++)
-            clean = IsXmlChar(text[i]) && !char.IsSurrogate(text[i]);
-        if (clean)
-            return text;
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var paired = ReplaceLoneSurrogates(text);
+        foreach (var c in paired)
         {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                sb.Append(c).Append(text[i + 1]);
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                sb.Append('\uFFFD');
-            }
-            else if (IsXmlChar(c))
-            {
-                sb.Append(c);
-            }
+            if (!IsXmlChar(c))
+                return string.Concat(paired.Where(IsXmlChar));
         }
-        return sb.ToString();
+        return paired;
     }
 
     /// <summary>
