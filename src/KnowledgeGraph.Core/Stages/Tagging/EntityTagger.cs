@@ -73,9 +73,9 @@ public sealed class EntityTagger
         var tokens = sentence.Tokens;
         var owner = new Mention?[tokens.Count];
         var mentions = new List<Mention>();
-        var titleEnd = TitleSpans(tokens);
-        TagGazetteer(sentence, owner, mentions, titleEnd);
-        var titles = TagTitles(tokens, owner);
+        var titleAt = TitleMatches(tokens);
+        TagGazetteer(sentence, owner, mentions, TitleSpans(titleAt));
+        var titles = TagTitles(tokens, owner, titleAt);
         if (!sentence.IsHeadline)
         {
             TagTitledPeople(sentence, owner, mentions, titles);
@@ -87,14 +87,26 @@ public sealed class EntityTagger
         return new TaggedSentence(sentence, mentions, titles);
     }
 
+    // The longest title starting at each token (end -1 when none), looked up once for the spans and the title mentions.
+    private (int End, List<PhraseMatch<TitleEntry>> Matches)[] TitleMatches(IReadOnlyList<Token> tokens)
+    {
+        var at = new (int, List<PhraseMatch<TitleEntry>>)[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var end = _gazetteer.Titles.LongestMatch(tokens, i, caseSensitive: false, out var matches);
+            at[i] = (end, matches);
+        }
+        return at;
+    }
+
     // For each token inside a title ("Minister of National Defense"), the end of that title: the words of a title are
     // not names of their own, unless a name runs past the title's end.
-    private int[] TitleSpans(IReadOnlyList<Token> tokens)
+    private static int[] TitleSpans((int End, List<PhraseMatch<TitleEntry>> Matches)[] titleAt)
     {
-        var ends = new int[tokens.Count];
-        for (var i = 0; i < tokens.Count;)
+        var ends = new int[titleAt.Length];
+        for (var i = 0; i < titleAt.Length;)
         {
-            var end = _gazetteer.Titles.LongestMatch(tokens, i, caseSensitive: false, out _);
+            var end = titleAt[i].End;
             if (end <= i + 1)
             {
                 i++;
@@ -183,13 +195,13 @@ public sealed class EntityTagger
             .ThenBy(e => e.Id, StringComparer.Ordinal)
             .ToImmutableArray();
 
-    private List<TitleMention> TagTitles(IReadOnlyList<Token> tokens, Mention?[] owner)
+    private static List<TitleMention> TagTitles(IReadOnlyList<Token> tokens, Mention?[] owner, (int End, List<PhraseMatch<TitleEntry>> Matches)[] titleAt)
     {
         var titles = new List<TitleMention>();
         for (var i = 0; i < tokens.Count;)
         {
-            List<PhraseMatch<TitleEntry>>? matches = null;
-            var end = owner[i] is null ? _gazetteer.Titles.LongestMatch(tokens, i, caseSensitive: false, out matches) : -1;
+            var matches = titleAt[i].Matches;
+            var end = owner[i] is null ? titleAt[i].End : -1;
             if (end < 0)
             {
                 i++;
@@ -198,7 +210,7 @@ public sealed class EntityTagger
             var free = true;
             for (var k = i; k < end; k++)
                 free &= owner[k] is null;
-            var title = free ? matches![0].Value : null;
+            var title = free ? matches[0].Value : null;
             // Honorifics are written capitalised ("Mr"), and a lone lower-case rank ("general") is an ordinary word.
             if (title is not null && !(tokens[i].IsLower && (title.IsHonorific || title.Kind == "military" && end - i == 1)))
             {
