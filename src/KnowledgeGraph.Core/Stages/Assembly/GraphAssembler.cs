@@ -239,21 +239,8 @@ public sealed class GraphAssembler
         // Bodies with no seat or country (a contact group) say nothing about where home is.
         if (homeCountries.Count == 0 && homeIds.All(orgs.Contains))
             return null;
-        // Walk up from the place: the text's own containment, a venue's city, a place's country.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>([place]);
-        while (queue.Count > 0)
-        {
-            var p = queue.Dequeue();
-            if (!seen.Add(p))
-                continue;
-            if (homeIds.Contains(p) || (_gazetteer.CountryOf(p) is { } c && homeCountries.Contains(c)))
-                return false;
-            foreach (var outer in containment[p])
-                queue.Enqueue(outer);
-            if (_gazetteer.TryGet(p, out var e) && e.City is { } city)
-                queue.Enqueue(city);
-        }
+        if (PlaceAndContainers(place, containment).Any(p => homeIds.Contains(p) || (_gazetteer.CountryOf(p) is { } c && homeCountries.Contains(c))))
+            return false;
         // An unknown place (found by a pattern, no containment) cannot be judged.
         return _gazetteer.TryGet(place, out _) || containment.Contains(place) ? true : null;
     }
@@ -263,22 +250,29 @@ public sealed class GraphAssembler
 
     private bool Within(string inner, string outer, ILookup<string, string> containment)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>([inner]);
         var outerCountry = _gazetteer.TryGet(outer, out var oe) && oe.Kind == EntityKind.Country ? oe.Country : null;
+        return PlaceAndContainers(inner, containment).Any(p => p == outer || (outerCountry is not null && _gazetteer.CountryOf(p) == outerCountry));
+    }
+
+    /// <summary>
+    /// The place, then everything the article or the gazetteer puts it in, nearest first: the text's own containment
+    /// ("NATO headquarters, Brussels"), and a venue's city. Lazy, so a caller that finds what it looks for stops there.
+    /// </summary>
+    private IEnumerable<string> PlaceAndContainers(string place, ILookup<string, string> containment)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>([place]);
         while (queue.Count > 0)
         {
             var p = queue.Dequeue();
             if (!seen.Add(p))
                 continue;
-            if (p == outer || (outerCountry is not null && _gazetteer.CountryOf(p) == outerCountry))
-                return true;
-            foreach (var o in containment[p])
-                queue.Enqueue(o);
+            yield return p;
+            foreach (var outer in containment[p])
+                queue.Enqueue(outer);
             if (_gazetteer.TryGet(p, out var e) && e.City is { } city)
                 queue.Enqueue(city);
         }
-        return false;
     }
 
     private int PlaceRank(string id) => _gazetteer.PlaceRank(id);
