@@ -4,23 +4,12 @@ namespace KnowledgeGraph.Core.Tests.Loading;
 
 public class SeedTests
 {
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("KnowledgeGraph.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public async Task ReadAsync_Seeds_FindStatedDatesAndDropChrome()
     {
         // Arrange
         var boilerplate = BoilerplateRules.Load(Path.Combine(AppContext.BaseDirectory, "data", "lexicon", "boilerplate.csv"));
-        var options = new FileDocumentSourceOptions { Inputs = [Path.Combine(RepoRoot(), "seeds")], Boilerplate = boilerplate };
+        var options = new FileDocumentSourceOptions { Inputs = [Path.Combine(Support.Repo.Root, "seeds")], Boilerplate = boilerplate };
 
         // Act
         var (docs, warnings, _) = await Load.AllAsync(options);
