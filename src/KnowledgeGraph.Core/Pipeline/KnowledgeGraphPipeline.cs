@@ -66,7 +66,7 @@ public sealed class KnowledgeGraphPipeline
         var sentences = SentenceSplitter.Split(document.Text);
         var tagged = sentences.Select(_tagger.Tag).ToList();
         _resolver.Resolve(tagged, document.Published);
-        var extraction = _extractor.Extract(document.Id, tagged, document.Published);
+        var extraction = _extractor.Extract(document.Id, tagged, document.Published, document.Text);
         var entities = tagged.SelectMany(t => t.Mentions)
             .Where(m => m.EntityId is not null && !m.IsDemonym)
             .GroupBy(m => m.EntityId!, StringComparer.Ordinal)

@@ -14,7 +14,7 @@ public class RuleSetTests
 
     [Theory]
     [InlineData("meets {Person:a} met {Person:b}",
-        "unknown rule kind 'meets' (expected role, member-of, met-with, visited, place, block, define)")]
+        "unknown rule kind 'meets' (expected role, member-of, met-with, attend, refer, visited, place, block, define)")]
     [InlineData("met-with {Persn:a} met {Person:b}",
         "unknown slot type 'Persn' (expected Country, Event, Location, Nation, Organization, Pair, Person, Place, Title)")]
     [InlineData("visited {Person:a} went home",
@@ -38,7 +38,11 @@ public class RuleSetTests
     [InlineData("block place at",
         "'block' takes a relation (met-with, visited, member-of) and a pattern (block met-with phone)")]
     [InlineData("define Couple the two men",
-        "'define' takes Pair and phrases separated by | (define Pair the two men | the pair)")]
+        "'define' takes Pair, Separately or Absent and phrases separated by | (define Pair the two men | the pair)")]
+    [InlineData("met-with {Person:a} $GREET {Person:b}",
+        "unknown macro '$GREET' (define it above its first use: $GREET = word|word)")]
+    [InlineData("$greet = hugged",
+        "a macro is $NAME = words (capitals, digits and _ in the name; e.g. $MEET = met|meets|meet)")]
     public void Parse_MalformedRule_FileLineMessage(string rule, string message)
     {
         // Arrange / Act
@@ -108,6 +112,52 @@ public class RuleSetTests
         // Assert
         Assert.Empty(problems);
         Assert.Equal([["the", "two", "men"], ["both", "leaders"]], set.PairPhrases.Select(p => p.ToArray()));
+    }
+
+    [Fact]
+    public void Parse_Macro_ExpandsWordsAndOptionalForm()
+    {
+        // Arrange: a macro used plainly and as optional ("$POSS?" makes each of its words optional).
+        var problems = new List<string>();
+        string[] lines = ["$MEET = met|meets", "$POSS = his|her", "met-with {Person:a} $MEET $POSS? {Person:b}"];
+
+        // Act
+        var set = RuleSet.Parse(lines.Select((l, i) => ($"r:{i + 1}", l)), problems);
+
+        // Assert
+        Assert.Empty(problems);
+        var rule = Assert.Single(set.Rules);
+        var meet = Assert.IsType<LiteralElement>(rule.Elements[1]);
+        Assert.False(meet.Optional);
+        Assert.Equal(["meets", "met"], meet.Keys.Order(StringComparer.Ordinal));
+        var poss = Assert.IsType<LiteralElement>(rule.Elements[2]);
+        Assert.True(poss.Optional);
+        Assert.Equal(["her", "his"], poss.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_AttendReferAndDefines_AreRecorded()
+    {
+        // Arrange
+        var problems = new List<string>();
+        string[] lines =
+        [
+            "attend {Person+:a} also attended",
+            "refer during the talks",
+            "define Separately separately | in turn",
+            "define Absent on behalf of",
+        ];
+
+        // Act
+        var set = RuleSet.Parse(lines.Select((l, i) => ($"r:{i + 1}", l)), problems);
+
+        // Assert
+        Assert.Empty(problems);
+        Assert.Single(set.Of(RuleKind.Attend));
+        Assert.True(((SlotElement)set.Of(RuleKind.Attend)[0].Elements[0]).List);
+        Assert.Single(set.Of(RuleKind.Refer));
+        Assert.Equal([["separately"], ["in", "turn"]], set.SeparatePhrases.Select(p => p.ToArray()));
+        Assert.Equal([["on", "behalf", "of"]], set.AbsentPhrases.Select(p => p.ToArray()));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using KnowledgeGraph.Core.Entities;
 using KnowledgeGraph.Core.Relations;
+using KnowledgeGraph.Core.Stages.Events;
 using KnowledgeGraph.Core.Stages.Tagging;
 using KnowledgeGraph.Core.Text;
 
@@ -24,6 +26,10 @@ public sealed record ExtractionResult(List<RelationFact> Facts, List<(string Inn
 /// </summary>
 public sealed class RelationExtractor
 {
+    // What may stand between the members of a list: "A, B and C", "A; B; and also with C", "A as well as B".
+    private static readonly FrozenSet<string> ListSeparators =
+        new[] { ",", ";", "and", "&", "as", "well", "also", "with", "plus" }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly RuleSet _rules;
     private readonly Gazetteer _gazetteer;
     private readonly SentenceDateFinder _dates;
@@ -40,15 +46,26 @@ public sealed class RelationExtractor
     }
 
     /// <summary>Extracts the facts of one article part.</summary>
-    public ExtractionResult Extract(string documentId, IReadOnlyList<TaggedSentence> sentences, DateOnly? published)
+    /// <param name="documentId">The document.</param>
+    /// <param name="sentences">Its resolved sentences.</param>
+    /// <param name="published">The article date, when known.</param>
+    /// <param name="text">The part's text, to tell paragraphs apart (blank lines); null treats it as one paragraph.</param>
+    public ExtractionResult Extract(string documentId, IReadOnlyList<TaggedSentence> sentences, DateOnly? published, string? text = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var facts = new List<RelationFact>();
+        var meetings = new List<MeetingMention>();
         var containment = new List<(string, string)>();
         var personCounts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         string? lastSubject = null;
+        var paragraph = 0;
+        var previousEnd = -1;
+        (int Paragraph, DateOnly? Date) paragraphDate = (-1, null);
         foreach (var ts in sentences)
         {
+            if (text is not null && previousEnd >= 0 && IsParagraphBreak(text, previousEnd, ts.Sentence.Start))
+                paragraph++;
+            previousEnd = ts.Sentence.Start + ts.Sentence.Text.Length;
             var subject = ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null)?.EntityId;
             foreach (var m in ts.Mentions.Where(m => m.Kind == EntityKind.Person && m.EntityId is not null))
             {
@@ -56,13 +73,46 @@ public sealed class RelationExtractor
                 personCounts[m.EntityId!] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
             }
             var pair = personCounts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Take(2).Select(kv => kv.Key).ToArray();
-            ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, facts, containment);
+            var before = meetings.Count;
+            ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, paragraph, facts, meetings, containment);
+            // A sentence that gives no date continues the date its paragraph last gave ("X arrived on Monday. He met Y.").
+            var own = _dates(ts.Sentence.Text, published);
+            if (own is not null)
+                paragraphDate = (paragraph, own);
+            else if (paragraphDate.Paragraph == paragraph && paragraphDate.Date is { } carried)
+            {
+                for (var k = before; k < meetings.Count; k++)
+                    meetings[k] = meetings[k] with { Date = carried };
+            }
             lastSubject = subject ?? lastSubject;
         }
+        var inside = containment.ToHashSet();
+        // Two places can be one meeting's when they are one, when the text puts one in the other, when either is a venue
+        // no list knows, or when they lie in one country at different levels (a palace and its city, a city and its country).
+        bool Compatible(string p, string q) =>
+            p == q || inside.Contains((p, q)) || inside.Contains((q, p)) ||
+            !_gazetteer.TryGet(p, out _) || !_gazetteer.TryGet(q, out _) ||
+            (_gazetteer.PlaceRank(p) != _gazetteer.PlaceRank(q) && (_gazetteer.CountryOf(p) ?? p) == (_gazetteer.CountryOf(q) ?? q));
+        var linker = new MeetingLinker(MeetingWindow, Compatible);
+        facts.AddRange(MeetingLinker.Facts(documentId, linker.Link(meetings)));
         return new ExtractionResult(facts, containment);
     }
 
-    private void ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, List<RelationFact> facts, List<(string, string)> containment)
+    /// <summary>How many sentences back "the meeting" or "also attended" may reach.</summary>
+    public const int MeetingWindow = 4;
+
+    private static bool IsParagraphBreak(string text, int from, int to)
+    {
+        var newlines = 0;
+        for (var i = Math.Max(0, from); i < to && i < text.Length; i++)
+        {
+            if (text[i] == '\n' && ++newlines >= 2)
+                return true;
+        }
+        return false;
+    }
+
+    private void ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -166,36 +216,66 @@ public sealed class RelationExtractor
         var people = items.Count(i => i.PersonIds is not null);
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || pair is not null))
         {
+            var refersBack = _rules.Of(RuleKind.Refer).Where(May).Any(r => MatchesAnywhere(r, items, pair));
+            var separately = _rules.SeparatePhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase));
+            MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, RelationRule rule) => new()
+            {
+                Cue = cue,
+                Sentence = ts.Sentence.Index,
+                Paragraph = paragraph,
+                Participants = [.. participants.Distinct(StringComparer.Ordinal)],
+                Visitors = [.. visitors.Distinct(StringComparer.Ordinal)],
+                PlaceId = placeId,
+                PlaceRank = placeRank,
+                Date = date,
+                RefersBack = refersBack,
+                Evidence = evidence,
+                Rule = rule.Source,
+            };
+            // Everyone the sentence puts at the table: its people, less those it names as absent ("representing X").
+            List<string> Everyone()
+            {
+                var present = new List<string>();
+                for (var k = 0; k < items.Count; k++)
+                {
+                    if (items[k].PersonIds is { } ids && !AfterAbsentCue(ts.Sentence.Tokens, items[k].TokenStart))
+                        present.AddRange(ids);
+                }
+                return present.Distinct(StringComparer.Ordinal).ToList();
+            }
             foreach (var rule in _rules.Of(RuleKind.MetWith).Where(May))
             {
                 if (rule.Options.ContainsKey("all"))
                 {
-                    if (MatchesAnywhere(rule, items, pair))
-                    {
-                        var present = items.Where(i => !i.IsPronoun).SelectMany(i => i.PersonIds ?? []).Distinct(StringComparer.Ordinal).ToList();
-                        for (var x = 0; x < present.Count; x++)
-                        {
-                            for (var y = x + 1; y < present.Count; y++)
-                                facts.Add(Fact(RelationKind.MetWith, present[x], present[y], rule) with { PlaceId = placeId });
-                        }
-                    }
+                    // A sentence of separate meetings does not put everyone it names at one table.
+                    if (!separately && MatchesAnywhere(rule, items, pair))
+                        meetings.Add(Mention(MeetingCue.Meeting, Everyone(), [], rule));
                     continue;
                 }
                 foreach (var b in AllMatches(rule, items, pair))
                 {
                     var a = b.All("a").SelectMany(i => i.PersonIds ?? []).ToList();
                     var others = b.All("b").SelectMany(i => i.PersonIds ?? []).ToList();
-                    if (others.Count == 0 && a.Count == 2)
-                        others = [a[1]];
                     var visitorSlot = rule.Options.GetValueOrDefault("visitor");
-                    foreach (var x in a.Take(1))
+                    var visitors = visitorSlot == "a" ? a : visitorSlot == "b" ? others : [];
+                    // "met separately with A and B": a meeting with each, not one of all three.
+                    if (others.Count > 1 && separately)
                     {
-                        foreach (var y in others.Where(y => y != x))
-                        {
-                            var visitor = visitorSlot == "a" ? x : visitorSlot == "b" ? y : null;
-                            facts.Add(Fact(RelationKind.MetWith, x, y, rule) with { PlaceId = placeId, VisitorId = visitor });
-                        }
+                        foreach (var o in others)
+                            meetings.Add(Mention(MeetingCue.Meeting, [.. a, o], visitors.Where(v => a.Contains(v) || v == o), rule) with { Separate = true });
                     }
+                    else
+                    {
+                        meetings.Add(Mention(MeetingCue.Meeting, [.. a, .. others], visitors, rule));
+                    }
+                }
+            }
+            foreach (var rule in _rules.Of(RuleKind.Attend).Where(May))
+            {
+                foreach (var b in AllMatches(rule, items, pair))
+                {
+                    var named = rule.SlotNames.Contains("a") ? b.All("a").SelectMany(i => i.PersonIds ?? []).ToList() : Everyone();
+                    meetings.Add(Mention(MeetingCue.Attendance, named, [], rule));
                 }
             }
         }
@@ -339,7 +419,7 @@ public sealed class RelationExtractor
                         while (true)
                         {
                             var k = next;
-                            while (k < items.Count && items[k].Token is { Text: "," or "and" })
+                            while (k < items.Count && items[k].Token is { Key: var sep } && ListSeparators.Contains(sep))
                                 k++;
                             if (k == next || k >= items.Count || !Fits(items[k], slot.Types))
                                 break;
@@ -355,6 +435,39 @@ public sealed class RelationExtractor
             default:
                 return -1;
         }
+    }
+
+    private bool AfterAbsentCue(IReadOnlyList<Token> tokens, int start)
+    {
+        foreach (var phrase in _rules.AbsentPhrases)
+        {
+            // The phrase ends right before the person, or before a title and the person ("representing President X").
+            for (var end = start; end >= Math.Max(0, start - 3); end--)
+            {
+                var from = end - phrase.Length;
+                if (from < 0)
+                    continue;
+                var k = 0;
+                while (k < phrase.Length && tokens[from + k].Key == phrase[k])
+                    k++;
+                if (k == phrase.Length)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool ContainsPhrase(IReadOnlyList<Token> tokens, ImmutableArray<string> phrase)
+    {
+        for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+        {
+            var k = 0;
+            while (k < phrase.Length && tokens[i + k].Key == phrase[k])
+                k++;
+            if (k == phrase.Length)
+                return true;
+        }
+        return false;
     }
 
     private int MatchPair(List<Item> items, int i)

@@ -20,6 +20,10 @@ public enum RuleKind
     Place,
     /// <summary>A sentence that yields no relation of a kind.</summary>
     Block,
+    /// <summary>People who joined a meeting ("also attended", "accompanied by", "the delegation included").</summary>
+    Attend,
+    /// <summary>A sentence that points back at an occasion already reported ("the meeting", "during the talks").</summary>
+    Refer,
 }
 
 /// <summary>Slot types of a pattern.</summary>
@@ -110,14 +114,18 @@ public sealed class RuleSet
         [RuleKind.Visited] = ["a", "p"],
         [RuleKind.Place] = ["p"],
         [RuleKind.Block] = [],
+        [RuleKind.Attend] = [],
+        [RuleKind.Refer] = [],
     }.ToFrozenDictionary();
 
     private readonly FrozenDictionary<RuleKind, ImmutableArray<RelationRule>> _byKind;
 
-    private RuleSet(ImmutableArray<RelationRule> rules, ImmutableArray<ImmutableArray<string>> pairPhrases)
+    private RuleSet(ImmutableArray<RelationRule> rules, ImmutableArray<ImmutableArray<string>> pairPhrases, ImmutableArray<ImmutableArray<string>> separatePhrases, ImmutableArray<ImmutableArray<string>> absentPhrases)
     {
+        AbsentPhrases = absentPhrases;
         Rules = rules;
         PairPhrases = pairPhrases;
+        SeparatePhrases = separatePhrases;
         _byKind = Enum.GetValues<RuleKind>().ToFrozenDictionary(k => k, k => rules.Where(r => r.Kind == k).ToImmutableArray());
     }
 
@@ -126,6 +134,12 @@ public sealed class RuleSet
 
     /// <summary>Phrases (folded token keys) that stand for the article's two people.</summary>
     public ImmutableArray<ImmutableArray<string>> PairPhrases { get; }
+
+    /// <summary>Phrases (folded token keys) that make a meeting with several guests several meetings ("met separately with A and B").</summary>
+    public ImmutableArray<ImmutableArray<string>> SeparatePhrases { get; }
+
+    /// <summary>Phrases (folded token keys) after which a person is named but not present ("representing President X").</summary>
+    public ImmutableArray<ImmutableArray<string>> AbsentPhrases { get; }
 
     /// <summary>Rules of one kind, in file order.</summary>
     public ImmutableArray<RelationRule> Of(RuleKind kind) => _byKind[kind];
@@ -157,24 +171,46 @@ public sealed class RuleSet
         ArgumentNullException.ThrowIfNull(problems);
         var rules = ImmutableArray.CreateBuilder<RelationRule>();
         var pairs = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        var separately = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        var absent = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        var macros = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (source, raw) in lines)
         {
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
+            // A macro: "$MEET = met|meets|meet", used as $MEET (or $MEET? for optional words) in the rules below it.
+            if (line.StartsWith('$'))
+            {
+                var eq = line.IndexOf('=', StringComparison.Ordinal);
+                var name = eq > 0 ? line[..eq].Trim() : "";
+                if (name.Length < 2 || !name.Skip(1).All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_') || line[(eq + 1)..].Trim().Length == 0)
+                {
+                    problems.Add($"{source}: a macro is $NAME = words (capitals, digits and _ in the name; e.g. $MEET = met|meets|meet)");
+                    continue;
+                }
+                macros[name] = ExpandMacros(line[(eq + 1)..].Trim(), macros, source, problems) ?? "";
+                continue;
+            }
+            if (line.Contains('$', StringComparison.Ordinal))
+            {
+                if (ExpandMacros(line, macros, source, problems) is not { } expanded)
+                    continue;
+                line = expanded;
+            }
             var parts = line.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
             var keyword = parts[0];
             var rest = parts.Length > 1 ? parts[1].Trim() : "";
             if (keyword == "define")
             {
                 var d = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-                if (d.Length < 2 || d[0] != "Pair")
+                if (d.Length < 2 || d[0] is not ("Pair" or "Separately" or "Absent"))
                 {
-                    problems.Add($"{source}: 'define' takes Pair and phrases separated by | (define Pair the two men | the pair)");
+                    problems.Add($"{source}: 'define' takes Pair, Separately or Absent and phrases separated by | (define Pair the two men | the pair)");
                     continue;
                 }
                 foreach (var phrase in d[1].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                    pairs.Add(Tokenizer.Tokenize(phrase).Select(t => t.Key).ToImmutableArray());
+                    (d[0] switch { "Pair" => pairs, "Separately" => separately, _ => absent }).Add(Tokenizer.Tokenize(phrase).Select(t => t.Key).ToImmutableArray());
                 continue;
             }
             RuleKind? blocks = null;
@@ -182,7 +218,7 @@ public sealed class RuleSet
             {
                 var b = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
                 blocks = b.Length == 2 ? ParseKind(b[0]) : null;
-                if (blocks is null or RuleKind.Block or RuleKind.Place or RuleKind.Role)
+                if (blocks is null or RuleKind.Block or RuleKind.Place or RuleKind.Role or RuleKind.Refer)
                 {
                     problems.Add($"{source}: 'block' takes a relation (met-with, visited, member-of) and a pattern (block met-with phone)");
                     continue;
@@ -192,7 +228,7 @@ public sealed class RuleSet
             var kind = ParseKind(keyword);
             if (kind is null)
             {
-                problems.Add($"{source}: unknown rule kind '{keyword}' (expected role, member-of, met-with, visited, place, block, define)");
+                problems.Add($"{source}: unknown rule kind '{keyword}' (expected role, member-of, met-with, attend, refer, visited, place, block, define)");
                 continue;
             }
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -213,7 +249,28 @@ public sealed class RuleSet
             if (Validate(rule, problems))
                 rules.Add(rule);
         }
-        return new RuleSet(rules.ToImmutable(), pairs.ToImmutable());
+        return new RuleSet(rules.ToImmutable(), pairs.ToImmutable(), separately.ToImmutable(), absent.ToImmutable());
+    }
+
+    /// <summary>Replaces each <c>$NAME</c> (or <c>$NAME?</c>) word by the macro's words; null, with a problem, for an unknown one.</summary>
+    private static string? ExpandMacros(string text, Dictionary<string, string> macros, string source, List<string> problems)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!words[i].StartsWith('$'))
+                continue;
+            var optional = words[i].EndsWith('?');
+            var name = optional ? words[i][..^1] : words[i];
+            if (!macros.TryGetValue(name, out var body))
+            {
+                problems.Add($"{source}: unknown macro '{name}' (define it above its first use: {name} = word|word)");
+                return null;
+            }
+            // An optional macro makes each of its words optional; a one-word macro takes the ? itself.
+            words[i] = optional ? string.Join(' ', body.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.EndsWith('?') ? w : w + "?")) : body;
+        }
+        return string.Join(' ', words);
     }
 
     private static RuleKind? ParseKind(string keyword) => keyword switch
@@ -224,6 +281,8 @@ public sealed class RuleSet
         "visited" => RuleKind.Visited,
         "place" => RuleKind.Place,
         "block" => RuleKind.Block,
+        "attend" => RuleKind.Attend,
+        "refer" => RuleKind.Refer,
         _ => null,
     };
 
@@ -348,6 +407,8 @@ public sealed class RuleSet
         RuleKind.MetWith => "met-with",
         RuleKind.Visited => "visited",
         RuleKind.Place => "place",
+        RuleKind.Attend => "attend",
+        RuleKind.Refer => "refer",
         _ => "block",
     };
 }

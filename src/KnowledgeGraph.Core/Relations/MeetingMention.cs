@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+
+namespace KnowledgeGraph.Core.Relations;
+
+/// <summary>What a sentence says about a meeting.</summary>
+public enum MeetingCue
+{
+    /// <summary>The sentence reports a meeting ("X met Y", "talks between X and Y", "a bilateral meeting").</summary>
+    Meeting,
+    /// <summary>The sentence adds people to a meeting ("also attended", "accompanied by", "the delegation included").</summary>
+    Attendance,
+}
+
+/// <summary>
+/// One sentence's report of a meeting, before the meetings of an article are linked: who was there (any number of
+/// people), who came to the others, where and when the sentence says it happened, and whether the sentence points back
+/// at an occasion already reported ("the meeting", "the talks", "during the dinner").
+/// </summary>
+public sealed record MeetingMention
+{
+    /// <summary>Meeting or attendance.</summary>
+    public required MeetingCue Cue { get; init; }
+
+    /// <summary>Index of the sentence in the document part.</summary>
+    public required int Sentence { get; init; }
+
+    /// <summary>Index of the paragraph the sentence is in (blank lines separate paragraphs).</summary>
+    public int Paragraph { get; init; }
+
+    /// <summary>The people at the table, in the order the sentence names them.</summary>
+    public required ImmutableArray<string> Participants { get; init; }
+
+    /// <summary>Participants who travelled to the meeting (guests of a host).</summary>
+    public ImmutableArray<string> Visitors { get; init; } = [];
+
+    /// <summary>The most specific place the sentence gives, if any.</summary>
+    public string? PlaceId { get; init; }
+
+    /// <summary>How specific <see cref="PlaceId"/> is (higher is more specific).</summary>
+    public int PlaceRank { get; init; } = -1;
+
+    /// <summary>The date the sentence gives, if any.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>True when the sentence refers back to an occasion ("the meeting", "the talks", "during the visit").</summary>
+    public bool RefersBack { get; init; }
+
+    /// <summary>True for one of several separate meetings a sentence reports ("met separately with A and B"): it never absorbs another.</summary>
+    public bool Separate { get; init; }
+
+    /// <summary>The sentence.</summary>
+    public required string Evidence { get; init; }
+
+    /// <summary>The rule that matched (<c>rules/relations.rules:42</c>).</summary>
+    public required string Rule { get; init; }
+}

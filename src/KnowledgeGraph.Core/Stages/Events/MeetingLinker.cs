@@ -1,0 +1,208 @@
+using KnowledgeGraph.Core.Relations;
+
+namespace KnowledgeGraph.Core.Stages.Events;
+
+/// <summary>One meeting of an article after linking: everyone at the table, and the sentences that report it.</summary>
+public sealed class LinkedMeeting
+{
+    private readonly List<string> _participants = [];
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    /// <summary>The people present, in the order the article names them.</summary>
+    public IReadOnlyList<string> Participants => _participants;
+
+    /// <summary>Participants who travelled to it.</summary>
+    public HashSet<string> Visitors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The date, from the first sentence that gives one.</summary>
+    public DateOnly? Date { get; private set; }
+
+    /// <summary>The most specific place any of its sentences gives.</summary>
+    public string? PlaceId { get; private set; }
+
+    /// <summary>How specific <see cref="PlaceId"/> is.</summary>
+    public int PlaceRank { get; private set; } = -1;
+
+    /// <summary>The first sentence that reports it.</summary>
+    public int FirstSentence { get; private set; } = -1;
+
+    /// <summary>The latest sentence that reports it.</summary>
+    public int LastSentence { get; private set; } = -1;
+
+    /// <summary>The paragraph of the latest sentence.</summary>
+    public int LastParagraph { get; private set; }
+
+    /// <summary>The mentions linked into it, in text order.</summary>
+    public List<MeetingMention> Mentions { get; } = [];
+
+    /// <summary>True when the person is at the table.</summary>
+    public bool Has(string person) => _seen.Contains(person);
+
+    internal void Add(MeetingMention m)
+    {
+        if (FirstSentence < 0)
+            FirstSentence = m.Sentence;
+        LastSentence = Math.Max(LastSentence, m.Sentence);
+        LastParagraph = m.Paragraph;
+        Mentions.Add(m);
+        foreach (var p in m.Participants)
+        {
+            if (_seen.Add(p))
+                _participants.Add(p);
+        }
+        Visitors.UnionWith(m.Visitors);
+        Date ??= m.Date;
+        if (m.PlaceId is not null && m.PlaceRank > PlaceRank)
+        {
+            PlaceId = m.PlaceId;
+            PlaceRank = m.PlaceRank;
+        }
+    }
+
+    /// <summary>The sentence that best shows that <paramref name="a"/> and <paramref name="b"/> were there: one naming both, else the
+    /// one that brought the later of them, else the first.</summary>
+    public MeetingMention EvidenceFor(string a, string b)
+    {
+        MeetingMention? both = null, later = null;
+        foreach (var m in Mentions)
+        {
+            var hasA = m.Participants.Contains(a);
+            var hasB = m.Participants.Contains(b);
+            if (hasA && hasB)
+            {
+                both = m;
+                break;
+            }
+            if (hasA || hasB)
+                later = m;
+        }
+        return both ?? later ?? Mentions[0];
+    }
+}
+
+/// <summary>
+/// The document-level event stage: links the meeting mentions of an article into meetings. A sentence that points back
+/// ("the meeting", "the talks", "during the dinner"), or that names people already at a recent meeting, continues that
+/// meeting and brings its place and date; attendance ("also attended", "accompanied by", "the delegation included")
+/// adds people to the meeting of its own sentence or to the latest one; a meeting on another date, or at another place
+/// of the same kind, is a new one.
+/// Input: <see cref="MeetingMention"/>s in text order. Output: <see cref="LinkedMeeting"/>s. Requires: nothing.
+/// </summary>
+public sealed class MeetingLinker
+{
+    private readonly Func<string, string, bool> _placesCompatible;
+
+    /// <summary>Creates a linker.</summary>
+    /// <param name="window">How many sentences back a reference or an attendance may reach.</param>
+    /// <param name="placesCompatible">True when two places can be the same meeting's (equal, or one inside the other).</param>
+    public MeetingLinker(int window, Func<string, string, bool>? placesCompatible = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(window);
+        Window = window;
+        _placesCompatible = placesCompatible ?? ((a, b) => a == b);
+    }
+
+    /// <summary>How many sentences back a reference or an attendance may reach.</summary>
+    public int Window { get; }
+
+    /// <summary>Links mentions (in text order) into meetings.</summary>
+    public List<LinkedMeeting> Link(IReadOnlyList<MeetingMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        var meetings = new List<LinkedMeeting>();
+        foreach (var m in mentions)
+        {
+            var target = Target(meetings, m);
+            if (target is null)
+            {
+                // Attendance with nobody to join: people who attended something together still met.
+                if (m.Cue == MeetingCue.Attendance && m.Participants.Length < 2)
+                    continue;
+                meetings.Add(target = new LinkedMeeting());
+            }
+            target.Add(m);
+        }
+        return meetings.Where(x => x.Participants.Count >= 2).ToList();
+    }
+
+    private LinkedMeeting? Target(List<LinkedMeeting> meetings, MeetingMention m)
+    {
+        for (var k = meetings.Count - 1; k >= 0; k--)
+        {
+            var x = meetings[k];
+            var distance = m.Sentence - x.LastSentence;
+            if (distance > Window)
+                break;
+            if (!Compatible(x, m) || (m.Separate && x.Mentions[^1].Separate && distance == 0))
+                continue;
+            var shared = 0;
+            foreach (var p in m.Participants)
+            {
+                if (x.Has(p))
+                    shared++;
+            }
+            // The same sentence reporting two parts of one meeting ("A met B, and C joined them").
+            if (distance == 0 && shared > 0)
+                return x;
+            // Attendance and references reach back within the paragraph, or to the sentence just before it.
+            var near = m.Paragraph == x.LastParagraph || distance <= 1;
+            if (m.Cue == MeetingCue.Attendance && near)
+                return x;
+            if (m.RefersBack && near && (shared > 0 || m.Participants.Length < 2))
+                return x;
+            // Named again by everyone it names: the same occasion told once more.
+            if (shared >= 2 && shared == m.Participants.Length && m.Date is null && m.PlaceId is null)
+                return x;
+        }
+        return null;
+    }
+
+    private bool Compatible(LinkedMeeting x, MeetingMention m)
+    {
+        if (x.Date is { } d && m.Date is { } e && d != e)
+            return false;
+        if (x.PlaceId is { } p && m.PlaceId is { } q && !_placesCompatible(p, q))
+            return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The met-with facts of linked meetings: one per pair of participants, all of one meeting sharing its first sentence
+    /// (so that assembly keeps them one meeting), each with the meeting's date and place and the sentence that best shows
+    /// the pair there.
+    /// </summary>
+    public static IEnumerable<RelationFact> Facts(string documentId, IEnumerable<LinkedMeeting> meetings)
+    {
+        ArgumentNullException.ThrowIfNull(meetings);
+        foreach (var meeting in meetings)
+        {
+            var people = meeting.Participants;
+            var others = meeting.Mentions.Select(x => x.Evidence).Distinct(StringComparer.Ordinal).ToList();
+            for (var i = 0; i < people.Count; i++)
+            {
+                for (var j = i + 1; j < people.Count; j++)
+                {
+                    var (a, b) = (people[i], people[j]);
+                    var source = meeting.EvidenceFor(a, b);
+                    var visitor = meeting.Visitors.Contains(a) && !meeting.Visitors.Contains(b) ? a
+                        : meeting.Visitors.Contains(b) && !meeting.Visitors.Contains(a) ? b : null;
+                    yield return new RelationFact
+                    {
+                        Kind = RelationKind.MetWith,
+                        SubjectId = a,
+                        ObjectId = b,
+                        DocumentId = documentId,
+                        SentenceIndex = meeting.FirstSentence,
+                        OtherSentences = [.. meeting.Mentions.Select(x => x.Sentence).Where(s => s != meeting.FirstSentence).Distinct()],
+                        Evidence = source.Evidence,
+                        OtherEvidence = [.. others.Where(e => e != source.Evidence).Take(RelationFact.MaxEvidence - 1)],
+                        Rule = source.Rule,
+                        Date = meeting.Date,
+                        PlaceId = meeting.PlaceId,
+                        VisitorId = visitor,
+                    };
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using KnowledgeGraph.Core.Relations;
+using KnowledgeGraph.Core.Stages.Events;
+
+namespace KnowledgeGraph.Core.Tests.Events;
+
+/// <summary>The document-level event stage on hand-built mentions: no data folder, no tagger.</summary>
+public sealed class MeetingLinkerTests
+{
+    private static MeetingMention Meeting(int sentence, params string[] people) => new()
+    {
+        Cue = MeetingCue.Meeting,
+        Sentence = sentence,
+        Participants = [.. people],
+        Evidence = $"sentence {sentence}",
+        Rule = "r:" + sentence,
+    };
+
+    private static MeetingMention Attendance(int sentence, params string[] people) => Meeting(sentence, people) with { Cue = MeetingCue.Attendance };
+
+    private static readonly DateOnly June1 = new(2023, 6, 1);
+    private static readonly DateOnly June2 = new(2023, 6, 2);
+
+    [Fact]
+    public void Link_ThreePeopleInOneMention_OneMeetingAndThreePairs()
+    {
+        // Arrange: "A, B and C met in Lima."
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Meeting(0, "a", "b", "c") with { PlaceId = "lima", PlaceRank = 3 }]);
+        var facts = MeetingLinker.Facts("doc", meetings).ToList();
+
+        // Assert: a MET_WITH for each of the three pairs, all at Lima.
+        var meeting = Assert.Single(meetings);
+        Assert.Equal(["a", "b", "c"], meeting.Participants);
+        Assert.Equal([("a", "b"), ("a", "c"), ("b", "c")], facts.Select(f => (f.SubjectId, f.ObjectId)));
+        Assert.All(facts, f => Assert.Equal("lima", f.PlaceId));
+    }
+
+    [Fact]
+    public void Link_AttendanceInALaterSentence_JoinsTheMeetingWithItsDateAndPlace()
+    {
+        // Arrange: "A met B in Oslo on 1 June. C also attended the meeting."
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Meeting(0, "a", "b") with { Date = June1, PlaceId = "oslo", PlaceRank = 3 }, Attendance(1, "c")]);
+        var facts = MeetingLinker.Facts("doc", meetings).ToList();
+
+        // Assert: C met both A and B, on the meeting's date and at its place; the evidence for C is the attendance sentence.
+        Assert.Single(meetings);
+        Assert.Equal(3, facts.Count);
+        Assert.All(facts, f => Assert.Equal((June1, "oslo"), (f.Date!.Value, f.PlaceId)));
+        Assert.Equal("sentence 1", facts.Single(f => f.SubjectId == "a" && f.ObjectId == "c").Evidence);
+        Assert.Equal("sentence 0", facts.Single(f => f.SubjectId == "a" && f.ObjectId == "b").Evidence);
+    }
+
+    [Fact]
+    public void Link_AttendanceBeyondTheWindow_JoinsNothing()
+    {
+        // Arrange: the attendance is ten sentences after the only meeting, and names one person.
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Meeting(0, "a", "b"), Attendance(10, "c")]);
+
+        // Assert
+        Assert.Equal(["a", "b"], Assert.Single(meetings).Participants);
+    }
+
+    [Fact]
+    public void Link_ReferenceBack_ContinuesTheMeetingAndBringsItsDate()
+    {
+        // Arrange: "A met B on 1 June. During the talks, A told B and C ..."
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Meeting(0, "a", "b") with { Date = June1 }, Meeting(1, "a", "b", "c") with { RefersBack = true }]);
+
+        // Assert
+        var meeting = Assert.Single(meetings);
+        Assert.Equal(["a", "b", "c"], meeting.Participants);
+        Assert.Equal(June1, meeting.Date);
+    }
+
+    [Fact]
+    public void Link_SamePairOnAnotherDate_IsANewMeeting()
+    {
+        // Arrange: "the meeting" on a different date cannot be the one of 1 June.
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Meeting(0, "a", "b") with { Date = June1 }, Meeting(1, "a", "b") with { Date = June2, RefersBack = true }]);
+
+        // Assert
+        Assert.Equal([June1, June2], meetings.Select(m => m.Date!.Value));
+    }
+
+    [Fact]
+    public void Link_PlacesThatCannotBeOne_StartANewMeeting()
+    {
+        // Arrange: two cities of the same rank; the compatibility test says they are different places.
+        var linker = new MeetingLinker(4, (p, q) => p == q);
+
+        // Act
+        var meetings = linker.Link([
+            Meeting(0, "a", "b") with { PlaceId = "kyiv", PlaceRank = 3 },
+            Meeting(1, "a", "b") with { PlaceId = "warsaw", PlaceRank = 3, RefersBack = true },
+        ]);
+
+        // Assert
+        Assert.Equal(["kyiv", "warsaw"], meetings.Select(m => m.PlaceId));
+    }
+
+    [Fact]
+    public void Link_SeparateMeetingsOfOneSentence_StayApart()
+    {
+        // Arrange: "A met separately with B and C": two mentions of one sentence, each marked separate.
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Meeting(0, "a", "b") with { Separate = true }, Meeting(0, "a", "c") with { Separate = true }]);
+        var pairs = MeetingLinker.Facts("doc", meetings).Select(f => (f.SubjectId, f.ObjectId)).ToList();
+
+        // Assert: no B–C pair.
+        Assert.Equal([("a", "b"), ("a", "c")], pairs);
+    }
+
+    [Fact]
+    public void Link_LoneAttendanceWithTwoPeople_IsAMeetingOfItsOwn()
+    {
+        // Arrange: "B and C also attended the dinner", with no meeting before it.
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Attendance(0, "b", "c")]);
+
+        // Assert
+        Assert.Equal(["b", "c"], Assert.Single(meetings).Participants);
+    }
+
+    [Fact]
+    public void Facts_HostAndGuest_GuestIsTheVisitorOfEachPairWithTheHost()
+    {
+        // Arrange: host A received guests B and C.
+        var meetings = new MeetingLinker(4).Link([Meeting(0, "a", "b", "c") with { Visitors = ["b", "c"] }]);
+
+        // Act
+        var facts = MeetingLinker.Facts("doc", meetings).ToDictionary(f => (f.SubjectId, f.ObjectId), f => f.VisitorId);
+
+        // Assert: the two guests visited the host's place; between the two guests nobody is the visitor.
+        Assert.Equal("b", facts[("a", "b")]);
+        Assert.Equal("c", facts[("a", "c")]);
+        Assert.Null(facts[("b", "c")]);
+    }
+}
