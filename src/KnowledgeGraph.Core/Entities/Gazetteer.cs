@@ -132,6 +132,27 @@ public sealed class Gazetteer
         };
     }
 
+    /// <summary>
+    /// Whether two places can be where one meeting happened: the same place; one inside the other as the text says
+    /// (<paramref name="textSaysInside"/>, inner first); two known places of one country at different levels (a palace and
+    /// its city, a city and its country); or a venue no list knows beside a known city or country, which it may lie in.
+    /// Two different places of one level (two cities, two venues, two countries) cannot.
+    /// </summary>
+    public bool PlacesCompatible(string p, string q, Func<string, string, bool>? textSaysInside = null)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(q);
+        if (p == q || (textSaysInside is not null && (textSaysInside(p, q) || textSaysInside(q, p))))
+            return true;
+        var (rp, rq) = (PlaceRank(p), PlaceRank(q));
+        if (rp == rq)
+            return false;
+        var (kp, kq) = (_entries.ContainsKey(p), _entries.ContainsKey(q));
+        if (kp && kq)
+            return (CountryOf(p) ?? p) == (CountryOf(q) ?? q);
+        return true;
+    }
+
     /// <summary>The ISO country code an entity is in or belongs to, following venue to city to country.</summary>
     public string? CountryOf(string id)
     {

@@ -48,6 +48,10 @@ public sealed record MeetingMention
     /// <summary>True for one of several separate meetings a sentence reports ("met separately with A and B"): it never absorbs another.</summary>
     public bool Separate { get; init; }
 
+    /// <summary>True when the sentence tells of an earlier occasion ("had met", "the last time"): the article's own date
+    /// and dateline do not apply to it.</summary>
+    public bool Past { get; init; }
+
     /// <summary>The sentence.</summary>
     public required string Evidence { get; init; }
 

@@ -11,6 +11,12 @@ public class ArticleDateFinderTests
     [InlineData("Headline\nWASHINGTON, Feb. 8, 2023 — The secretary met the minister on Tuesday.", "2023-02-08")]
     [InlineData("Headline\nThe minister visited Kyiv on Thursday (28 September 2023), underscoring support.", "2023-09-28")]
     [InlineData("Headline\nPosted 2023-02-08\nText.", "2023-02-08")]
+    [InlineData("Headline\n04.07.2022\nThe minister met his counterpart.", "2022-07-04")]
+    [InlineData("Headline\nLagos, 3 May 2021, NAN -- The governor met the envoy on Monday.", "2021-05-03")]
+    [InlineData("Headline\nSUVA (Fiji), 9 March 2022 (AFP) — The minister arrived.", "2022-03-09")]
+    // Wire copy without a year: the weekday of the lead and the article's latest year (2019) fix it (8 March 2021 was a
+    // Monday; 2019 and 2020 put it on a Friday and a Sunday), even when the lead is wrapped over two lines.
+    [InlineData("Headline\nHARARE, March 8 (XNA) -- The two ministers met\non Monday, two years after their 2019 talks.", "2021-03-08")]
     public void Find_HeaderStatesDate_ReturnsIt(string text, string expected)
     {
         // Act
@@ -42,6 +48,8 @@ public class ArticleDateFinderTests
     [InlineData("Headline\nThe secretary speaks with the minister in the hall outside his office, Washington, Feb. 8, 2023.")]
     [InlineData("Headline\nThe plan runs until 30 May 2026 and will cost more.")]
     [InlineData("Headline\nNo dates at all.")]
+    // No year anywhere in the article: a dateline's day and month cannot be placed.
+    [InlineData("Headline\nHARARE, March 8 (XNA) -- The two ministers met on Monday.")]
     [InlineData("")]
     public void Find_NoStatedDate_ReturnsNull(string text)
     {
@@ -52,8 +60,9 @@ public class ArticleDateFinderTests
     [Fact]
     public void Find_DateLineBelowHeader_ReturnsNull()
     {
-        // Arrange: the date line is the tenth non-blank line.
-        var text = string.Join('\n', Enumerable.Range(1, 9).Select(i => $"Paragraph {i} of the story.")) + "\n30 May 2023";
+        // Arrange: the date line is the sixteenth non-blank line, below the 14-line header (a government page's menus can
+        // push its date line a dozen lines down; a date further on belongs to the story).
+        var text = string.Join('\n', Enumerable.Range(1, 15).Select(i => $"Paragraph {i} of the story.")) + "\n30 May 2023";
 
         // Act / Assert
         Assert.Null(ArticleDateFinder.Find(text));

@@ -98,7 +98,9 @@ public sealed class GraphAssembler
             var (a, b) = string.CompareOrdinal(f.SubjectId, f.ObjectId) < 0 ? (f.SubjectId, f.ObjectId) : (f.ObjectId, f.SubjectId);
             if (!byPair.TryGetValue((a, b), out var ofPair))
                 byPair[(a, b)] = ofPair = [];
-            var occ = ofPair.FirstOrDefault(o => o.Date is null || f.Date is null || o.Date == f.Date);
+            // One occasion per pair, date and place: the same pair at two venues of one day met twice.
+            var occ = ofPair.FirstOrDefault(o => (o.Date is null || f.Date is null || o.Date == f.Date) &&
+                (o.PlaceId is null || f.PlaceId is null || _gazetteer.PlacesCompatible(o.PlaceId, f.PlaceId, (i, x) => containment[i].Contains(x))));
             if (occ is null)
             {
                 ofPair.Add(occ = new Occasion(a, b));

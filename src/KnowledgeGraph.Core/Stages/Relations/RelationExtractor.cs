@@ -28,7 +28,7 @@ public sealed class RelationExtractor
 {
     // What may stand between the members of a list: "A, B and C", "A; B; and also with C", "A as well as B".
     private static readonly FrozenSet<string> ListSeparators =
-        new[] { ",", ";", "and", "&", "as", "well", "also", "with", "plus" }.ToFrozenSet(StringComparer.Ordinal);
+        new[] { ",", ";", "and", "&", "as", "well", "also", "with", "plus", "by" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly RuleSet _rules;
     private readonly Gazetteer _gazetteer;
@@ -60,7 +60,8 @@ public sealed class RelationExtractor
         string? lastSubject = null;
         var paragraph = 0;
         var previousEnd = -1;
-        (int Paragraph, DateOnly? Date) paragraphDate = (-1, null);
+        var dateline = DatelinePlace(sentences, published);
+        var setting = new NarrativeSetting(published, dateline, dateline is null ? -1 : _gazetteer.PlaceRank(dateline));
         foreach (var ts in sentences)
         {
             if (text is not null && previousEnd >= 0 && IsParagraphBreak(text, previousEnd, ts.Sentence.Start))
@@ -74,25 +75,16 @@ public sealed class RelationExtractor
             }
             var pair = personCounts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Take(2).Select(kv => kv.Key).ToArray();
             var before = meetings.Count;
-            ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, paragraph, facts, meetings, containment);
-            // A sentence that gives no date continues the date its paragraph last gave ("X arrived on Monday. He met Y.").
-            var own = _dates(ts.Sentence.Text, published);
-            if (own is not null)
-                paragraphDate = (paragraph, own);
-            else if (paragraphDate.Paragraph == paragraph && paragraphDate.Date is { } carried)
-            {
-                for (var k = before; k < meetings.Count; k++)
-                    meetings[k] = meetings[k] with { Date = carried };
-            }
+            var (placeId, placeRank) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, paragraph, facts, meetings, containment);
+            // What the sentence does not say, its paragraph, its section or the article's dateline may
+            // ("X arrived in Oslo on Monday. He met Y." — Oslo, Monday).
+            setting.Observe(paragraph, ts.Sentence.IsHeadline, _dates(ts.Sentence.Text, published), placeId, placeRank);
+            for (var k = before; k < meetings.Count; k++)
+                meetings[k] = setting.Fill(meetings[k]);
             lastSubject = subject ?? lastSubject;
         }
         var inside = containment.ToHashSet();
-        // Two places can be one meeting's when they are one, when the text puts one in the other, when either is a venue
-        // no list knows, or when they lie in one country at different levels (a palace and its city, a city and its country).
-        bool Compatible(string p, string q) =>
-            p == q || inside.Contains((p, q)) || inside.Contains((q, p)) ||
-            !_gazetteer.TryGet(p, out _) || !_gazetteer.TryGet(q, out _) ||
-            (_gazetteer.PlaceRank(p) != _gazetteer.PlaceRank(q) && (_gazetteer.CountryOf(p) ?? p) == (_gazetteer.CountryOf(q) ?? q));
+        bool Compatible(string p, string q) => _gazetteer.PlacesCompatible(p, q, (i, o) => inside.Contains((i, o)));
         var linker = new MeetingLinker(MeetingWindow, Compatible);
         facts.AddRange(MeetingLinker.Facts(documentId, linker.Link(meetings)));
         return new ExtractionResult(facts, containment);
@@ -100,6 +92,22 @@ public sealed class RelationExtractor
 
     /// <summary>How many sentences back "the meeting" or "also attended" may reach.</summary>
     public const int MeetingWindow = 4;
+
+    /// <summary>
+    /// The place of the article's dateline ("ABUJA, 28 May 2024 -", "Palenque, Chiapas, October 18, 2021 -"): a place at
+    /// the very start of one of the first sentences, followed by punctuation, in a sentence that gives a date.
+    /// </summary>
+    private string? DatelinePlace(IReadOnlyList<TaggedSentence> sentences, DateOnly? published)
+    {
+        foreach (var ts in sentences.Take(12))
+        {
+            if (ts.Mentions.FirstOrDefault() is { TokenStart: 0, IsDemonym: false, EntityId: { } id, Kind: EntityKind.Location or EntityKind.Country } m &&
+                m.TokenEnd < ts.Sentence.Tokens.Count && ts.Sentence.Tokens[m.TokenEnd].Text is "," or "-" or "—" or "–" or "|" &&
+                _dates(ts.Sentence.Text, published) is not null)
+                return id;
+        }
+        return null;
+    }
 
     private static bool IsParagraphBreak(string text, int from, int to)
     {
@@ -112,7 +120,7 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private void ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment)
+    private (string? PlaceId, int PlaceRank) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -218,6 +226,7 @@ public sealed class RelationExtractor
         {
             var refersBack = _rules.Of(RuleKind.Refer).Where(May).Any(r => MatchesAnywhere(r, items, pair));
             var separately = _rules.SeparatePhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase));
+            var past = _rules.PastPhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase));
             MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, RelationRule rule) => new()
             {
                 Cue = cue,
@@ -229,6 +238,7 @@ public sealed class RelationExtractor
                 PlaceRank = placeRank,
                 Date = date,
                 RefersBack = refersBack,
+                Past = past,
                 Evidence = evidence,
                 Rule = rule.Source,
             };
@@ -308,6 +318,7 @@ public sealed class RelationExtractor
                 }
             }
         }
+        return (placeId, placeRank);
     }
 
     /// <summary>The organisation or country of a person's gazetteer role with this title, on the date (or the latest).</summary>
@@ -324,9 +335,10 @@ public sealed class RelationExtractor
     }
 
 
-    /// <summary>How specific a place is (see <see cref="Gazetteer.PlaceRank"/>); an organisation used as a place ranks as a venue.</summary>
+    /// <summary>How specific a place is (see <see cref="Gazetteer.PlaceRank"/>); an organisation used as a place ranks below a city: "the Director at the Ministry" tells little of where a meeting was.</summary>
     internal int Rank(string id, Item item) =>
-        _gazetteer.TryGet(id, out _) || item.Mention?.Kind is EntityKind.Location or EntityKind.Organization ? _gazetteer.PlaceRank(id) : 2;
+        item.Mention?.Kind == EntityKind.Organization ? 2 :
+        _gazetteer.TryGet(id, out _) || item.Mention?.Kind is EntityKind.Location ? _gazetteer.PlaceRank(id) : 2;
 
     private List<Bindings> AllMatches(RelationRule rule, List<Item> items, string[]? pair)
     {

@@ -120,11 +120,13 @@ public sealed class RuleSet
 
     private readonly FrozenDictionary<RuleKind, ImmutableArray<RelationRule>> _byKind;
 
-    private RuleSet(ImmutableArray<RelationRule> rules, ImmutableArray<ImmutableArray<string>> pairPhrases, ImmutableArray<ImmutableArray<string>> separatePhrases, ImmutableArray<ImmutableArray<string>> absentPhrases)
+    private RuleSet(ImmutableArray<RelationRule> rules, ImmutableArray<ImmutableArray<string>> pairPhrases, ImmutableArray<ImmutableArray<string>> separatePhrases, ImmutableArray<ImmutableArray<string>> absentPhrases, ImmutableArray<ImmutableArray<string>> pastPhrases)
     {
+        PastPhrases = pastPhrases;
         AbsentPhrases = absentPhrases;
         Rules = rules;
-        PairPhrases = pairPhrases;
+        // Longest first, so that "the two men" is taken whole before "the two".
+        PairPhrases = [.. pairPhrases.OrderByDescending(p => p.Length)];
         SeparatePhrases = separatePhrases;
         _byKind = Enum.GetValues<RuleKind>().ToFrozenDictionary(k => k, k => rules.Where(r => r.Kind == k).ToImmutableArray());
     }
@@ -140,6 +142,9 @@ public sealed class RuleSet
 
     /// <summary>Phrases (folded token keys) after which a person is named but not present ("representing President X").</summary>
     public ImmutableArray<ImmutableArray<string>> AbsentPhrases { get; }
+
+    /// <summary>Phrases (folded token keys) that tell of an earlier occasion ("had met", "the last time").</summary>
+    public ImmutableArray<ImmutableArray<string>> PastPhrases { get; }
 
     /// <summary>Rules of one kind, in file order.</summary>
     public ImmutableArray<RelationRule> Of(RuleKind kind) => _byKind[kind];
@@ -173,6 +178,7 @@ public sealed class RuleSet
         var pairs = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         var separately = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         var absent = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        var past = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         var macros = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (source, raw) in lines)
         {
@@ -204,13 +210,13 @@ public sealed class RuleSet
             if (keyword == "define")
             {
                 var d = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-                if (d.Length < 2 || d[0] is not ("Pair" or "Separately" or "Absent"))
+                if (d.Length < 2 || d[0] is not ("Pair" or "Separately" or "Absent" or "Past"))
                 {
-                    problems.Add($"{source}: 'define' takes Pair, Separately or Absent and phrases separated by | (define Pair the two men | the pair)");
+                    problems.Add($"{source}: 'define' takes Pair, Separately, Absent or Past and phrases separated by | (define Pair the two men | the pair)");
                     continue;
                 }
                 foreach (var phrase in d[1].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                    (d[0] switch { "Pair" => pairs, "Separately" => separately, _ => absent }).Add(Tokenizer.Tokenize(phrase).Select(t => t.Key).ToImmutableArray());
+                    (d[0] switch { "Pair" => pairs, "Separately" => separately, "Absent" => absent, _ => past }).Add(Tokenizer.Tokenize(phrase).Select(t => t.Key).ToImmutableArray());
                 continue;
             }
             RuleKind? blocks = null;
@@ -249,7 +255,7 @@ public sealed class RuleSet
             if (Validate(rule, problems))
                 rules.Add(rule);
         }
-        return new RuleSet(rules.ToImmutable(), pairs.ToImmutable(), separately.ToImmutable(), absent.ToImmutable());
+        return new RuleSet(rules.ToImmutable(), pairs.ToImmutable(), separately.ToImmutable(), absent.ToImmutable(), past.ToImmutable());
     }
 
     /// <summary>Replaces each <c>$NAME</c> (or <c>$NAME?</c>) word by the macro's words; null, with a problem, for an unknown one.</summary>

@@ -15,7 +15,7 @@ namespace KnowledgeGraph.Core.Text.Dates;
 public static partial class ArticleDateFinder
 {
     /// <summary>How many non-blank lines from the top count as the header.</summary>
-    public const int DefaultHeaderLines = 8;
+    public const int DefaultHeaderLines = 14;
 
     // Words a date line may carry besides the date itself: labels, bullets, times, a short byline or place name.
     private const int MaxOtherWordsOnDateLine = 6;
@@ -34,8 +34,12 @@ public static partial class ArticleDateFinder
     [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}'’.-]*")]
     private static partial Regex WordRegex();
 
-    [GeneratedRegex(@"^\s*[-–—:|]")]
+    // The dash after a dateline's date, perhaps after an agency tag: "— ", ", SPA --", " (NWS) —", ":".
+    [GeneratedRegex(@"^\s*(?:,\s*\p{Lu}[\p{Lu}\p{Ll}.]{1,12}\s*|\(\p{Lu}[\p{L}.]{1,12}\)\s*)?[-–—:|]")]
     private static partial Regex DashAfterDatelineRegex();
+
+    [GeneratedRegex(@"(?<![\d.,])(?:19|20)\d\d(?![\d])")]
+    private static partial Regex YearRegex();
 
     /// <summary>Finds the article's own date in the first <paramref name="headerLines"/> non-blank lines of <paramref name="text"/>.</summary>
     /// <param name="text">The article text (one paragraph per line).</param>
@@ -78,7 +82,48 @@ public static partial class ArticleDateFinder
             weekdayDate ??= complete.FirstOrDefault(e => e.Weekday is not null)?.Resolve(null);
         }
 
-        return weekdayDate ?? updatedDate;
+        return weekdayDate ?? updatedDate ?? DatelineWithoutYear(text, headerLines);
+    }
+
+    /// <summary>
+    /// Wire copy often dates its dateline without a year ("TEL AVIV, Oct 18 (NWS) — ... on Wednesday"). When the dateline
+    /// sentence also names the weekday, the year is the one, from the latest year the article mentions to two after it,
+    /// on which that day falls on that weekday; none when the article names no year or no single year fits.
+    /// </summary>
+    private static DateOnly? DatelineWithoutYear(string text, int headerLines)
+    {
+        var years = YearRegex().Matches(text).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (years.Count == 0)
+            return null;
+        var latest = years.Max();
+        var seen = 0;
+        var offset = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            var lineStart = offset;
+            offset += raw.Length + 1;
+            var line = raw.Length > MaxLineChars ? raw[..MaxLineChars] : raw;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            if (++seen > headerLines)
+                break;
+            if (DateExpressionFinder.Find(line).FirstOrDefault(e => e is { Year: null, Month: not null, Day: not null }) is not { } partial || !IsDateline(line, partial))
+                continue;
+            // The weekday the lead gives for the event ("on Wednesday"), in the dateline's sentence even when the copy is
+            // wrapped over several lines.
+            var from = lineStart + partial.Start + partial.Length;
+            var lead = text.Substring(from, Math.Min(600, text.Length - from)).Replace('\n', ' ');
+            var stop = lead.IndexOf(". ", StringComparison.Ordinal);
+            var weekday = DateExpressionFinder.Find(stop < 0 ? lead : lead[..stop]).FirstOrDefault(e => e.Relative == RelativeDay.Weekday)?.Weekday;
+            if (weekday is null)
+                return null;
+            var fits = Enumerable.Range(latest, 3)
+                .Select(y => DateOnly.TryParseExact($"{y:D4}-{partial.Month:D2}-{partial.Day:D2}", "yyyy-MM-dd", out var d) ? d : (DateOnly?)null)
+                .Where(d => d is { } x && x.DayOfWeek == weekday)
+                .ToList();
+            return fits.Count == 1 ? fits[0] : null;
+        }
+        return null;
     }
 
     // A line that is a date and little else: "• 30 May. 2023 -", "Published: Feb. 8, 2023 | 10:30 a.m. ET".

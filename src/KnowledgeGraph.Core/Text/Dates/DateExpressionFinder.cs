@@ -7,7 +7,7 @@ namespace KnowledgeGraph.Core.Text.Dates;
 /// <summary>
 /// Finds the English date expressions news articles use: "30 May 2023", "30 May. 2023", "May 30, 2023", "Feb. 8 2023",
 /// "Sept. 28", "28 September", "Thursday, September 28", "Thursday (28 September 2023)", "2023-02-08", "on Tuesday",
-/// "last Friday", "today", "yesterday", "tomorrow".
+/// "last Friday", "today", "yesterday", "tomorrow", "31.08.2023".
 /// </summary>
 /// <remarks>
 /// Month and weekday names must be capitalised (or all capitals), and a month counts only next to a day number, so the
@@ -38,6 +38,7 @@ public static partial class DateExpressionFinder
         DayPart + @"\s+(?:of\s+)?" + MonthPart + "|" +                                // 28 September
         MonthPart + @"\s+" + DayPart + "|" +                                          // Sept. 28
         @"(?<![\w-])" + YearPart + @"-(?<mn>[01]\d)-(?<d>[0-3]\d)(?![\d-])|" +        // 2023-02-08
+        @"(?<![\w.])(?<d>[0-3]?\d)\.(?<mn>[01]?\d)\." + YearPart + @"(?![.\d])|" +       // 31.08.2023 (day first, as Europe writes it)
         @"(?<![\w/.])(?<a>[01]?\d|[23]\d)/(?<b>[0-3]?\d)/" + YearPart + @"(?![/\d])" + // 02/28/2023, 28/02/2023
         ")";
 

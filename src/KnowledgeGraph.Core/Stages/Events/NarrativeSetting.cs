@@ -1,0 +1,60 @@
+using KnowledgeGraph.Core.Relations;
+
+namespace KnowledgeGraph.Core.Stages.Events;
+
+/// <summary>
+/// Where and when an article's story is at, sentence by sentence, so that a meeting sentence that does not say it takes
+/// it from its context: the date and place its paragraph last gave; else those of its section (a heading such as
+/// "SATURDAY: HIROSHIMA"); else the article's own date and dateline place, unless the sentence tells of an earlier
+/// occasion ("had met", "the last time").
+/// </summary>
+public sealed class NarrativeSetting
+{
+    private readonly DateOnly? _published;
+    private readonly string? _dateline;
+    private readonly int _datelineRank;
+    private (int Paragraph, DateOnly? Date, string? Place, int Rank) _paragraph = (-1, null, null, -1);
+    private (DateOnly? Date, string? Place, int Rank) _section;
+
+    /// <summary>Creates a setting for one article.</summary>
+    /// <param name="published">The article date, when known.</param>
+    /// <param name="datelinePlace">The place of its dateline, when it has one.</param>
+    /// <param name="datelineRank">How specific that place is.</param>
+    public NarrativeSetting(DateOnly? published, string? datelinePlace, int datelineRank)
+    {
+        _published = published;
+        _dateline = datelinePlace;
+        _datelineRank = datelineRank;
+    }
+
+    /// <summary>Takes in what one sentence says: the date and most specific place it gives, if any.</summary>
+    public void Observe(int paragraph, bool isHeading, DateOnly? date, string? place, int placeRank)
+    {
+        if (isHeading)
+        {
+            // A heading opens a section: what it says holds until the next heading.
+            if (date is not null || place is not null)
+                _section = (date, place, placeRank);
+            return;
+        }
+        if (_paragraph.Paragraph != paragraph)
+            _paragraph = (paragraph, null, null, -1);
+        if (date is not null)
+            _paragraph.Date = date;
+        if (place is not null)
+            _paragraph = (paragraph, _paragraph.Date, place, placeRank);
+    }
+
+    /// <summary>The mention with its missing date and place taken from the context.</summary>
+    public MeetingMention Fill(MeetingMention m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var samePara = _paragraph.Paragraph == m.Paragraph;
+        var date = m.Date ?? (samePara ? _paragraph.Date : null) ?? _section.Date ?? (m.Past ? null : _published);
+        var (place, rank) = m.PlaceId is not null ? (m.PlaceId, m.PlaceRank)
+            : samePara && _paragraph.Place is not null ? (_paragraph.Place, _paragraph.Rank)
+            : _section.Place is not null ? (_section.Place, _section.Rank)
+            : !m.Past && _dateline is not null ? (_dateline, _datelineRank) : (null, -1);
+        return m with { Date = date, PlaceId = place, PlaceRank = rank };
+    }
+}
