@@ -41,6 +41,14 @@ public static class SentenceSplitter
         {
             var nl = text.IndexOf('\n', lineStart);
             var lineEnd = nl < 0 ? text.Length : nl;
+            // Wire copy wrapped at a fixed width: the lines of one paragraph are one run of text.
+            var physicalStart = lineStart;
+            while (nl >= 0 && ContinuesOnNextLine(text, physicalStart, lineEnd))
+            {
+                physicalStart = lineEnd + 1;
+                nl = text.IndexOf('\n', physicalStart);
+                lineEnd = nl < 0 ? text.Length : nl;
+            }
             if (lineEnd > lineStart)
                 SplitLine(text, lineStart, lineEnd, sentences);
             if (nl < 0)
@@ -48,6 +56,30 @@ public static class SentenceSplitter
             lineStart = nl + 1;
         }
         return sentences;
+    }
+
+    /// <summary>The longest line a hard-wrapped paragraph has; a paragraph kept on one line is longer.</summary>
+    internal const int MaxWrappedLine = 90;
+
+    /// <summary>
+    /// True when the line ending at <paramref name="lineEnd"/> (a newline) is wrapped copy whose sentence goes on below:
+    /// a line of a wrapped width (30 to <see cref="MaxWrappedLine"/> characters) without closing punctuation, followed by
+    /// a non-blank line that is not a list item, and either the next line starts in lower case or this one ends mid-phrase
+    /// (a word, a comma, a hyphen). Headlines, captions and list lines stay lines of their own.
+    /// </summary>
+    private static bool ContinuesOnNextLine(string text, int lineStart, int lineEnd)
+    {
+        var line = text.AsSpan(lineStart, lineEnd - lineStart).TrimEnd();
+        if (line.Length is < 30 or > MaxWrappedLine || lineEnd + 1 >= text.Length)
+            return false;
+        var nextEnd = text.IndexOf('\n', lineEnd + 1);
+        var next = text.AsSpan(lineEnd + 1, (nextEnd < 0 ? text.Length : nextEnd) - lineEnd - 1).Trim();
+        if (next.IsEmpty || next[0] is '-' or '•' or '*' or '–' or '—' || (char.IsAsciiDigit(next[0]) && next.Length > 1 && next[1..].TrimStart("0123456789").StartsWith(". ")))
+            return false;
+        var last = line[^1];
+        if (last is '.' or '!' or '?' or ':' or ';' or '"' or '”' or ')' or ']' or '»')
+            return false;
+        return char.IsLower(next[0]) || char.IsLetterOrDigit(last) || last is ',' or '-' or '’' or '\'';
     }
 
     private static void SplitLine(string text, int start, int end, List<Sentence> sentences)

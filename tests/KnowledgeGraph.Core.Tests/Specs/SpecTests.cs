@@ -10,7 +10,7 @@ public class SpecTests
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in new[] { "met-with.md", "visited.md", "member-of.md" })
+        foreach (var file in new[] { "met-with.md", "visited.md", "member-of.md", "meetings.md" })
         {
             foreach (var c in SpecFile.Read(file))
                 data.Add(file, c.Title);
@@ -23,7 +23,7 @@ public class SpecTests
     public void Specs_EachFile_AtLeastTwelveCasesWithExpectations()
     {
         // Arrange / Act
-        var files = new[] { "met-with.md", "visited.md", "member-of.md" }.ToDictionary(f => f, SpecFile.Read);
+        var files = new[] { "met-with.md", "visited.md", "member-of.md", "meetings.md" }.ToDictionary(f => f, SpecFile.Read);
 
         // Assert
         foreach (var (file, cases) in files)

@@ -130,4 +130,38 @@ public class SentenceSplitterTests
         Assert.Equal(11, second.Tokens[0].Start);
         Assert.Equal("Second", second.Tokens[0].Text);
     }
+
+    [Fact]
+    public void Split_HardWrappedWireCopy_OneSentenceAcrossLines()
+    {
+        // Arrange: agency copy wrapped at about 70 characters, the sentence running over three lines.
+        const string text = "HARARE, May 3 (XNA) -- The foreign ministers of Kenya and Ghana met\n" +
+            "on Tuesday at the State House and agreed on a new trade committee\n" +
+            "for the region.\nTalks will continue next month.";
+
+        // Act
+        var sentences = SentenceSplitter.Split(text);
+
+        // Assert: the wrapped lines are one sentence (its tokens span the line breaks); the next line starts a new one.
+        Assert.Equal(2, sentences.Count);
+        Assert.EndsWith("for the region.", sentences[0].Text, StringComparison.Ordinal);
+        Assert.Equal("Talks will continue next month.", sentences[1].Text);
+    }
+
+    [Fact]
+    public void Split_HeadlineCaptionAndListLines_StayLinesOfTheirOwn()
+    {
+        // Arrange: a short headline, a list, and a long one-line paragraph: none of them is wrapped copy.
+        const string text = "Ministers Meet in Accra\n" +
+            "- the first item of the programme for the visit, the opening talks\n" +
+            "- a dinner\n" +
+            "The President received the delegation at the Jubilee House on Monday and the two sides discussed trade, security and the coming elections in the region";
+
+        // Act
+        var sentences = Texts(text);
+
+        // Assert
+        Assert.Equal(4, sentences.Length);
+        Assert.Equal("Ministers Meet in Accra", sentences[0]);
+    }
 }

@@ -264,8 +264,8 @@ public sealed class RelationExtractor
                 }
                 foreach (var b in AllMatches(rule, items, pair))
                 {
-                    var a = b.All("a").SelectMany(i => i.PersonIds ?? []).ToList();
-                    var others = b.All("b").SelectMany(i => i.PersonIds ?? []).ToList();
+                    var a = b.All("a").Where(i => !AfterAbsentCue(ts.Sentence.Tokens, i.TokenStart)).SelectMany(i => i.PersonIds ?? []).ToList();
+                    var others = b.All("b").Where(i => !AfterAbsentCue(ts.Sentence.Tokens, i.TokenStart)).SelectMany(i => i.PersonIds ?? []).ToList();
                     var visitorSlot = rule.Options.GetValueOrDefault("visitor");
                     var visitors = visitorSlot == "a" ? a : visitorSlot == "b" ? others : [];
                     // "met separately with A and B": a meeting with each, not one of all three.
@@ -330,9 +330,17 @@ public sealed class RelationExtractor
         if (roles.Count == 0)
             return null;
         if (when is { } d && roles.FirstOrDefault(r => r.IsActiveOn(d)) is { } active)
-            return active.OrgId;
-        return when is null ? roles.OrderByDescending(r => r.From ?? DateOnly.MinValue).First().OrgId : null;
+            return GovernmentOf(active.OrgId);
+        return when is null ? GovernmentOf(roles.OrderByDescending(r => r.From ?? DateOnly.MinValue).First().OrgId) : null;
     }
+
+    /// <summary>
+    /// A minister's ministry stands for the national government the person is part of ("Foreign Minister X" of Türkiye):
+    /// a ministry or government body of one country is that country; any other organisation is itself.
+    /// </summary>
+    private string GovernmentOf(string orgId) =>
+        _gazetteer.TryGet(orgId, out var org) && org.Subkind is "ministry" or "government" && org.Country is { Length: 2 } cc &&
+        _gazetteer.TryGet("country:" + cc, out _) ? "country:" + cc : orgId;
 
 
     /// <summary>How specific a place is (see <see cref="Gazetteer.PlaceRank"/>); an organisation used as a place ranks below a city: "the Director at the Ministry" tells little of where a meeting was.</summary>
