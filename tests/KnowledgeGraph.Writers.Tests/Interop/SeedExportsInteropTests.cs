@@ -81,6 +81,22 @@ public sealed class SeedExportsInteropTests
         Assert.Contains("person:jens-stoltenberg|person:jonas-gahr-store|2023-05-30|Oslo", meetings);
     }
 
+    [Fact]
+    public async Task SeedExports_AreValidAgainstTheSchemas()
+    {
+        // Arrange
+        var (_, dir) = await SeedExportsAsync();
+
+        // Act
+        List<string> Errors(string file, string schema) => SchemaValidator.Validate(File.ReadAllText(Path.Combine(dir, file)), schema);
+
+        // Assert: graph.graphml uses the APOC extension (labels, label, attr.list), people.graphml none.
+        Assert.Empty(Errors("graph.graphml", "graphml/graphml+apoc.xsd"));
+        Assert.Empty(Errors("people.graphml", "graphml/graphml.xsd"));
+        Assert.Empty(Errors("graph.gexf", "gexf/1.3/gexf.xsd"));
+        Assert.Empty(Errors("people.gexf", "gexf/1.3/gexf.xsd"));
+    }
+
     [SkippableFact]
     public async Task NetworkX_ReadGraphMl_SeesWhatGraphJsonSays()
     {

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Writers.Gexf;
 using KnowledgeGraph.Writers.GraphML;
 using KnowledgeGraph.Writers.Tests.Support;
@@ -70,5 +71,32 @@ public sealed class PeopleWritersTests
                 ("person:jens-stoltenberg", "person:lloyd-austin", "2.0", """[{"key":"r1","date":"2023-02-08","place":"Brussels"}]"""),
             ],
             edges.Order());
+    }
+
+    [Fact]
+    public async Task PeopleFiles_NumericPersonProperties_KeepTheirTypes()
+    {
+        // Arrange: properties a later stage may add to people (degree, betweenness, community) must arrive as numbers.
+        var graph = new PropertyGraph(
+            [
+                SampleGraphs.Node("person:a", GraphSchema.Person, new PropertyBag()
+                    .Add("name", "A").Add("degree", 3L).Add("betweenness", 0.25).Add("community", 7L)),
+            ],
+            []);
+        var dir = SampleGraphs.TempDir();
+        await new PeopleGraphMlWriter().WriteAsync(graph, dir, CancellationToken.None);
+        await new PeopleGexfWriter().WriteAsync(graph, dir, CancellationToken.None);
+
+        // Act
+        var graphml = XDocument.Load(Path.Combine(dir, PeopleGraphMlWriter.FileName));
+        var gexf = XDocument.Load(Path.Combine(dir, PeopleGexfWriter.FileName));
+
+        // Assert
+        var keys = graphml.Root!.Elements(G + "key").ToDictionary(k => (string)k.Attribute("attr.name")!, k => (string)k.Attribute("attr.type")!);
+        Assert.Equal(("long", "double", "long"), (keys["degree"], keys["betweenness"], keys["community"]));
+        var columns = gexf.Descendants(X + "attributes").Single(a => (string?)a.Attribute("class") == "node").Elements(X + "attribute").ToDictionary(a => (string)a.Attribute("title")!, a => ((string)a.Attribute("id")!, (string)a.Attribute("type")!));
+        Assert.Equal(("long", "double", "long"), (columns["degree"].Item2, columns["betweenness"].Item2, columns["community"].Item2));
+        var values = gexf.Descendants(X + "attvalue").ToDictionary(v => (string)v.Attribute("for")!, v => (string)v.Attribute("value")!);
+        Assert.Equal(("3", "0.25", "7"), (values[columns["degree"].Item1], values[columns["betweenness"].Item1], values[columns["community"].Item1]));
     }
 }
