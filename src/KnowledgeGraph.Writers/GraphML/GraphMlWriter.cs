@@ -62,7 +62,8 @@ public sealed class GraphMlWriter : IGraphWriter
         await w.WriteStartDocumentAsync().ConfigureAwait(false);
         w.WriteStartElement("graphml", Namespace);
         GraphMlFormat.WriteKey(w, "labels", "node", "labels", "string");
-        GraphMlFormat.WriteKey(w, "id", "node", "id", "string");
+        // Key id v_id, not id: Gephi names its columns by key id, and "id" is its own node id column.
+        GraphMlFormat.WriteKey(w, "v_id", "node", "id", "string");
         GraphMlFormat.WriteKeys(w, "node", nodeKeys);
         GraphMlFormat.WriteKey(w, "label", "edge", "label", "string");
         GraphMlFormat.WriteKey(w, "e_key", "edge", "key", "string");
@@ -80,7 +81,7 @@ public sealed class GraphMlWriter : IGraphWriter
             w.WriteAttributeString("id", xmlIds[node.Id]);
             w.WriteAttributeString("labels", labels);
             GraphMlFormat.WriteData(w, "labels", labels);
-            GraphMlFormat.WriteData(w, "id", node.Id);
+            GraphMlFormat.WriteData(w, "v_id", node.Id);
             GraphMlFormat.WriteProperties(w, node.Properties, nodeKeys);
             w.WriteEndElement();
         }

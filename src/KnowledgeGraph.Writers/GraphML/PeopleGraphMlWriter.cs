@@ -49,7 +49,8 @@ public sealed class PeopleGraphMlWriter : IGraphWriter
         w.WriteStartElement("graphml", GraphMlWriter.Namespace);
         // Gephi takes the node caption from a key named label; weight is the edge weight in Gephi, NetworkX and igraph.
         GraphMlFormat.WriteKey(w, "label", "node", "label", "string");
-        GraphMlFormat.WriteKey(w, "id", "node", "id", "string");
+        // Key id v_id, not id: Gephi names its columns by key id, and "id" is its own node id column.
+        GraphMlFormat.WriteKey(w, "v_id", "node", "id", "string");
         GraphMlFormat.WriteKeys(w, "node", nodeKeys);
         GraphMlFormat.WriteKey(w, "weight", "edge", "weight", "double");
         GraphMlFormat.WriteKey(w, "occasions", "edge", "occasions", "string");
@@ -63,7 +64,7 @@ public sealed class PeopleGraphMlWriter : IGraphWriter
             w.WriteStartElement("node", GraphMlWriter.Namespace);
             w.WriteAttributeString("id", xmlIds[node.Id]);
             GraphMlFormat.WriteData(w, "label", node.Name);
-            GraphMlFormat.WriteData(w, "id", node.Id);
+            GraphMlFormat.WriteData(w, "v_id", node.Id);
             GraphMlFormat.WriteProperties(w, node.Properties, nodeKeys);
             w.WriteEndElement();
         }

@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Writers.Tests.Support;
 internal static class GraphMlTestReader
 {
     private static readonly XNamespace G = GraphMlWriter.Namespace;
-    private static readonly HashSet<string> Structural = ["labels", "id", "label", "e_key", "e_undirected"];
+    private static readonly HashSet<string> Structural = ["labels", "v_id", "label", "e_key", "e_undirected"];
 
     public static PropertyGraph Read(string xml)
     {
@@ -21,8 +21,8 @@ internal static class GraphMlTestReader
         foreach (var n in graph.Elements(G + "node"))
         {
             var data = n.Elements(G + "data").ToDictionary(d => (string)d.Attribute("key")!, d => d.Value);
-            ids[(string)n.Attribute("id")!] = data["id"];
-            nodes.Add(new GraphNode(data["id"], [.. data["labels"].Split(':', StringSplitOptions.RemoveEmptyEntries)], Props(data, keys)));
+            ids[(string)n.Attribute("id")!] = data["v_id"];
+            nodes.Add(new GraphNode(data["v_id"], [.. data["labels"].Split(':', StringSplitOptions.RemoveEmptyEntries)], Props(data, keys)));
         }
         var rels = graph.Elements(G + "edge").Select(e =>
         {

@@ -73,7 +73,7 @@ public sealed class GraphMlWriterTests
         var graph = root.Element(G + "graph")!;
         var order = graph.Elements().Select(e => e.Name.LocalName).ToList();
         var edge = graph.Elements(G + "edge").First(e => Data(e, "e_key") == "r1");
-        var node = graph.Elements(G + "node").First(n => Data(n, "id") == "person:jens-stoltenberg");
+        var node = graph.Elements(G + "node").First(n => Data(n, "v_id") == "person:jens-stoltenberg");
 
         // Assert
         Assert.Equal("graph", children[^1]);
@@ -148,7 +148,7 @@ public sealed class GraphMlWriterTests
         Assert.Equal("long", (string?)keys["e_count"].Attribute("attr.type"));
         Assert.Equal("string", (string?)keys["v_date"].Attribute("attr.type"));
         Assert.Equal("boolean", (string?)keys["e_undirected"].Attribute("attr.type"));
-        Assert.Equal(("id", "node"), ((string)keys["id"].Attribute("attr.name")!, (string)keys["id"].Attribute("for")!));
+        Assert.Equal(("id", "node"), ((string)keys["v_id"].Attribute("attr.name")!, (string)keys["v_id"].Attribute("for")!));
         Assert.Equal(("key", "edge"), ((string)keys["e_key"].Attribute("attr.name")!, (string)keys["e_key"].Attribute("for")!));
         // APOC reads attr.list: these become Neo4j string lists, every other key a single value.
         var lists = keys.Values.Where(k => k.Attribute("attr.list") is not null).ToDictionary(k => (string)k.Attribute("id")!, k => (string)k.Attribute("attr.list")!);

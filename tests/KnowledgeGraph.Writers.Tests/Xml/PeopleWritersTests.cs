@@ -57,14 +57,14 @@ public sealed class PeopleWritersTests
         var doc = XDocument.Parse(xml);
         var graph = doc.Root!.Element(G + "graph")!;
         string? Data(XElement e, string key) => e.Elements(G + "data").FirstOrDefault(d => (string?)d.Attribute("key") == key)?.Value;
-        var nodes = graph.Elements(G + "node").ToDictionary(n => (string)n.Attribute("id")!, n => Data(n, "id")!);
+        var nodes = graph.Elements(G + "node").ToDictionary(n => (string)n.Attribute("id")!, n => Data(n, "v_id")!);
         var edges = graph.Elements(G + "edge").Select(e => (nodes[(string)e.Attribute("source")!], nodes[(string)e.Attribute("target")!], Data(e, "weight"), Data(e, "occasions"))).ToList();
 
         // Assert
         Assert.Empty(SchemaValidator.Validate(xml, "graphml/graphml.xsd"));
         Assert.Equal("undirected", (string?)graph.Attribute("edgedefault"));
         Assert.Equal(People, nodes.Values);
-        Assert.Equal("Jens Stoltenberg", Data(graph.Elements(G + "node").Single(n => Data(n, "id") == "person:jens-stoltenberg"), "label"));
+        Assert.Equal("Jens Stoltenberg", Data(graph.Elements(G + "node").Single(n => Data(n, "v_id") == "person:jens-stoltenberg"), "label"));
         Assert.Equal(
             [
                 ("person:evil", "person:olena", "1.0", """[{"key":"r9"}]"""),
