@@ -17,6 +17,8 @@ public static class GraphWriters
         new JsonGraphWriter(),
         new GraphMlWriter(),
         new GexfWriter(),
+        new PeopleGraphMlWriter(),
+        new PeopleGexfWriter(),
         new Neo4jCsvWriter(),
         new CypherWriter(),
         new GrassWriter(),

@@ -9,15 +9,22 @@ using KnowledgeGraph.Writers.Internal;
 namespace KnowledgeGraph.Writers.Gexf;
 
 /// <summary>
-/// Writes <c>graph.gexf</c> (GEXF 1.3) for Gephi: a dynamic graph (<c>timeformat="date"</c>,
-/// <c>timerepresentation="timestamp"</c>) whose dated MET_WITH/VISITED edges and Meeting nodes carry
-/// <c>&lt;spell timestamp&gt;</c>s, so the timeline plays meetings in order. Nodes are coloured by label and sized by degree;
-/// places and countries carry <c>latitude</c>/<c>longitude</c> (double) columns for Geo Layout.
+/// Writes <c>graph.gexf</c> (GEXF 1.3), the whole graph for Gephi, NetworkX 3 and graphology (Gephi Lite): directed
+/// throughout, dynamic (<c>timeformat="date"</c>, <c>timerepresentation="interval"</c>), one edge per type and node
+/// pair whose dated occasions are spells, so the timeline plays every meeting and Gephi merges nothing away. Nodes are
+/// coloured by label and sized by degree; places and countries carry <c>latitude</c>/<c>longitude</c> (double) columns
+/// for Geo Layout.
 /// </summary>
 /// <remarks>
-/// Every property becomes an attribute column (union of keys; string when kinds disagree). Lists are written as JSON-array
-/// strings in a <c>string</c> column: the schema also allows <c>liststring</c>, but Gephi's list parser has its own
-/// quoting rules, and evidence sentences full of commas and quotes would not survive it. Dates are ISO strings.
+/// Columns have numeric ids (<c>0, 1, ...</c>) and the property key as title: Gephi Lite's importer shows the title only
+/// for numeric ids. Column 0 is the label (nodes) or type (edges). Every property becomes a column (union of keys;
+/// string when kinds disagree). Lists are JSON-array strings in a <c>string</c> column: the schema also allows
+/// <c>liststring</c>, but Gephi's list parser has its own quoting rules, and evidence sentences full of commas and quotes
+/// would not survive it. Dates are ISO strings.
+/// Relationships of one type between the same two nodes (two meetings of a pair) become one edge: <c>weight</c> = number
+/// of occasions, one spell per dated occasion, each property value bounded by its occasion's date (edge columns are
+/// dynamic), and an <c>occasions</c> column (JSON array of key, date and place) for readers without a timeline. MET_WITH
+/// runs from the smaller node id to the larger with <c>undirected=true</c>: NetworkX has no mixed graphs.
 /// </remarks>
 public sealed class GexfWriter : IGraphWriter
 {
@@ -29,6 +36,9 @@ public sealed class GexfWriter : IGraphWriter
 
     /// <summary>The GEXF 1.3 viz namespace.</summary>
     public const string VizNamespace = "http://gexf.net/1.3/viz";
+
+    /// <summary>The edge column listing the relationships an edge stands for.</summary>
+    public const string OccasionsTitle = "occasions";
 
     /// <summary>Node colours by label (r, g, b): the Neo4j Browser palette of <c>style.grass</c>, so both tools agree.</summary>
     public static ImmutableDictionary<string, (byte R, byte G, byte B)> Palette { get; } = new Dictionary<string, (byte, byte, byte)>
@@ -49,7 +59,7 @@ public sealed class GexfWriter : IGraphWriter
     public string Name => "gexf";
 
     /// <inheritdoc/>
-    public string Description => "graph.gexf: GEXF 1.3 for Gephi, with a timeline of meetings and latitude/longitude";
+    public string Description => "graph.gexf: the whole graph in GEXF 1.3 for Gephi (timeline of meetings, latitude/longitude)";
 
     /// <summary>The node size for a degree: 10 plus 2 per relationship, capped at 60. Linear so sizes are easy to read.</summary>
     public static double NodeSize(int degree) => 10 + (2 * Math.Min(degree, 25));
@@ -62,13 +72,22 @@ public sealed class GexfWriter : IGraphWriter
         return AtomicFile.WriteAsync(Path.Combine(outputDirectory, FileName), (s, ct) => WriteAsync(graph, s, ct), cancellationToken);
     }
 
-    /// <summary>Writes the GEXF document to <paramref name="stream"/>.</summary>
-    public static async Task WriteAsync(PropertyGraph graph, Stream stream, CancellationToken cancellationToken)
+    /// <summary>Writes the GEXF document of the whole graph to <paramref name="stream"/>.</summary>
+    public static Task WriteAsync(PropertyGraph graph, Stream stream, CancellationToken cancellationToken) =>
+        WriteAsync(graph, stream, undirected: false, "People, organisations, places and meetings extracted from news articles", cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="graph"/> as GEXF. <paramref name="undirected"/> makes every edge undirected (the person
+    /// network); otherwise every edge is directed and symmetric types carry the <c>undirected</c> column.
+    /// </summary>
+    internal static async Task WriteAsync(PropertyGraph graph, Stream stream, bool undirected, string description, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var degrees = GraphStats.Degrees(graph);
-        var nodeColumns = Columns(PropertyColumns.ForNodes(graph.Nodes), "type");
-        var edgeColumns = Columns(PropertyColumns.ForRelationships(graph.Relationships), "type");
+        var groups = RelationshipGroups.Of(graph.Relationships);
+        var markSymmetric = !undirected && graph.Relationships.Any(r => RelationshipGroups.IsSymmetric(r.Type));
+        var nodeColumns = Columns(PropertyColumns.ForNodes(graph.Nodes), []);
+        var edgeColumns = Columns(PropertyColumns.ForRelationships(graph.Relationships), markSymmetric ? [OccasionsTitle, GraphMlWriter.UndirectedKey] : [OccasionsTitle]);
 
         await using var w = XmlWriter.Create(stream, XmlOutput.Settings(async: true));
         await w.WriteStartDocumentAsync().ConfigureAwait(false);
@@ -77,16 +96,17 @@ public sealed class GexfWriter : IGraphWriter
         w.WriteAttributeString("version", "1.3");
         w.WriteStartElement("meta", Namespace);
         w.WriteElementString("creator", Namespace, "KnowledgeGraph");
-        w.WriteElementString("description", Namespace, "People, organisations, places and meetings extracted from news articles");
+        w.WriteElementString("description", Namespace, description);
         w.WriteEndElement();
 
         w.WriteStartElement("graph", Namespace);
         w.WriteAttributeString("mode", "dynamic");
-        w.WriteAttributeString("defaultedgetype", "directed");
+        w.WriteAttributeString("defaultedgetype", undirected ? "undirected" : "directed");
         w.WriteAttributeString("timeformat", "date");
-        w.WriteAttributeString("timerepresentation", "timestamp");
-        WriteAttributeDeclarations(w, "node", nodeColumns);
-        WriteAttributeDeclarations(w, "edge", edgeColumns);
+        // Intervals, not timestamps: NetworkX reads only start/end, and drops a timestamp's date.
+        w.WriteAttributeString("timerepresentation", "interval");
+        WriteAttributeDeclarations(w, "node", "static", nodeColumns);
+        WriteAttributeDeclarations(w, "edge", "dynamic", edgeColumns);
 
         w.WriteStartElement("nodes", Namespace);
         w.WriteAttributeString("count", graph.Nodes.Length.ToString(CultureInfo.InvariantCulture));
@@ -96,7 +116,10 @@ public sealed class GexfWriter : IGraphWriter
             w.WriteStartElement("node", Namespace);
             w.WriteAttributeString("id", ExportText.ToXmlSafe(node.Id));
             w.WriteAttributeString("label", ExportText.ToXmlToken(node.Name, node.Id));
-            WriteAttValues(w, node.Label, node.Properties, nodeColumns);
+            w.WriteStartElement("attvalues", Namespace);
+            WriteAttValue(w, nodeColumns[0], node.Label, null);
+            WriteAttValues(w, node.Properties, nodeColumns, null);
+            w.WriteEndElement();
             if (node.Label == GraphSchema.Meeting)
                 WriteSpells(w, Dates(node.Properties));
             var (r, g, b) = Palette.TryGetValue(node.Label, out var c) ? c : ((byte)165, (byte)171, (byte)182);
@@ -113,22 +136,27 @@ public sealed class GexfWriter : IGraphWriter
         w.WriteEndElement();
 
         w.WriteStartElement("edges", Namespace);
-        w.WriteAttributeString("count", graph.Relationships.Length.ToString(CultureInfo.InvariantCulture));
-        foreach (var rel in graph.Relationships)
+        w.WriteAttributeString("count", groups.Count.ToString(CultureInfo.InvariantCulture));
+        foreach (var group in groups)
         {
             cancellationToken.ThrowIfCancellationRequested();
             w.WriteStartElement("edge", Namespace);
-            w.WriteAttributeString("id", ExportText.ToXmlSafe(rel.Id));
-            w.WriteAttributeString("source", ExportText.ToXmlSafe(rel.StartId));
-            w.WriteAttributeString("target", ExportText.ToXmlSafe(rel.EndId));
-            if (rel.Type == GraphSchema.MetWith)
-                w.WriteAttributeString("type", "undirected");
-            w.WriteAttributeString("label", rel.Type);
-            w.WriteAttributeString("kind", rel.Type);
-            w.WriteAttributeString("weight", ExportText.FormatFloat(GraphMlWriter.Weight(rel)));
-            WriteAttValues(w, rel.Type, rel.Properties, edgeColumns);
-            if (TimedTypes.Contains(rel.Type))
-                WriteSpells(w, Dates(rel.Properties));
+            w.WriteAttributeString("id", ExportText.ToXmlSafe(group.Id));
+            w.WriteAttributeString("source", ExportText.ToXmlSafe(group.SourceId));
+            w.WriteAttributeString("target", ExportText.ToXmlSafe(group.TargetId));
+            w.WriteAttributeString("label", group.Type);
+            w.WriteAttributeString("kind", group.Type);
+            w.WriteAttributeString("weight", ExportText.FormatFloat(group.Weight));
+            w.WriteStartElement("attvalues", Namespace);
+            WriteAttValue(w, edgeColumns[0], group.Type, null);
+            foreach (var rel in group.Members)
+                WriteAttValues(w, rel.Properties, edgeColumns, RelationshipGroups.Date(rel));
+            WriteAttValue(w, Find(edgeColumns, OccasionsTitle), RelationshipGroups.Occasions(group), null);
+            if (markSymmetric && RelationshipGroups.IsSymmetric(group.Type))
+                WriteAttValue(w, Find(edgeColumns, GraphMlWriter.UndirectedKey), "true", null);
+            w.WriteEndElement();
+            if (TimedTypes.Contains(group.Type))
+                WriteSpells(w, [.. group.Members.SelectMany(m => Dates(m.Properties)).Distinct().Order()]);
             w.WriteEndElement();
         }
         w.WriteEndElement();
@@ -157,54 +185,68 @@ public sealed class GexfWriter : IGraphWriter
         return [.. dates];
     }
 
-    internal static string GexfType(PropertyColumn c) => c.Mixed ? "string" : c.Kind switch
-    {
-        PropertyKind.Integer => "long",
-        PropertyKind.Float => "double",
-        PropertyKind.Boolean => "boolean",
-        _ => "string",
-    };
+    internal static string GexfType(PropertyColumn c) => GraphMlFormat.AttrType(c);
 
-    private static List<(string Id, PropertyColumn? Column)> Columns(ImmutableArray<PropertyColumn> columns, string typeColumn)
+    private static GexfColumn Find(List<GexfColumn> columns, string key) => columns.First(c => c.Column is null && c.Key == key);
+
+    private static List<GexfColumn> Columns(ImmutableArray<PropertyColumn> columns, string[] extra)
     {
-        // Column 0 is the label/type; property columns follow with ids a0, a1, ... and the property key as title.
-        var list = new List<(string, PropertyColumn?)> { (typeColumn, null) };
-        for (var i = 0; i < columns.Length; i++)
-            list.Add(("a" + i.ToString(CultureInfo.InvariantCulture), columns[i]));
+        // Column 0 is the label/type; property columns, then the writer's own columns follow. Ids are numbers, titles
+        // the property keys, renamed name_2 when a key would take the title of the label/type or a writer column.
+        var list = new List<GexfColumn> { new("0", "type", "type", "string", null) };
+        var titles = new HashSet<string>(["type", .. extra], StringComparer.Ordinal);
+        foreach (var c in columns)
+        {
+            var title = ExportText.ToXmlSafe(c.Key);
+            if (!titles.Add(title))
+            {
+                var n = 2;
+                while (!titles.Add($"{title}_{n.ToString(CultureInfo.InvariantCulture)}"))
+                    n++;
+                title = $"{title}_{n.ToString(CultureInfo.InvariantCulture)}";
+            }
+            list.Add(new(list.Count.ToString(CultureInfo.InvariantCulture), c.Key, title, GexfType(c), c));
+        }
+        foreach (var key in extra)
+            list.Add(new(list.Count.ToString(CultureInfo.InvariantCulture), key, key, key == GraphMlWriter.UndirectedKey ? "boolean" : "string", null));
         return list;
     }
 
-    private static void WriteAttributeDeclarations(XmlWriter w, string domain, List<(string Id, PropertyColumn? Column)> columns)
+    private static void WriteAttributeDeclarations(XmlWriter w, string domain, string mode, List<GexfColumn> columns)
     {
         w.WriteStartElement("attributes", Namespace);
         w.WriteAttributeString("class", domain);
-        foreach (var (id, column) in columns)
+        w.WriteAttributeString("mode", mode);
+        foreach (var column in columns)
         {
             w.WriteStartElement("attribute", Namespace);
-            w.WriteAttributeString("id", id);
-            w.WriteAttributeString("title", column is null ? "type" : ExportText.ToXmlSafe(column.Key));
-            w.WriteAttributeString("type", column is null ? "string" : GexfType(column));
+            w.WriteAttributeString("id", column.Id);
+            w.WriteAttributeString("title", column.Title);
+            w.WriteAttributeString("type", column.Type);
             w.WriteEndElement();
         }
         w.WriteEndElement();
     }
 
-    private static void WriteAttValues(XmlWriter w, string type, ImmutableSortedDictionary<string, PropertyValue> properties, List<(string Id, PropertyColumn? Column)> columns)
+    private static void WriteAttValues(XmlWriter w, ImmutableSortedDictionary<string, PropertyValue> properties, List<GexfColumn> columns, DateOnly? date)
     {
-        w.WriteStartElement("attvalues", Namespace);
-        foreach (var (id, column) in columns)
+        foreach (var column in columns)
         {
-            string? text = null;
-            if (column is null)
-                text = type;
-            else if (properties.TryGetValue(column.Key, out var v) && ExportText.IsWritable(v))
-                text = GraphMlWriter.FormatValue(v);
-            if (text is null)
-                continue;
-            w.WriteStartElement("attvalue", Namespace);
-            w.WriteAttributeString("for", id);
-            w.WriteAttributeString("value", ExportText.ToXmlSafe(text));
-            w.WriteEndElement();
+            if (column.Column is not null && properties.TryGetValue(column.Key, out var v) && ExportText.IsWritable(v))
+                WriteAttValue(w, column, GraphMlFormat.FormatValue(v), date);
+        }
+    }
+
+    private static void WriteAttValue(XmlWriter w, GexfColumn column, string text, DateOnly? date)
+    {
+        w.WriteStartElement("attvalue", Namespace);
+        w.WriteAttributeString("for", column.Id);
+        w.WriteAttributeString("value", ExportText.ToXmlSafe(text));
+        if (date is { } d)
+        {
+            // A value holds from its occasion's date to the same date: intervals are closed in GEXF.
+            w.WriteAttributeString("start", ExportText.FormatDate(d));
+            w.WriteAttributeString("end", ExportText.FormatDate(d));
         }
         w.WriteEndElement();
     }
@@ -217,9 +259,18 @@ public sealed class GexfWriter : IGraphWriter
         foreach (var date in dates)
         {
             w.WriteStartElement("spell", Namespace);
-            w.WriteAttributeString("timestamp", ExportText.FormatDate(date));
+            w.WriteAttributeString("start", ExportText.FormatDate(date));
+            w.WriteAttributeString("end", ExportText.FormatDate(date));
             w.WriteEndElement();
         }
         w.WriteEndElement();
     }
+
+    /// <summary>One declared attribute column.</summary>
+    /// <param name="Id">The numeric id.</param>
+    /// <param name="Key">The property key (or the writer's own column name).</param>
+    /// <param name="Title">The title readers show.</param>
+    /// <param name="Type">The GEXF type.</param>
+    /// <param name="Column">The property column, null for the type column and the writer's own columns.</param>
+    private sealed record GexfColumn(string Id, string Key, string Title, string Type, PropertyColumn? Column);
 }

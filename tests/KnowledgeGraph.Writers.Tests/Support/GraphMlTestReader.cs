@@ -5,11 +5,11 @@ using KnowledgeGraph.Writers.GraphML;
 
 namespace KnowledgeGraph.Writers.Tests.Support;
 
-/// <summary>Reads graph.graphml back the way APOC does (labels from data key "labels", type from the edge label), for round trips.</summary>
+/// <summary>Reads graph.graphml back the way APOC does (labels from data key "labels", type from the edge label, id and key as properties), for round trips.</summary>
 internal static class GraphMlTestReader
 {
     private static readonly XNamespace G = GraphMlWriter.Namespace;
-    private static readonly HashSet<string> Structural = ["labels", "n_label", "type", "kgid", "label", "weight", "e_kgid"];
+    private static readonly HashSet<string> Structural = ["labels", "v_id", "label", "e_key", "e_undirected"];
 
     public static PropertyGraph Read(string xml)
     {
@@ -21,13 +21,13 @@ internal static class GraphMlTestReader
         foreach (var n in graph.Elements(G + "node"))
         {
             var data = n.Elements(G + "data").ToDictionary(d => (string)d.Attribute("key")!, d => d.Value);
-            ids[(string)n.Attribute("id")!] = data["kgid"];
-            nodes.Add(new GraphNode(data["kgid"], [.. data["labels"].Split(':', StringSplitOptions.RemoveEmptyEntries)], Props(data, keys)));
+            ids[(string)n.Attribute("id")!] = data["v_id"];
+            nodes.Add(new GraphNode(data["v_id"], [.. data["labels"].Split(':', StringSplitOptions.RemoveEmptyEntries)], Props(data, keys)));
         }
         var rels = graph.Elements(G + "edge").Select(e =>
         {
             var data = e.Elements(G + "data").ToDictionary(d => (string)d.Attribute("key")!, d => d.Value);
-            return new GraphRelationship(data["e_kgid"], (string)e.Attribute("label")!, ids[(string)e.Attribute("source")!], ids[(string)e.Attribute("target")!], Props(data, keys));
+            return new GraphRelationship(data["e_key"], (string)e.Attribute("label")!, ids[(string)e.Attribute("source")!], ids[(string)e.Attribute("target")!], Props(data, keys));
         });
         return new PropertyGraph(nodes, rels);
     }

@@ -45,7 +45,7 @@ public sealed class GexfWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_Graph_IsDynamicWithDateTimestamps()
+    public async Task WriteAsync_Graph_IsDynamicWithDateIntervals()
     {
         // Act
         var graph = XDocument.Parse(await WriteAsync(SampleGraphs.Hostile())).Root!.Element(X + "graph")!;
@@ -53,7 +53,8 @@ public sealed class GexfWriterTests
         // Assert
         Assert.Equal("dynamic", (string?)graph.Attribute("mode"));
         Assert.Equal("date", (string?)graph.Attribute("timeformat"));
-        Assert.Equal("timestamp", (string?)graph.Attribute("timerepresentation"));
+        Assert.Equal("interval", (string?)graph.Attribute("timerepresentation"));
+        Assert.Equal("directed", (string?)graph.Attribute("defaultedgetype"));
         Assert.Equal(["attributes", "attributes", "nodes", "edges"], graph.Elements().Select(e => e.Name.LocalName));
     }
 
@@ -64,16 +65,16 @@ public sealed class GexfWriterTests
         var doc = XDocument.Parse(await WriteAsync(SampleGraphs.Hostile()));
 
         // Assert
-        string[] Spells(XElement e) => [.. e.Descendants(X + "spell").Select(s => (string)s.Attribute("timestamp")!)];
+        string[] Spells(XElement e) => [.. e.Descendants(X + "spell").Select(s => (string)s.Attribute("start")! + "/" + (string)s.Attribute("end")!)];
         var edges = doc.Descendants(X + "edge").ToDictionary(e => (string)e.Attribute("id")!);
-        Assert.Equal(["2023-02-08"], Spells(edges["r1"]));
-        Assert.Equal(["2023-02-14"], Spells(edges["r7"]));
+        Assert.Equal(["2023-02-08/2023-02-08"], Spells(edges["r1"]));
+        Assert.Equal(["2023-02-14/2023-02-14"], Spells(edges["r7"]));
         Assert.Empty(Spells(edges["r9"])); // MET_WITH without a date exists for the whole timeline
         Assert.Empty(Spells(edges["r5"])); // MEMBER_OF is not timed
         var meeting = doc.Descendants(X + "node").Single(n => (string?)n.Attribute("id") == "meeting:2023-02-08-austin-stoltenberg");
-        Assert.Equal(["2023-02-08"], Spells(meeting));
-        Assert.Equal("undirected", (string?)edges["r1"].Attribute("type"));
-        Assert.Null(edges["r5"].Attribute("type"));
+        Assert.Equal(["2023-02-08/2023-02-08"], Spells(meeting));
+        // Directed throughout: NetworkX has no mixed graphs. No edge says type="undirected".
+        Assert.All(edges.Values, e => Assert.Null(e.Attribute("type")));
         Assert.Equal("MET_WITH", (string?)edges["r1"].Attribute("kind"));
         Assert.Equal("2.0", (string?)edges["r1"].Attribute("weight"));
     }
@@ -130,7 +131,7 @@ public sealed class GexfWriterTests
         var values = brussels.Descendants(X + "attvalue").ToDictionary(v => (string)v.Attribute("for")!, v => (string)v.Attribute("value")!);
         Assert.Equal("50.85045", values[declared["latitude"].Item1]);
         Assert.Equal("4.34878", values[declared["longitude"].Item1]);
-        Assert.Equal("Location", values["type"]);
+        Assert.Equal("Location", values["0"]);
     }
 
     [Fact]
@@ -145,6 +146,88 @@ public sealed class GexfWriterTests
         // Assert
         var expected = XmlRoundTrip.Expected(graph);
         Assert.True(expected.ContentEquals(read), XmlRoundTrip.Diff(expected, read));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Columns_HaveNumericIdsAndPropertyTitles()
+    {
+        // Arrange: Gephi Lite (graphology-gexf) shows a column's title only when its id is a number.
+        var graph = XDocument.Parse(await WriteAsync(SampleGraphs.Hostile())).Root!.Element(X + "graph")!;
+
+        // Act
+        var blocks = graph.Elements(X + "attributes").ToDictionary(a => (string)a.Attribute("class")!);
+        var columns = blocks.Values.SelectMany(b => b.Elements(X + "attribute")).ToList();
+
+        // Assert
+        Assert.All(columns, c => Assert.True(int.TryParse((string?)c.Attribute("id"), out _), (string?)c.Attribute("id")));
+        string[] Titles(string domain) => [.. blocks[domain].Elements(X + "attribute").Select(a => (string)a.Attribute("title")!)];
+        Assert.Equal("type", Titles("node")[0]);
+        Assert.Contains("name", Titles("node"));
+        Assert.Equal(["type", "count", "date", "documents", "evidence", "place", "placeId", "role", "occasions", "undirected"], Titles("edge"));
+        Assert.Equal("static", (string?)blocks["node"].Attribute("mode"));
+        Assert.Equal("dynamic", (string?)blocks["edge"].Attribute("mode"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ThreeMeetingsOfAPair_OneEdgeWithASpellAndValuesPerDatedMeeting()
+    {
+        // Arrange: two dated meetings (one stored from the larger id) and one undated meeting of the same pair.
+        var graph = new PropertyGraph(
+            [
+                SampleGraphs.Node("person:a", GraphSchema.Person, new PropertyBag().Add("name", "A")),
+                SampleGraphs.Node("person:b", GraphSchema.Person, new PropertyBag().Add("name", "B")),
+            ],
+            [
+                SampleGraphs.Rel("m1", GraphSchema.MetWith, "person:a", "person:b", new PropertyBag().Add("date", new DateOnly(2023, 2, 14)).Add("place", "NATO headquarters")),
+                SampleGraphs.Rel("m2", GraphSchema.MetWith, "person:b", "person:a", new PropertyBag().Add("date", new DateOnly(2023, 2, 8)).Add("place", "Pentagon")),
+                SampleGraphs.Rel("m3", GraphSchema.MetWith, "person:a", "person:b", new PropertyBag().Add("place", "Kyiv")),
+            ]);
+
+        // Act
+        var xml = await WriteAsync(graph);
+        var doc = XDocument.Parse(xml);
+
+        // Assert: one edge a -> b standing for three meetings, the earliest meeting's id as its id.
+        var edge = Assert.Single(doc.Descendants(X + "edge"));
+        Assert.Equal(("m2", "person:a", "person:b"), ((string)edge.Attribute("id")!, (string)edge.Attribute("source")!, (string)edge.Attribute("target")!));
+        Assert.Equal("3.0", (string?)edge.Attribute("weight"));
+        Assert.Equal("1", (string?)doc.Descendants(X + "edges").Single().Attribute("count"));
+        Assert.Equal(["2023-02-08/2023-02-08", "2023-02-14/2023-02-14"], edge.Descendants(X + "spell").Select(s => (string)s.Attribute("start")! + "/" + (string)s.Attribute("end")!));
+        var titles = doc.Descendants(X + "attributes").Single(a => (string?)a.Attribute("class") == "edge").Elements(X + "attribute")
+            .ToDictionary(a => (string)a.Attribute("id")!, a => (string)a.Attribute("title")!);
+        string[] Values(string title) => [.. edge.Descendants(X + "attvalue").Where(v => titles[(string)v.Attribute("for")!] == title)
+            .Select(v => $"{(string)v.Attribute("value")!}@{(string?)v.Attribute("start")}/{(string?)v.Attribute("end")}")];
+        Assert.Equal(["2023-02-08@2023-02-08/2023-02-08", "2023-02-14@2023-02-14/2023-02-14"], Values("date"));
+        Assert.Equal(["Pentagon@2023-02-08/2023-02-08", "NATO headquarters@2023-02-14/2023-02-14", "Kyiv@/"], Values("place"));
+        Assert.Equal(["MET_WITH@/"], Values("type"));
+        Assert.Equal(["true@/"], Values("undirected"));
+        Assert.Equal(
+            ["""[{"key":"m2","date":"2023-02-08","place":"Pentagon"},{"key":"m1","date":"2023-02-14","place":"NATO headquarters"},{"key":"m3","place":"Kyiv"}]@/"""],
+            Values("occasions"));
+        Assert.Empty(SchemaValidator.Validate(xml, "gexf/1.3/gexf.xsd"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_TwoTypesBetweenTheSamePair_StayTwoEdges()
+    {
+        // Arrange
+        var graph = new PropertyGraph(
+            [
+                SampleGraphs.Node("person:a", GraphSchema.Person, new PropertyBag().Add("name", "A")),
+                SampleGraphs.Node("city:1", GraphSchema.Location, new PropertyBag().Add("name", "C")),
+            ],
+            [
+                SampleGraphs.Rel("v1", GraphSchema.Visited, "person:a", "city:1", new PropertyBag().Add("date", new DateOnly(2023, 1, 1))),
+                SampleGraphs.Rel("v2", GraphSchema.Visited, "person:a", "city:1", new PropertyBag().Add("date", new DateOnly(2023, 3, 1))),
+                SampleGraphs.Rel("x1", GraphSchema.MemberOf, "person:a", "city:1", new PropertyBag()),
+            ]);
+
+        // Act
+        var edges = XDocument.Parse(await WriteAsync(graph)).Descendants(X + "edge").ToList();
+
+        // Assert
+        Assert.Equal([("v1", "VISITED", "2.0"), ("x1", "MEMBER_OF", "1.0")], edges.Select(e => ((string)e.Attribute("id")!, (string)e.Attribute("kind")!, (string)e.Attribute("weight")!)));
+        Assert.Empty(edges[1].Descendants(X + "spell"));
     }
 
     [Fact]

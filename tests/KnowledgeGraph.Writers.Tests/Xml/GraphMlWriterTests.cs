@@ -37,6 +37,7 @@ public sealed class GraphMlWriterTests
         var doc = XDocument.Parse(await WriteAsync(SampleGraphs.Hostile()));
         doc.Descendants(G + "node").Attributes("labels").Remove();
         doc.Descendants(G + "edge").Attributes("label").Remove();
+        doc.Descendants(G + "key").Attributes("attr.list").Remove();
 
         // Act
         var errors = SchemaValidator.Validate(doc.ToString(), "graphml/graphml.xsd");
@@ -54,9 +55,10 @@ public sealed class GraphMlWriterTests
         // Act
         var errors = SchemaValidator.Validate(xml, "graphml/graphml.xsd");
 
-        // Assert: proves the validator is strict, and that the two APOC attributes are the only extension.
+        // Assert: proves the validator is strict, and that the three APOC attributes are the only extension.
         Assert.NotEmpty(errors);
-        Assert.All(errors, e => Assert.True(e.Contains("'labels'", StringComparison.Ordinal) || e.Contains("'label'", StringComparison.Ordinal), e));
+        Assert.Contains(errors, e => e.Contains("'attr.list'", StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.True(e.Contains("'labels'", StringComparison.Ordinal) || e.Contains("'label'", StringComparison.Ordinal) || e.Contains("'attr.list'", StringComparison.Ordinal), e));
     }
 
     [Fact]
@@ -70,8 +72,8 @@ public sealed class GraphMlWriterTests
         var children = root.Elements().Select(e => e.Name.LocalName).ToList();
         var graph = root.Element(G + "graph")!;
         var order = graph.Elements().Select(e => e.Name.LocalName).ToList();
-        var edge = graph.Elements(G + "edge").First(e => e.Elements().Any(d => (string?)d.Attribute("key") == "e_kgid" && d.Value == "r1"));
-        var node = graph.Elements(G + "node").First(n => n.Elements().Any(d => (string?)d.Attribute("key") == "kgid" && d.Value == "person:jens-stoltenberg"));
+        var edge = graph.Elements(G + "edge").First(e => Data(e, "e_key") == "r1");
+        var node = graph.Elements(G + "node").First(n => Data(n, "v_id") == "person:jens-stoltenberg");
 
         // Assert
         Assert.Equal("graph", children[^1]);
@@ -79,35 +81,79 @@ public sealed class GraphMlWriterTests
         Assert.Equal("directed", (string?)graph.Attribute("edgedefault"));
         Assert.True(order.LastIndexOf("node") < order.IndexOf("edge"));
         Assert.Equal("MET_WITH", (string?)edge.Attribute("label"));
-        Assert.Equal("false", (string?)edge.Attribute("directed"));
         Assert.Equal("label", (string?)edge.Elements().First().Attribute("key"));
         Assert.Equal("MET_WITH", edge.Elements().First().Value);
-        Assert.Equal("2.0", Data(edge, "weight"));
+        Assert.Equal("true", Data(edge, "e_undirected"));
         Assert.Equal("2023-02-08", Data(edge, "e_date"));
+        Assert.Equal("2", Data(edge, "e_count"));
         Assert.Equal(":Person", (string?)node.Attribute("labels"));
         Assert.Equal(":Person", Data(node, "labels"));
-        Assert.Equal("Jens Stoltenberg", Data(node, "n_label"));
-        Assert.Equal("Person", Data(node, "type"));
+        Assert.Equal("Jens Stoltenberg", Data(node, "v_name"));
         Assert.Equal(["Stoltenberg", "the Secretary General"], JsonSerializer.Deserialize<string[]>(Data(node, "v_aliases")!)!);
     }
 
     [Fact]
-    public async Task WriteAsync_Keys_UseOnlyTheSixGraphMlTypes()
+    public async Task WriteAsync_NoEdge_IsMarkedUndirected()
+    {
+        // Arrange: NetworkX refuses directed="false" inside a directed graph (no mixed graphs).
+        var doc = XDocument.Parse(await WriteAsync(SampleGraphs.Hostile()));
+
+        // Act
+        var edges = doc.Descendants(G + "edge").ToList();
+
+        // Assert
+        Assert.Equal(9, edges.Count);
+        Assert.All(edges, e => Assert.Null(e.Attribute("directed")));
+        Assert.Equal(2, edges.Count(e => Data(e, "e_undirected") == "true"));
+        Assert.Equal(7, edges.Count(e => Data(e, "e_undirected") is null));
+    }
+
+    [Fact]
+    public async Task WriteAsync_MetWithStoredFromLargerId_RunsFromSmallerToLarger()
+    {
+        // Arrange
+        var graph = new PropertyGraph(
+            [
+                SampleGraphs.Node("person:b", GraphSchema.Person, new PropertyBag().Add("name", "B")),
+                SampleGraphs.Node("person:a", GraphSchema.Person, new PropertyBag().Add("name", "A")),
+                SampleGraphs.Node("org:x", GraphSchema.Organization, new PropertyBag().Add("name", "X")),
+            ],
+            [
+                SampleGraphs.Rel("r1", GraphSchema.MetWith, "person:b", "person:a", new PropertyBag()),
+                SampleGraphs.Rel("r2", GraphSchema.MemberOf, "person:b", "org:x", new PropertyBag()),
+            ]);
+
+        // Act
+        var doc = XDocument.Parse(await WriteAsync(graph));
+
+        // Assert: nodes are n0 = org:x, n1 = person:a, n2 = person:b (sorted by id).
+        var edges = doc.Descendants(G + "edge").ToDictionary(e => Data(e, "e_key")!);
+        Assert.Equal(("n1", "n2"), ((string)edges["r1"].Attribute("source")!, (string)edges["r1"].Attribute("target")!));
+        Assert.Equal(("n2", "n0"), ((string)edges["r2"].Attribute("source")!, (string)edges["r2"].Attribute("target")!));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Keys_UseOnlyTheSixGraphMlTypesAndMarkLists()
     {
         // Arrange
         var doc = XDocument.Parse(await WriteAsync(SampleGraphs.Hostile()));
 
         // Act
-        var keys = doc.Root!.Elements(G + "key").ToDictionary(k => (string)k.Attribute("id")!, k => (string)k.Attribute("attr.type")!);
+        var keys = doc.Root!.Elements(G + "key").ToDictionary(k => (string)k.Attribute("id")!);
 
         // Assert
-        Assert.All(keys.Values, t => Assert.Contains(t, new[] { "boolean", "int", "long", "float", "double", "string" }));
-        Assert.Equal("double", keys["v_latitude"]);
-        Assert.Equal("long", keys["v_mentions"]);
-        Assert.Equal("long", keys["e_count"]);
-        Assert.Equal("string", keys["v_date"]);
-        Assert.Equal("double", keys["weight"]);
-        Assert.DoesNotContain(doc.Root!.Elements(G + "key"), k => k.Attribute("attr.list") is not null);
+        Assert.All(keys.Values, k => Assert.Contains((string)k.Attribute("attr.type")!, new[] { "boolean", "int", "long", "float", "double", "string" }));
+        Assert.Equal("double", (string?)keys["v_latitude"].Attribute("attr.type"));
+        Assert.Equal("long", (string?)keys["v_mentions"].Attribute("attr.type"));
+        Assert.Equal("long", (string?)keys["e_count"].Attribute("attr.type"));
+        Assert.Equal("string", (string?)keys["v_date"].Attribute("attr.type"));
+        Assert.Equal("boolean", (string?)keys["e_undirected"].Attribute("attr.type"));
+        Assert.Equal(("id", "node"), ((string)keys["v_id"].Attribute("attr.name")!, (string)keys["v_id"].Attribute("for")!));
+        Assert.Equal(("key", "edge"), ((string)keys["e_key"].Attribute("attr.name")!, (string)keys["e_key"].Attribute("for")!));
+        // APOC reads attr.list: these become Neo4j string lists, every other key a single value.
+        var lists = keys.Values.Where(k => k.Attribute("attr.list") is not null).ToDictionary(k => (string)k.Attribute("id")!, k => (string)k.Attribute("attr.list")!);
+        Assert.Equal(new Dictionary<string, string> { ["v_aliases"] = "string", ["v_documents"] = "string", ["e_documents"] = "string", ["e_evidence"] = "string" }, lists);
+        Assert.DoesNotContain(keys.Keys, k => k is "kgid" or "e_kgid" or "weight" or "n_label" or "type");
     }
 
     [Fact]
