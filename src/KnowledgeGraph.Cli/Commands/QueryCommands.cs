@@ -29,7 +29,11 @@ internal static class QueryCommands
             var toDate = ParseDate(parse.GetValue(to), "--to");
             var g = await ReadGraphAsync(parse.GetValue(graph)!, ct).ConfigureAwait(false);
             var rows = MeetingRows(g, parse.GetValue(person), parse.GetValue(place), fromDate, toDate);
-            OutputFormat.Write(fmt, ["date", "person", "met", "place", "documents", "evidence"], rows, System.Console.Out);
+            // Everyone at the table: machine-readable output lists the meeting's participants; the table stays narrow.
+            if (fmt == "table")
+                OutputFormat.Write(fmt, ["date", "person", "met", "place", "documents", "evidence"], [.. rows.Select(r => r[..^1])], System.Console.Out);
+            else
+                OutputFormat.Write(fmt, ["date", "person", "met", "place", "documents", "evidence", "participants"], rows, System.Console.Out);
             return 0;
         });
         return command;
@@ -70,6 +74,8 @@ internal static class QueryCommands
     internal static List<string?[]> MeetingRows(PropertyGraph g, string? person, string? place, DateOnly? from, DateOnly? to)
     {
         var rows = new List<(DateOnly? Date, string?[] Row)>();
+        var attendees = g.Relationships.Where(r => r.Type == GraphSchema.Attended)
+            .ToLookup(r => r.EndId, r => g.TryGetNode(r.StartId, out var n) ? n.Name : r.StartId, StringComparer.Ordinal);
         foreach (var r in g.Relationships.Where(r => r.Type == GraphSchema.MetWith))
         {
             g.TryGetNode(r.StartId, out var a);
@@ -85,7 +91,10 @@ internal static class QueryCommands
             // The person asked about comes first.
             if (person is not null && !Matches(a, person))
                 (a, b) = (b, a);
-            rows.Add((date, [date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Name, b.Name, placeName, List(r, "documents"), First(r, "evidence")]));
+            var participants = Str(r, "meeting") is { } meeting && attendees.Contains(meeting)
+                ? string.Join("; ", attendees[meeting].Order(StringComparer.Ordinal))
+                : string.Join("; ", new[] { a.Name, b.Name }.Order(StringComparer.Ordinal));
+            rows.Add((date, [date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Name, b.Name, placeName, List(r, "documents"), First(r, "evidence"), participants]));
         }
         return rows.OrderBy(x => x.Date ?? DateOnly.MaxValue).ThenBy(x => x.Row[1], StringComparer.Ordinal).ThenBy(x => x.Row[2], StringComparer.Ordinal).Select(x => x.Row).ToList();
     }
