@@ -27,11 +27,8 @@ internal sealed class ArticlePerson(string id, string name)
 /// </summary>
 public sealed class MentionResolver
 {
-    private static readonly FrozenSet<string> Locatives =
-        new[] { "in", "at", "to", "from", "near", "outside", "into", "toward", "towards", "across", "around", "via", "through", "of" }
-            .ToFrozenSet(StringComparer.Ordinal);
-
     private readonly Gazetteer _gazetteer;
+    private readonly FrozenSet<string> _placePrepositions;
 
     // Folded name forms of gazetteer people, computed once per entry for the life of the resolver.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[][]> _entryForms = new(StringComparer.Ordinal);
@@ -41,6 +38,7 @@ public sealed class MentionResolver
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
         _gazetteer = gazetteer;
+        _placePrepositions = gazetteer.Words.PlacePrepositions;
     }
 
     /// <summary>Resolves all mentions of an article in place; <paramref name="published"/> dates the gazetteer roles.</summary>
@@ -54,7 +52,7 @@ public sealed class MentionResolver
         {
             foreach (var m in ts.Mentions)
             {
-                if (m.Kind == EntityKind.Country && !m.IsDemonym && m.Candidates.Length > 0)
+                if (m.Kind == EntityKind.Country && m.Candidates.Length > 0)
                     countries.Add(m.Candidates[0].Country ?? "");
                 if (m.Kind != EntityKind.Person)
                     continue;
@@ -93,7 +91,7 @@ public sealed class MentionResolver
                     continue;
                 }
                 if (m.Kind == EntityKind.Location && m.TokenEnd - m.TokenStart == 1 && !m.IsDemonym &&
-                    (m.TokenStart == 0 || !Locatives.Contains(tokens[m.TokenStart - 1].Key)) &&
+                    (m.TokenStart == 0 || !_placePrepositions.Contains(tokens[m.TokenStart - 1].Key)) &&
                     FindByShortForm(people, [_gazetteer.NormalizeKey(tokens[m.TokenStart].Key)], ts.Sentence.Index) is { } person)
                 {
                     // "Austin thanked..." where the article names Lloyd J. Austin III: the person, not the city.
@@ -110,10 +108,61 @@ public sealed class MentionResolver
                     };
                     continue;
                 }
+                if (m.NeedsContext && !m.Candidates.Any(c => c.Country is { } cc && countries.Contains(cc)))
+                {
+                    // A small town the article gives no reason to expect: a surname, a month, a common word.
+                    ts.Mentions.RemoveAt(i--);
+                    continue;
+                }
+                if (m.AcronymOf is { } full)
+                {
+                    m.EntityId = full.EntityId;
+                    continue;
+                }
                 m.EntityId = m.Source == MentionSource.Gazetteer ? ChooseCandidate(m, countries).Id : PatternId(m);
             }
         }
+        LinkAcronyms(sentences);
         ResolveTitles(sentences, people, published);
+    }
+
+    // "the Popular Unity Movement (PUM)" ... "PUM said": a defined acronym names the same entity wherever the article uses it.
+    private static void LinkAcronyms(IReadOnlyList<TaggedSentence> sentences)
+    {
+        Dictionary<string, Mention>? defined = null;
+        foreach (var ts in sentences)
+        {
+            foreach (var m in ts.Mentions)
+            {
+                if (m.AcronymOf is not null && m.EntityId is not null)
+                    (defined ??= new(StringComparer.Ordinal)).TryAdd(m.Surface, m);
+            }
+        }
+        if (defined is null)
+            return;
+        foreach (var ts in sentences)
+        {
+            var tokens = ts.Sentence.Tokens;
+            var added = false;
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                if (!tokens[k].IsAllCaps || !defined.TryGetValue(tokens[k].Text, out var def))
+                    continue;
+                var covering = ts.Mentions.FindIndex(x => x.TokenStart <= k && x.TokenEnd > k);
+                if (covering >= 0)
+                {
+                    var c = ts.Mentions[covering];
+                    // A one-word gazetteer match of the same letters ("PUM" as another body) yields to the article's definition.
+                    if (c.TokenStart != k || c.TokenEnd != k + 1 || c.Source != MentionSource.Gazetteer || c.EntityId == def.EntityId)
+                        continue;
+                    ts.Mentions.RemoveAt(covering);
+                }
+                ts.Mentions.Add(def with { TokenStart = k, TokenEnd = k + 1, Start = tokens[k].Start, Surface = tokens[k].Text, AcronymOf = null });
+                added = true;
+            }
+            if (added)
+                ts.Mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
+        }
     }
 
     private static ArticlePerson Person(Dictionary<string, ArticlePerson> people, string id, string name, int sentence)
@@ -146,6 +195,12 @@ public sealed class MentionResolver
             return null;
         var matches = people.Values.Where(p => p.Forms.Any(f => f.SequenceEqual(keys) || EndsWith(f, keys) ||
             (keys.Length == 2 && f.Length > 2 && f[0] == keys[0] && f[^1] == keys[1]))).ToList();
+        if (matches.Count == 0 && keys.Length == 1)
+        {
+            // "Retno", "Keir": a one-word given name of exactly one person of the article, when no name ends with it.
+            var byFirst = people.Values.Where(p => p.Forms.Any(f => f.Length >= 2 && f[0] == keys[0])).Take(2).ToList();
+            return byFirst.Count == 1 ? byFirst[0] : null;
+        }
         if (matches.Count == 0)
             return null;
         return matches.OrderBy(p => p.FirstSentence <= sentence ? 0 : 1).ThenBy(p => Math.Abs(p.FirstSentence - sentence)).First();
@@ -210,6 +265,25 @@ public sealed class MentionResolver
                     stated.Add((p.EntityId!, t.Title.Canonical, Qualifier(ts, t)));
             }
         }
+        // The countries the article or the gazetteer ties each person to.
+        var countriesOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var p in people.Values)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var x in stated)
+            {
+                if (x.Person == p.Id && x.Qualifier is not null && _gazetteer.CountryOf(x.Qualifier) is { } c)
+                    set.Add(c);
+            }
+            if (_gazetteer.TryGet(p.Id, out var e) && e.Country is { Length: > 0 } home)
+                set.Add(home);
+            foreach (var r in _gazetteer.RolesOf(p.Id))
+            {
+                if ((published is null || r.IsActiveOn(published.Value)) && _gazetteer.CountryOf(r.OrgId) is { } rc)
+                    set.Add(rc);
+            }
+            countriesOf[p.Id] = set;
+        }
         foreach (var ts in sentences)
         {
             foreach (var t in ts.Titles)
@@ -217,12 +291,30 @@ public sealed class MentionResolver
                 if (t.Title.IsHonorific || FollowingPerson(ts, t) is not null)
                     continue;
                 var qualifier = Qualifier(ts, t);
-                var holders = people.Values.Where(p =>
-                    stated.Any(s => s.Person == p.Id && TitleFits(t.Title, s.Title) && (qualifier is null || s.Qualifier is null || QualifierFits(qualifier, s.Qualifier))) ||
-                    _gazetteer.RolesOf(p.Id).Any(r => (published is null || r.IsActiveOn(published.Value)) && TitleFits(t.Title, _gazetteer.CanonicalTitle(r.Title)) &&
-                        (qualifier is null || QualifierFits(qualifier, r.OrgId)))).ToList();
-                if (holders.Count == 0)
+                var qualifierCountry = qualifier is null ? null : _gazetteer.CountryOf(qualifier);
+                // Who may hold the title: the article's own role phrases first, then the gazetteer's dated roles. A title
+                // qualified by a country ("the Turkish President") never goes to a person the article or the gazetteer
+                // ties to another country.
+                var ranked = new List<(ArticlePerson Person, int Rank)>();
+                foreach (var p in people.Values)
+                {
+                    var known = countriesOf[p.Id];
+                    if (qualifierCountry is not null && known.Count > 0 && !known.Contains(qualifierCountry))
+                        continue;
+                    var statedFit = stated.Where(x => x.Person == p.Id && TitleFits(t.Title, x.Title)).ToList();
+                    var exactStated = qualifier is not null && statedFit.Any(x => x.Qualifier is not null && QualifierFits(qualifier, x.Qualifier));
+                    var looseStated = statedFit.Any(x => qualifier is null || x.Qualifier is null);
+                    var roleFit = _gazetteer.RolesOf(p.Id).Where(r => (published is null || r.IsActiveOn(published.Value)) && TitleFits(t.Title, _gazetteer.CanonicalTitle(r.Title))).ToList();
+                    var exactRole = qualifier is not null && roleFit.Any(r => QualifierFits(qualifier, r.OrgId));
+                    var looseRole = qualifier is null && roleFit.Count > 0;
+                    var rank = exactStated ? 0 : exactRole ? 1 : looseStated ? 2 : looseRole ? 3 : -1;
+                    if (rank >= 0)
+                        ranked.Add((p, rank));
+                }
+                if (ranked.Count == 0)
                     continue;
+                var best = ranked.Min(r => r.Rank);
+                var holders = ranked.Where(r => r.Rank == best).Select(r => r.Person).ToList();
                 var holder = holders.Count == 1 ? holders[0] : holders.OrderBy(p => p.FirstSentence <= ts.Sentence.Index ? 0 : 1).ThenBy(p => Math.Abs(p.FirstSentence - ts.Sentence.Index)).First();
                 var start = t.TokenStart;
                 if (start > 0 && ts.Sentence.Tokens[start - 1].Key == "the")
