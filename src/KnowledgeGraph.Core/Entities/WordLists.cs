@@ -12,7 +12,7 @@ public sealed class WordLists
     public static readonly IReadOnlyList<string> Names =
     [
         "name-particle", "name-suffix", "not-name", "locative", "place-preposition", "run-connector", "meeting-of-head",
-        "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head",
+        "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word",
     ];
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _lists;
@@ -37,6 +37,7 @@ public sealed class WordLists
         OrdinalWords = _lists["ordinal-word"];
         AppositionOpeners = _lists["apposition-opener"];
         SeatHeads = _lists["seat-head"];
+        PortfolioWords = _lists["portfolio-word"];
     }
 
     /// <summary>No words at all.</summary>
@@ -71,6 +72,9 @@ public sealed class WordLists
 
     /// <summary>Heads of bodies seated somewhere, whose name goes on with "in/at/to" and a place: "Embassy in Luanda".</summary>
     public FrozenSet<string> SeatHeads { get; }
+
+    /// <summary>Words of a ministry's portfolio ("Foreign Affairs", "Defence"): never a word of a person's name.</summary>
+    public FrozenSet<string> PortfolioWords { get; }
 
     /// <summary>Words between the comma and the title of an apposition ("the new").</summary>
     public FrozenSet<string> AppositionOpeners { get; }

@@ -153,7 +153,7 @@ public sealed class EntityTagger
         var token = tokens[start];
         var onlyTowns = true;
         foreach (var m in matches)
-            onlyTowns &= !m.Value.IsDemonym && m.Value.Entry.Id.StartsWith("city:", StringComparison.Ordinal);
+            onlyTowns &= !m.Value.IsDemonym && (m.Value.Entry.Id.StartsWith("city:", StringComparison.Ordinal) || m.Value.Entry.Id.StartsWith("region:", StringComparison.Ordinal));
         if (onlyTowns)
         {
             // A month or weekday is never a town ("March"); a town matched only through a spelling variant of an English
@@ -346,6 +346,13 @@ public sealed class EntityTagger
                 words++;
                 continue;
             }
+            // Juan Miguel "Migz" Zubiri: a nickname in quotes inside a name.
+            if (words > 0 && t.Kind == TokenKind.Punctuation && t.Text is "\"" or "“" or "'" && k + 3 < tokens.Count && tokens[k + 1].IsCapitalized &&
+                tokens[k + 2].Text is "\"" or "”" or "'" && IsNameWord(tokens[k + 3]) && owner[k + 3] is null)
+            {
+                k += 3;
+                continue;
+            }
             if (words > 0 && _words.NameParticles.Contains(t.Key) && !t.IsCapitalized && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized && owner[k + 1] is null)
             {
                 k++;
@@ -399,7 +406,8 @@ public sealed class EntityTagger
             if (end - i < 2 || !LooksLikeName(tokens, i, end) || titles.Any(t => t.TokenStart < end && t.TokenEnd > i))
                 continue;
             var before = i > 0 && tokens[i - 1].Text == "," && TitleBefore(tokens, owner, titles, i - 1);
-            var after = end < tokens.Count && tokens[end].Text == "," && TitleAfter(tokens, titles, end + 1);
+            var after = end < tokens.Count && tokens[end].Text == "," && TitleAfter(tokens, titles, end + 1) &&
+                (i == 0 || !_words.RunConnectors.Contains(tokens[i - 1].Key) && !_words.Locatives.Contains(tokens[i - 1].Key));
             if (!before && !after)
                 continue;
             if (before && end < tokens.Count && !(tokens[end].Kind == TokenKind.Punctuation || tokens[end].Key is "and" or "of" or "who" or "in"))
@@ -417,14 +425,15 @@ public sealed class EntityTagger
     }
 
     // Every word of a name is a name word that heads no organisation and starts no title.
-    private bool LooksLikeName(IReadOnlyList<Token> tokens, int start, int end)
+    private bool LooksLikeName(IReadOnlyList<Token> tokens, int start, int end, bool allowCommonWords = false)
     {
         for (var k = start; k < end; k++)
         {
             var t = tokens[k];
-            if (t.Kind != TokenKind.Word)
+            if (t.Kind != TokenKind.Word || (_words.NameParticles.Contains(t.Key) && !t.IsCapitalized))
                 continue;
-            if (_heads.Suffixes.ContainsKey(t.Key) || _heads.Prefixes.ContainsKey(t.Key) || _heads.Leads.ContainsKey(t.Key) || _gazetteer.TitlesByKey.ContainsKey(t.Key) || _gazetteer.CommonWords.Contains(t.Key))
+            if (_heads.Suffixes.ContainsKey(t.Key) || _heads.Prefixes.ContainsKey(t.Key) || _heads.Leads.ContainsKey(t.Key) ||
+                _gazetteer.TitlesByKey.ContainsKey(t.Key) || _words.PortfolioWords.Contains(t.Key) || (!allowCommonWords && _gazetteer.CommonWords.Contains(t.Key)))
                 return false;
         }
         return true;
@@ -445,7 +454,7 @@ public sealed class EntityTagger
                 k = o.TokenStart;
                 continue;
             }
-            if (owner[k - 1] is null && (p.IsCapitalized || p.Key is "of" or "the" or "for" or "to" or "and" or "&" || TextFolding.IsConnector(p)))
+            if (owner[k - 1] is null && (p.IsCapitalized || p.Key is "of" or "the" or "for" or "to" or "and" or "&" or "on" or "in" or "at" || TextFolding.IsConnector(p)))
             {
                 k--;
                 continue;
@@ -494,7 +503,7 @@ public sealed class EntityTagger
                 }
                 // "National People's Congress", "Foreign Ministers' Meeting": a possessive inside a name, after a word no
                 // list knows ("Russia's Foreign Ministry" is Russia's).
-                if (tokens[end].Kind == TokenKind.Possessive && owner[end - 1] is null && tokens[end - 1].Kind == TokenKind.Word &&
+                if (tokens[end].Kind == TokenKind.Possessive && owner[end - 1] is null && tokens[end - 1].Kind == TokenKind.Word && !_words.NotNames.Contains(tokens[end - 1].Key) &&
                     end + 1 < tokens.Count && tokens[end + 1].IsCapitalized && IsRunWord(tokens[end + 1], owner[end + 1]))
                 {
                     end += 2;
@@ -690,8 +699,11 @@ public sealed class EntityTagger
         }
     }
 
-    private static void AddPattern(Sentence sentence, Mention?[] owner, List<Mention> mentions, int start, int end, EntityKind kind, bool replace = false)
+    private void AddPattern(Sentence sentence, Mention?[] owner, List<Mention> mentions, int start, int end, EntityKind kind, bool replace = false)
     {
+        // A person's name has no head noun, title or portfolio word in it ("Ben Gurion Airport", "Foreign Affairs").
+        if (kind == EntityKind.Person && !LooksLikeName(sentence.Tokens, start, end, allowCommonWords: true))
+            return;
         for (var k = start; k < end; k++)
         {
             if (owner[k] is not { } o)
