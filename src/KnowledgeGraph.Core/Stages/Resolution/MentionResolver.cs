@@ -73,6 +73,7 @@ public sealed class MentionResolver
                 }
             }
         }
+        TagShortForms(sentences, people);
         foreach (var ts in sentences)
         {
             var tokens = ts.Sentence.Tokens;
@@ -124,6 +125,110 @@ public sealed class MentionResolver
         }
         LinkAcronyms(sentences);
         ResolveTitles(sentences, people, published);
+    }
+
+    // "Owusu-Ansah toured the market", "Wulandari said": once the article names a person in full, a free capitalised
+    // surname (one or more last words of a full form) or a given name that only one person of the article has is that
+    // person. Words that are also English words or never names ("May", "Will", "March") are left alone.
+    private void TagShortForms(IReadOnlyList<TaggedSentence> sentences, Dictionary<string, ArticlePerson> people)
+    {
+        if (people.Count == 0)
+            return;
+        var byForm = new Dictionary<string, ArticlePerson?>(StringComparer.Ordinal);
+        void Add(string key, ArticlePerson p) => byForm[key] = byForm.TryGetValue(key, out var q) && q is not null && q != p ? null : p;
+        foreach (var p in people.Values)
+        {
+            foreach (var f in p.Forms)
+            {
+                if (f.Length < 2)
+                    continue;
+                for (var k = 1; k < f.Length; k++)
+                {
+                    if (f[k] is "jr" or "sr" or "ii" or "iii" or "iv")
+                        continue;
+                    Add(string.Join(' ', f[k..]), p);
+                }
+            }
+        }
+        var firstNames = new Dictionary<string, ArticlePerson?>(StringComparer.Ordinal);
+        foreach (var p in people.Values)
+        {
+            foreach (var f in p.Forms.Where(f => f.Length >= 2).Select(f => f[0]).Distinct(StringComparer.Ordinal))
+                firstNames[f] = firstNames.TryGetValue(f, out var q) && q is not null && q != p ? null : p;
+        }
+        var words = _gazetteer.Words;
+        foreach (var ts in sentences)
+        {
+            var tokens = ts.Sentence.Tokens;
+            var covered = new bool[tokens.Count];
+            foreach (var m in ts.Mentions)
+            {
+                for (var k = m.TokenStart; k < m.TokenEnd; k++)
+                    covered[k] = true;
+            }
+            foreach (var t in ts.Titles)
+            {
+                for (var k = t.TokenStart; k < t.TokenEnd; k++)
+                    covered[k] = true;
+            }
+            var added = false;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var t = tokens[i];
+                if (covered[i] || t.Kind != TokenKind.Word || !t.IsCapitalized || t.IsAllCaps || words.NotNames.Contains(t.Key) || _gazetteer.CommonWords.Contains(t.Key) ||
+                    (i > 0 && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].IsCapitalized && !covered[i - 1]))
+                    continue;
+                // The longest run of name words (hyphens skipped) that is a known surname.
+                var keys = new List<string>();
+                ArticlePerson? found = null;
+                var foundEnd = i;
+                var k2 = i;
+                while (k2 < tokens.Count && !covered[k2] && keys.Count < 4)
+                {
+                    if (TextFolding.IsConnector(tokens[k2]))
+                    {
+                        k2++;
+                        continue;
+                    }
+                    if (tokens[k2].Kind != TokenKind.Word || !tokens[k2].IsCapitalized)
+                        break;
+                    keys.Add(_gazetteer.NormalizeKey(tokens[k2].Key));
+                    k2++;
+                    if (byForm.TryGetValue(string.Join(' ', keys), out var p) && p is not null)
+                    {
+                        found = p;
+                        foundEnd = k2;
+                    }
+                }
+                if (found is null && firstNames.TryGetValue(_gazetteer.NormalizeKey(t.Key), out var byFirst) && byFirst is not null &&
+                    !byForm.ContainsKey(_gazetteer.NormalizeKey(t.Key)) && (i + 1 >= tokens.Count || !tokens[i + 1].IsCapitalized))
+                {
+                    found = byFirst;
+                    foundEnd = i + 1;
+                }
+                // A capitalised word right after the match means a longer name this article has not seen.
+                if (found is null || (foundEnd < tokens.Count && tokens[foundEnd].Kind == TokenKind.Word && tokens[foundEnd].IsCapitalized && !covered[foundEnd]))
+                    continue;
+                var surface = EntityTagger.SpanText(ts.Sentence, i, foundEnd);
+                ts.Mentions.Add(new Mention
+                {
+                    TokenStart = i,
+                    TokenEnd = foundEnd,
+                    Start = t.Start,
+                    Surface = surface,
+                    Kind = EntityKind.Person,
+                    Source = MentionSource.Pattern,
+                    PatternName = surface,
+                    EntityId = found.Id,
+                });
+                for (var k = i; k < foundEnd; k++)
+                    covered[k] = true;
+                added = true;
+                i = foundEnd - 1;
+            }
+            if (added)
+                ts.Mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
+        }
     }
 
     // "the Popular Unity Movement (PUM)" ... "PUM said": a defined acronym names the same entity wherever the article uses it.
@@ -261,8 +366,19 @@ public sealed class MentionResolver
         {
             foreach (var t in ts.Titles)
             {
-                if (FollowingPerson(ts, t) is { } p)
+                if ((FollowingPerson(ts, t) ?? AppositionPerson(ts, t)) is { } p)
                     stated.Add((p.EntityId!, t.Title.Canonical, Qualifier(ts, t)));
+            }
+        }
+        // How often the article names each person: an ambiguous bare title ("the Foreign Minister") goes to the article's
+        // main person among those who hold it.
+        var mentionCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var ts in sentences)
+        {
+            foreach (var m in ts.Mentions)
+            {
+                if (m.Kind == EntityKind.Person && m.EntityId is { } id)
+                    mentionCount[id] = mentionCount.GetValueOrDefault(id) + 1;
             }
         }
         // The countries the article or the gazetteer ties each person to.
@@ -313,9 +429,17 @@ public sealed class MentionResolver
                 }
                 if (ranked.Count == 0)
                     continue;
+                // "Prince Faisal, Minister of Foreign Affairs,": a title in apposition belongs to its person.
+                if (AppositionPerson(ts, t) is { } appositive && ranked.FirstOrDefault(r => r.Person.Id == appositive.EntityId) is { Person: not null } own)
+                    ranked = [(own.Person, -1)];
                 var best = ranked.Min(r => r.Rank);
                 var holders = ranked.Where(r => r.Rank == best).Select(r => r.Person).ToList();
-                var holder = holders.Count == 1 ? holders[0] : holders.OrderBy(p => p.FirstSentence <= ts.Sentence.Index ? 0 : 1).ThenBy(p => Math.Abs(p.FirstSentence - ts.Sentence.Index)).First();
+                // A person named in the same sentence is rarely also its title ("the Minister received ... Hakan Fidan").
+                var holder = holders.Count == 1 ? holders[0] : holders
+                    .OrderBy(p => ts.Mentions.Any(m => m.EntityId == p.Id && m.Source != MentionSource.TitleOnly) ? 1 : 0)
+                    .ThenBy(p => p.FirstSentence <= ts.Sentence.Index ? 0 : 1)
+                    .ThenByDescending(p => mentionCount.GetValueOrDefault(p.Id))
+                    .ThenBy(p => Math.Abs(p.FirstSentence - ts.Sentence.Index)).First();
                 var start = t.TokenStart;
                 if (start > 0 && ts.Sentence.Tokens[start - 1].Key == "the")
                     start--;
@@ -369,6 +493,33 @@ public sealed class MentionResolver
         if (OfQualifier(ts, t) is { } of)
             j = of.TokenEnd;
         return ts.Mentions.FirstOrDefault(m => m.TokenStart == j && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
+    }
+
+    // "Prince Faisal bin Farhan, Minister of Foreign Affairs," and "the Minister of Agriculture, Abubakar Kyari,": the person
+    // on the other side of the comma.
+    private static Mention? AppositionPerson(TaggedSentence ts, TitleMention t)
+    {
+        var tokens = ts.Sentence.Tokens;
+        var end = t.TokenEnd;
+        if (OfQualifier(ts, t) is { } of)
+            end = of.TokenEnd;
+        // "the Secretary-General of the Gulf Cooperation Council (GCC), Jasem ...": skip an acronym in brackets.
+        if (end + 2 < tokens.Count && tokens[end].Text == "(" && tokens[end + 2].Text == ")")
+            end += 3;
+        if (end + 1 < tokens.Count && tokens[end].Text == "," &&
+            ts.Mentions.FirstOrDefault(m => m.TokenStart == end + 1 && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null) is { } after &&
+            (after.TokenEnd >= tokens.Count || tokens[after.TokenEnd].Kind == TokenKind.Punctuation))
+            return after;
+        var k = t.TokenStart;
+        while (k > 0 && (tokens[k - 1].Key is "the" or "a" or "new" or "former" || tokens[k - 1].Kind == TokenKind.Possessive ||
+                         ts.Mentions.Any(m => m.TokenEnd == k && m.Kind is EntityKind.Country or EntityKind.Organization)))
+        {
+            var q = ts.Mentions.FirstOrDefault(m => m.TokenEnd == k && m.Kind is EntityKind.Country or EntityKind.Organization);
+            k = q is not null ? q.TokenStart : k - 1;
+        }
+        if (k < 2 || tokens[k - 1].Text != ",")
+            return null;
+        return ts.Mentions.FirstOrDefault(m => m.TokenEnd == k - 1 && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
     }
 
     private static Mention? OfQualifier(TaggedSentence ts, TitleMention t)

@@ -237,14 +237,27 @@ public sealed class EntityTagger
             if (m.Kind != EntityKind.Person || m.Source != MentionSource.Gazetteer || m.TokenEnd - m.TokenStart < 2)
                 continue;
             var j = m.TokenEnd;
-            if (j >= tokens.Count || owner[j] is not null || !IsNameWord(tokens[j]) || tokens[j].Text.Length < 3)
+            // "Prince Faisal bin Farhan bin Abdullah", "Juan Ramón de la Fuente": particles and a further name.
+            var particles = j;
+            while (particles < tokens.Count && _words.NameParticles.Contains(tokens[particles].Key) && !tokens[particles].IsCapitalized && particles - j < 2)
+                particles++;
+            if (particles > j && particles < tokens.Count && owner[particles] is null && IsNameWord(tokens[particles]))
+                j = particles;
+            if (j >= tokens.Count || (owner[j] is not null && !IsOneWordTown(owner[j])) || !IsNameWord(tokens[j]) || tokens[j].Text.Length < 3)
                 continue;
             if (_heads.Suffixes.ContainsKey(tokens[j].Key) || _heads.Prefixes.ContainsKey(tokens[j].Key))
                 continue;
+            var last = j + 1;
+            // "Pérez-Castejón": a hyphenated second surname.
+            if (last + 1 < tokens.Count && TextFolding.IsConnector(tokens[last]) && tokens[last - 1].End == tokens[last].Start &&
+                tokens[last].End == tokens[last + 1].Start && owner[last + 1] is null && IsNameWord(tokens[last + 1]))
+                last += 2;
             // A further capitalised word means a longer name or title follows; leave it to the other patterns.
-            if (j + 1 < tokens.Count && (tokens[j + 1].IsCapitalized || tokens[j + 1].Kind == TokenKind.Possessive))
+            if (last < tokens.Count && (tokens[last].IsCapitalized || tokens[last].Kind == TokenKind.Possessive))
                 continue;
-            var wider = m with { TokenEnd = j + 1, Surface = SpanText(sentence, m.TokenStart, j + 1) };
+            if (owner[j] is { } town)
+                mentions.Remove(town);
+            var wider = m with { TokenEnd = last, Surface = SpanText(sentence, m.TokenStart, last) };
             mentions[i] = wider;
             for (var k = wider.TokenStart; k < wider.TokenEnd; k++)
                 owner[k] = wider;
@@ -432,7 +445,9 @@ public sealed class EntityTagger
             var t = tokens[k];
             if (t.Kind != TokenKind.Word || (_words.NameParticles.Contains(t.Key) && !t.IsCapitalized))
                 continue;
-            if (_heads.Suffixes.ContainsKey(t.Key) || _heads.Prefixes.ContainsKey(t.Key) || _heads.Leads.ContainsKey(t.Key) ||
+            // A head noun ends a body's name ("Ben Gurion Airport") or starts one ("Lake Chad"); elsewhere it may be a
+            // surname or a given name ("Park Min-jun").
+            if ((k == end - 1 && _heads.Suffixes.ContainsKey(t.Key)) || (k == start && (_heads.Prefixes.ContainsKey(t.Key) || _heads.Leads.ContainsKey(t.Key))) ||
                 _gazetteer.TitlesByKey.ContainsKey(t.Key) || _words.PortfolioWords.Contains(t.Key) || (!allowCommonWords && _gazetteer.CommonWords.Contains(t.Key)))
                 return false;
         }
@@ -487,7 +502,10 @@ public sealed class EntityTagger
         var i = 0;
         while (i < tokens.Count)
         {
-            if (!IsRunWord(tokens[i], owner[i]))
+            // "the Kenyan Embassy": a country's adjective may start a name whose next word is a free capitalised word.
+            var demonymStart = owner[i] is { IsDemonym: true } dm && dm.TokenEnd == i + 1 && i + 1 < tokens.Count && owner[i + 1] is null &&
+                tokens[i + 1].IsCapitalized && tokens[i + 1].Kind == TokenKind.Word;
+            if (!IsRunWord(tokens[i], owner[i]) && !demonymStart)
             {
                 i++;
                 continue;
@@ -503,7 +521,7 @@ public sealed class EntityTagger
                 }
                 // "National People's Congress", "Foreign Ministers' Meeting": a possessive inside a name, after a word no
                 // list knows ("Russia's Foreign Ministry" is Russia's).
-                if (tokens[end].Kind == TokenKind.Possessive && owner[end - 1] is null && tokens[end - 1].Kind == TokenKind.Word && !_words.NotNames.Contains(tokens[end - 1].Key) &&
+                if (IsPossessive(tokens, end) && owner[end - 1] is null && tokens[end - 1].Kind == TokenKind.Word && !_words.NotNames.Contains(tokens[end - 1].Key) &&
                     end + 1 < tokens.Count && tokens[end + 1].IsCapitalized && IsRunWord(tokens[end + 1], owner[end + 1]))
                 {
                     end += 2;
@@ -525,7 +543,7 @@ public sealed class EntityTagger
                 break;
             }
             var start = i;
-            while (start < end && (tokens[start].Key is "the" or "a" or "an" || _words.NotNames.Contains(tokens[start].Key) && start == 0))
+            while (start < end && (tokens[start].Key is "the" or "a" or "an" || _words.NotNames.Contains(tokens[start].Key) && (start == 0 || tokens[start - 1].Kind == TokenKind.Punctuation)))
                 start++;
             // A title is no name of a body or place ("Secretary of State", "Minister of State").
             if (start < end && titleAt[start].End >= end)
@@ -537,10 +555,13 @@ public sealed class EntityTagger
             if (start < end && titleAt[start].End > start && titleAt[start].End < end && owner[start] is null &&
                 tokens[titleAt[start].End].Key != "of" && !_heads.Prefixes.ContainsKey(tokens[start].Key))
                 start = titleAt[start].End;
-            // "Secretary-General of the Gulf Cooperation Council": a title and "of" are not part of the body's name.
+            // "Secretary-General of the Gulf Cooperation Council", "Leaders of the ... Movement": a title (or its plural)
+            // and "of" are not part of the body's name.
             for (var k = start; k < end - 2; k++)
             {
                 var te = titleAt[k].End;
+                if (te <= k && tokens[k].Key.Length > 3 && tokens[k].Key[^1] == 's' && _gazetteer.TitlesByKey.ContainsKey(tokens[k].Key[..^1]))
+                    te = k + 1;
                 if (te > k && te < end - 1 && tokens[te].Key == "of" && owner[k] is null && !_heads.Prefixes.ContainsKey(tokens[k].Key))
                 {
                     start = tokens[te + 1].Key == "the" ? te + 2 : te + 1;
@@ -568,6 +589,12 @@ public sealed class EntityTagger
             i = end;
         }
     }
+
+    // "People's" or "Ministers'": a possessive ending, or an apostrophe straight after a plural in -s.
+    private static bool IsPossessive(IReadOnlyList<Token> tokens, int k) =>
+        tokens[k].Kind == TokenKind.Possessive ||
+        (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "'" or "’" && k > 0 && tokens[k - 1].End == tokens[k].Start &&
+         tokens[k - 1].Text.EndsWith('s') && (k + 1 >= tokens.Count || tokens[k + 1].Start > tokens[k].End));
 
     private bool IsSeatHead(IReadOnlyList<Token> tokens, int headEnd) =>
         _words.SeatHeads.Contains(tokens[headEnd - 1].Key) || headEnd >= 2 && _words.SeatHeads.Contains(tokens[headEnd - 2].Key + " " + tokens[headEnd - 1].Key);
@@ -708,8 +735,10 @@ public sealed class EntityTagger
         {
             if (owner[k] is not { } o)
                 continue;
-            // Never cut through a longer name, and only replace names that lie wholly inside the new one.
-            if (o.TokenStart < start || o.TokenEnd > end || (!replace && o.Kind != EntityKind.Location))
+            // Never cut through a longer name, and only replace names that lie wholly inside the new one ("the Gulf" in
+            // "the Gulf Cooperation Council" lies inside but for its article).
+            var inside = o.TokenStart >= start || (o.TokenStart == start - 1 && sentence.Tokens[o.TokenStart].Key == "the");
+            if (!inside || o.TokenEnd > end || (!replace && o.Kind != EntityKind.Location))
                 return;
         }
         for (var k = start; k < end; k++)
