@@ -12,7 +12,7 @@ public sealed class WordLists
     public static readonly IReadOnlyList<string> Names =
     [
         "name-particle", "name-suffix", "not-name", "locative", "place-preposition", "run-connector", "meeting-of-head",
-        "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word",
+        "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word", "compass-word",
     ];
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _lists;
@@ -38,6 +38,7 @@ public sealed class WordLists
         AppositionOpeners = _lists["apposition-opener"];
         SeatHeads = _lists["seat-head"];
         PortfolioWords = _lists["portfolio-word"];
+        CompassWords = _lists["compass-word"];
     }
 
     /// <summary>No words at all.</summary>
@@ -75,6 +76,9 @@ public sealed class WordLists
 
     /// <summary>Words of a ministry's portfolio ("Foreign Affairs", "Defence"): never a word of a person's name.</summary>
     public FrozenSet<string> PortfolioWords { get; }
+
+    /// <summary>Directions that name a part of a known place: "East Java".</summary>
+    public FrozenSet<string> CompassWords { get; }
 
     /// <summary>Words between the comma and the title of an apposition ("the new").</summary>
     public FrozenSet<string> AppositionOpeners { get; }

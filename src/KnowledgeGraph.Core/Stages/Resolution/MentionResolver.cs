@@ -157,6 +157,7 @@ public sealed class MentionResolver
                 firstNames[f] = firstNames.TryGetValue(f, out var q) && q is not null && q != p ? null : p;
         }
         var words = _gazetteer.Words;
+        var keys = new List<string>(4);
         foreach (var ts in sentences)
         {
             var tokens = ts.Sentence.Tokens;
@@ -179,7 +180,7 @@ public sealed class MentionResolver
                     (i > 0 && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].IsCapitalized && !covered[i - 1]))
                     continue;
                 // The longest run of name words (hyphens skipped) that is a known surname.
-                var keys = new List<string>();
+                keys.Clear();
                 ArticlePerson? found = null;
                 var foundEnd = i;
                 var k2 = i;

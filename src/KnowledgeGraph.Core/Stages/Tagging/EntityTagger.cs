@@ -154,6 +154,12 @@ public sealed class EntityTagger
         var onlyTowns = true;
         foreach (var m in matches)
             onlyTowns &= !m.Value.IsDemonym && (m.Value.Entry.Id.StartsWith("city:", StringComparison.Ordinal) || m.Value.Entry.Id.StartsWith("region:", StringComparison.Ordinal));
+        // "SAGAR" in running text is an acronym, not the town Sāgar: an all-capitals word among ordinary words matches a
+        // place only when the place is written so.
+        if (token.IsAllCaps && token.Text.Length > 2 && matches.All(m => m.Value.Entry.Kind == EntityKind.Location) &&
+            !matches.Any(m => string.Equals(m.Surface, token.Text, StringComparison.Ordinal)) &&
+            (start == 0 || !tokens[start - 1].IsAllCaps) && (start + 1 >= tokens.Count || !tokens[start + 1].IsAllCaps))
+            return false;
         if (onlyTowns)
         {
             // A month or weekday is never a town ("March"); a town matched only through a spelling variant of an English
@@ -519,9 +525,17 @@ public sealed class EntityTagger
                     end++;
                     continue;
                 }
+                // "Hispanic American Hall": a country's adjective between capitalised words of one name.
+                if (owner[end] is { IsDemonym: true } inner && inner.TokenEnd < tokens.Count && owner[inner.TokenEnd] is null &&
+                    tokens[inner.TokenEnd].IsCapitalized && tokens[inner.TokenEnd].Kind == TokenKind.Word && owner[end - 1] is null)
+                {
+                    end = inner.TokenEnd + 1;
+                    continue;
+                }
                 // "National People's Congress", "Foreign Ministers' Meeting": a possessive inside a name, after a word no
                 // list knows ("Russia's Foreign Ministry" is Russia's).
                 if (IsPossessive(tokens, end) && owner[end - 1] is null && tokens[end - 1].Kind == TokenKind.Word && !_words.NotNames.Contains(tokens[end - 1].Key) &&
+                    !_heads.Suffixes.ContainsKey(tokens[end - 1].Key) &&
                     end + 1 < tokens.Count && tokens[end + 1].IsCapitalized && IsRunWord(tokens[end + 1], owner[end + 1]))
                 {
                     end += 2;
@@ -532,12 +546,12 @@ public sealed class EntityTagger
                     c++;
                 // "Council on Foreign Relations", but not "the Vilnius Summit on Tuesday": a weekday, month or pronoun
                 // after a connector ends the name. "and" joins only words no list knows ("Development and Reform").
-                if (c > end && c < tokens.Count && IsRunWord(tokens[c], owner[c]) && !_words.NotNames.Contains(tokens[c].Key) &&
+                if (c > end && c < tokens.Count && (IsRunWord(tokens[c], owner[c]) || IsDemonymBeforeWord(tokens, owner, c)) && !_words.NotNames.Contains(tokens[c].Key) &&
                     (tokens[end].Key != "and" || (c == end + 1 && owner[c] is null && owner[end - 1] is null && hasAnd < 0)))
                 {
                     if (tokens[end].Key == "and")
                         hasAnd = end;
-                    end = c + 1;
+                    end = owner[c] is { IsDemonym: true } dem ? dem.TokenEnd + 1 : c + 1;
                     continue;
                 }
                 break;
@@ -553,7 +567,7 @@ public sealed class EntityTagger
             }
             // "Chairman Senate": a title at the start of a run is not part of a name.
             if (start < end && titleAt[start].End > start && titleAt[start].End < end && owner[start] is null &&
-                tokens[titleAt[start].End].Key != "of" && !_heads.Prefixes.ContainsKey(tokens[start].Key))
+                tokens[titleAt[start].End].Key != "of" && !IsPossessive(tokens, titleAt[start].End) && !_heads.Prefixes.ContainsKey(tokens[start].Key))
                 start = titleAt[start].End;
             // "Secretary-General of the Gulf Cooperation Council", "Leaders of the ... Movement": a title (or its plural)
             // and "of" are not part of the body's name.
@@ -575,6 +589,25 @@ public sealed class EntityTagger
                 start = lead.TokenEnd + 1;
                 if (start < end && tokens[start].Key == "the")
                     start++;
+            }
+            // "Maulen Ashimbayev of the Senate": a person's name, then "of" and the body.
+            var of = start + 2;
+            while (of < end - 1 && tokens[of].Key != "of")
+                of++;
+            if (of < end - 1 && of - start >= 2 && of - start <= 4 && LooksLikeName(tokens, start, of) && !EndsInHead(tokens, start, of) &&
+                Enumerable.Range(start, of - start).All(k => owner[k] is null && IsNameWord(tokens[k])) && _gazetteer.GivenNames.Contains(tokens[start].Key) is var given &&
+                (given || (start > 0 && tokens[start - 1].Text == ",")))
+            {
+                AddPattern(sentence, owner, mentions, start, of, EntityKind.Person);
+                start = of + 1 < end && tokens[of + 1].Key == "the" ? of + 2 : of + 1;
+            }
+            // "East Java", "South Sulawesi": a direction before a known place.
+            if (end - start == 2 && _words.CompassWords.Contains(tokens[start].Key) && owner[start] is null &&
+                owner[start + 1] is { Kind: EntityKind.Location, IsDemonym: false } part && part.TokenStart == start + 1 && part.TokenEnd == end)
+            {
+                AddPattern(sentence, owner, mentions, start, end, EntityKind.Location, replace: true);
+                i = end;
+                continue;
             }
             if (hasAnd >= 0 && hasAnd > start && EndsInHead(tokens, start, hasAnd))
             {
@@ -669,6 +702,11 @@ public sealed class EntityTagger
         }
         AddPattern(sentence, owner, mentions, start, end, head.Kind, replace: true);
     }
+
+    // "Museum of the History of Polish Jews": a country's adjective before a free capitalised word inside a name.
+    private static bool IsDemonymBeforeWord(IReadOnlyList<Token> tokens, Mention?[] owner, int k) =>
+        owner[k] is { IsDemonym: true } d && d.TokenStart == k && d.TokenEnd < tokens.Count && owner[d.TokenEnd] is null &&
+        tokens[d.TokenEnd].IsCapitalized && tokens[d.TokenEnd].Kind == TokenKind.Word;
 
     private static bool IsRunWord(Token t, Mention? owner) =>
         owner is { IsDemonym: false, Kind: not EntityKind.Person } ||
