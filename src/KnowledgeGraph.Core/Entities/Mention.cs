@@ -57,6 +57,14 @@ public sealed record Mention
     /// <summary>For title-only mentions: the title.</summary>
     public TitleEntry? Title { get; init; }
 
+    /// <summary>
+    /// For a one-word small town found without a locative: it counts only when the article names the town's country.
+    /// </summary>
+    public bool NeedsContext { get; init; }
+
+    /// <summary>For an acronym defined in brackets ("(PUM)"): the mention of the name it abbreviates.</summary>
+    public Mention? AcronymOf { get; init; }
+
     /// <summary>For title-only mentions: the organisation or country qualifying the title ("NATO" in "NATO Leader").</summary>
     public string? QualifierId { get; set; }
 }

@@ -21,6 +21,7 @@ public static class SentenceSplitter
     {
         "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "lt", "col", "sgt", "capt", "cpt", "adm", "maj", "cmdr",
         "gov", "sen", "rep", "pres", "amb", "rev", "hon", "tech", "pvt", "cpl", "spc", "brig", "ret", "no", "nos", "vs",
+        "eng", "engr", "barr", "arc", "alh", "mme", "rt",
         "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "vol", "op", "ed", "al", "mt", "ft",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",

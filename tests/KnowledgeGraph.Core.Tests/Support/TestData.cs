@@ -136,7 +136,8 @@ internal static class Tiny
         return new Gazetteer(entries, roles, titles,
             givenNames: ["Maria", "Jens", "Lloyd", "Pierre"],
             commonWords: ["nice", "bath", "turkey"],
-            spellingVariants: [("defense", "defence")]);
+            spellingVariants: [("defense", "defence")],
+            words: Repo.Pipeline.Gazetteer.Words);
     }
 
     /// <summary>Splits, tags and resolves a text with the tiny gazetteer.</summary>

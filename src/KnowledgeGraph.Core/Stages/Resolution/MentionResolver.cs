@@ -27,11 +27,8 @@ internal sealed class ArticlePerson(string id, string name)
 /// </summary>
 public sealed class MentionResolver
 {
-    private static readonly FrozenSet<string> Locatives =
-        new[] { "in", "at", "to", "from", "near", "outside", "into", "toward", "towards", "across", "around", "via", "through", "of" }
-            .ToFrozenSet(StringComparer.Ordinal);
-
     private readonly Gazetteer _gazetteer;
+    private readonly FrozenSet<string> _placePrepositions;
 
     // Folded name forms of gazetteer people, computed once per entry for the life of the resolver.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[][]> _entryForms = new(StringComparer.Ordinal);
@@ -41,6 +38,7 @@ public sealed class MentionResolver
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
         _gazetteer = gazetteer;
+        _placePrepositions = gazetteer.Words.PlacePrepositions;
     }
 
     /// <summary>Resolves all mentions of an article in place; <paramref name="published"/> dates the gazetteer roles.</summary>
@@ -54,7 +52,7 @@ public sealed class MentionResolver
         {
             foreach (var m in ts.Mentions)
             {
-                if (m.Kind == EntityKind.Country && !m.IsDemonym && m.Candidates.Length > 0)
+                if (m.Kind == EntityKind.Country && m.Candidates.Length > 0)
                     countries.Add(m.Candidates[0].Country ?? "");
                 if (m.Kind != EntityKind.Person)
                     continue;
@@ -75,6 +73,7 @@ public sealed class MentionResolver
                 }
             }
         }
+        TagShortForms(sentences, people);
         foreach (var ts in sentences)
         {
             var tokens = ts.Sentence.Tokens;
@@ -93,7 +92,7 @@ public sealed class MentionResolver
                     continue;
                 }
                 if (m.Kind == EntityKind.Location && m.TokenEnd - m.TokenStart == 1 && !m.IsDemonym &&
-                    (m.TokenStart == 0 || !Locatives.Contains(tokens[m.TokenStart - 1].Key)) &&
+                    (m.TokenStart == 0 || !_placePrepositions.Contains(tokens[m.TokenStart - 1].Key)) &&
                     FindByShortForm(people, [_gazetteer.NormalizeKey(tokens[m.TokenStart].Key)], ts.Sentence.Index) is { } person)
                 {
                     // "Austin thanked..." where the article names Lloyd J. Austin III: the person, not the city.
@@ -110,10 +109,166 @@ public sealed class MentionResolver
                     };
                     continue;
                 }
+                if (m.NeedsContext && !m.Candidates.Any(c => c.Country is { } cc && countries.Contains(cc)))
+                {
+                    // A small town the article gives no reason to expect: a surname, a month, a common word.
+                    ts.Mentions.RemoveAt(i--);
+                    continue;
+                }
+                if (m.AcronymOf is { } full)
+                {
+                    m.EntityId = full.EntityId;
+                    continue;
+                }
                 m.EntityId = m.Source == MentionSource.Gazetteer ? ChooseCandidate(m, countries).Id : PatternId(m);
             }
         }
+        LinkAcronyms(sentences);
         ResolveTitles(sentences, people, published);
+    }
+
+    // "Owusu-Ansah toured the market", "Wulandari said": once the article names a person in full, a free capitalised
+    // surname (one or more last words of a full form) or a given name that only one person of the article has is that
+    // person. Words that are also English words or never names ("May", "Will", "March") are left alone.
+    private void TagShortForms(IReadOnlyList<TaggedSentence> sentences, Dictionary<string, ArticlePerson> people)
+    {
+        if (people.Count == 0)
+            return;
+        var byForm = new Dictionary<string, ArticlePerson?>(StringComparer.Ordinal);
+        void Add(string key, ArticlePerson p) => byForm[key] = byForm.TryGetValue(key, out var q) && q is not null && q != p ? null : p;
+        foreach (var p in people.Values)
+        {
+            foreach (var f in p.Forms)
+            {
+                if (f.Length < 2)
+                    continue;
+                for (var k = 1; k < f.Length; k++)
+                {
+                    if (f[k] is "jr" or "sr" or "ii" or "iii" or "iv")
+                        continue;
+                    Add(string.Join(' ', f[k..]), p);
+                }
+            }
+        }
+        var firstNames = new Dictionary<string, ArticlePerson?>(StringComparer.Ordinal);
+        foreach (var p in people.Values)
+        {
+            foreach (var f in p.Forms.Where(f => f.Length >= 2).Select(f => f[0]).Distinct(StringComparer.Ordinal))
+                firstNames[f] = firstNames.TryGetValue(f, out var q) && q is not null && q != p ? null : p;
+        }
+        var words = _gazetteer.Words;
+        var keys = new List<string>(4);
+        foreach (var ts in sentences)
+        {
+            var tokens = ts.Sentence.Tokens;
+            var covered = new bool[tokens.Count];
+            foreach (var m in ts.Mentions)
+            {
+                for (var k = m.TokenStart; k < m.TokenEnd; k++)
+                    covered[k] = true;
+            }
+            foreach (var t in ts.Titles)
+            {
+                for (var k = t.TokenStart; k < t.TokenEnd; k++)
+                    covered[k] = true;
+            }
+            var added = false;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var t = tokens[i];
+                if (covered[i] || t.Kind != TokenKind.Word || !t.IsCapitalized || t.IsAllCaps || words.NotNames.Contains(t.Key) || _gazetteer.CommonWords.Contains(t.Key) ||
+                    (i > 0 && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].IsCapitalized && !covered[i - 1]))
+                    continue;
+                // The longest run of name words (hyphens skipped) that is a known surname.
+                keys.Clear();
+                ArticlePerson? found = null;
+                var foundEnd = i;
+                var k2 = i;
+                while (k2 < tokens.Count && !covered[k2] && keys.Count < 4)
+                {
+                    if (TextFolding.IsConnector(tokens[k2]))
+                    {
+                        k2++;
+                        continue;
+                    }
+                    if (tokens[k2].Kind != TokenKind.Word || !tokens[k2].IsCapitalized)
+                        break;
+                    keys.Add(_gazetteer.NormalizeKey(tokens[k2].Key));
+                    k2++;
+                    if (byForm.TryGetValue(string.Join(' ', keys), out var p) && p is not null)
+                    {
+                        found = p;
+                        foundEnd = k2;
+                    }
+                }
+                if (found is null && firstNames.TryGetValue(_gazetteer.NormalizeKey(t.Key), out var byFirst) && byFirst is not null &&
+                    !byForm.ContainsKey(_gazetteer.NormalizeKey(t.Key)) && (i + 1 >= tokens.Count || !tokens[i + 1].IsCapitalized))
+                {
+                    found = byFirst;
+                    foundEnd = i + 1;
+                }
+                // A capitalised word right after the match means a longer name this article has not seen.
+                if (found is null || (foundEnd < tokens.Count && tokens[foundEnd].Kind == TokenKind.Word && tokens[foundEnd].IsCapitalized && !covered[foundEnd]))
+                    continue;
+                var surface = EntityTagger.SpanText(ts.Sentence, i, foundEnd);
+                ts.Mentions.Add(new Mention
+                {
+                    TokenStart = i,
+                    TokenEnd = foundEnd,
+                    Start = t.Start,
+                    Surface = surface,
+                    Kind = EntityKind.Person,
+                    Source = MentionSource.Pattern,
+                    PatternName = surface,
+                    EntityId = found.Id,
+                });
+                for (var k = i; k < foundEnd; k++)
+                    covered[k] = true;
+                added = true;
+                i = foundEnd - 1;
+            }
+            if (added)
+                ts.Mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
+        }
+    }
+
+    // "the Popular Unity Movement (PUM)" ... "PUM said": a defined acronym names the same entity wherever the article uses it.
+    private static void LinkAcronyms(IReadOnlyList<TaggedSentence> sentences)
+    {
+        Dictionary<string, Mention>? defined = null;
+        foreach (var ts in sentences)
+        {
+            foreach (var m in ts.Mentions)
+            {
+                if (m.AcronymOf is not null && m.EntityId is not null)
+                    (defined ??= new(StringComparer.Ordinal)).TryAdd(m.Surface, m);
+            }
+        }
+        if (defined is null)
+            return;
+        foreach (var ts in sentences)
+        {
+            var tokens = ts.Sentence.Tokens;
+            var added = false;
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                if (!tokens[k].IsAllCaps || !defined.TryGetValue(tokens[k].Text, out var def))
+                    continue;
+                var covering = ts.Mentions.FindIndex(x => x.TokenStart <= k && x.TokenEnd > k);
+                if (covering >= 0)
+                {
+                    var c = ts.Mentions[covering];
+                    // A one-word gazetteer match of the same letters ("PUM" as another body) yields to the article's definition.
+                    if (c.TokenStart != k || c.TokenEnd != k + 1 || c.Source != MentionSource.Gazetteer || c.EntityId == def.EntityId)
+                        continue;
+                    ts.Mentions.RemoveAt(covering);
+                }
+                ts.Mentions.Add(def with { TokenStart = k, TokenEnd = k + 1, Start = tokens[k].Start, Surface = tokens[k].Text, AcronymOf = null });
+                added = true;
+            }
+            if (added)
+                ts.Mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
+        }
     }
 
     private static ArticlePerson Person(Dictionary<string, ArticlePerson> people, string id, string name, int sentence)
@@ -146,6 +301,12 @@ public sealed class MentionResolver
             return null;
         var matches = people.Values.Where(p => p.Forms.Any(f => f.SequenceEqual(keys) || EndsWith(f, keys) ||
             (keys.Length == 2 && f.Length > 2 && f[0] == keys[0] && f[^1] == keys[1]))).ToList();
+        if (matches.Count == 0 && keys.Length == 1)
+        {
+            // "Retno", "Keir": a one-word given name of exactly one person of the article, when no name ends with it.
+            var byFirst = people.Values.Where(p => p.Forms.Any(f => f.Length >= 2 && f[0] == keys[0])).Take(2).ToList();
+            return byFirst.Count == 1 ? byFirst[0] : null;
+        }
         if (matches.Count == 0)
             return null;
         return matches.OrderBy(p => p.FirstSentence <= sentence ? 0 : 1).ThenBy(p => Math.Abs(p.FirstSentence - sentence)).First();
@@ -206,9 +367,39 @@ public sealed class MentionResolver
         {
             foreach (var t in ts.Titles)
             {
-                if (FollowingPerson(ts, t) is { } p)
+                if ((FollowingPerson(ts, t) ?? AppositionPerson(ts, t)) is { } p)
                     stated.Add((p.EntityId!, t.Title.Canonical, Qualifier(ts, t)));
             }
+        }
+        // How often the article names each person: an ambiguous bare title ("the Foreign Minister") goes to the article's
+        // main person among those who hold it.
+        var mentionCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var ts in sentences)
+        {
+            foreach (var m in ts.Mentions)
+            {
+                if (m.Kind == EntityKind.Person && m.EntityId is { } id)
+                    mentionCount[id] = mentionCount.GetValueOrDefault(id) + 1;
+            }
+        }
+        // The countries the article or the gazetteer ties each person to.
+        var countriesOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var p in people.Values)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var x in stated)
+            {
+                if (x.Person == p.Id && x.Qualifier is not null && _gazetteer.CountryOf(x.Qualifier) is { } c)
+                    set.Add(c);
+            }
+            if (_gazetteer.TryGet(p.Id, out var e) && e.Country is { Length: > 0 } home)
+                set.Add(home);
+            foreach (var r in _gazetteer.RolesOf(p.Id))
+            {
+                if ((published is null || r.IsActiveOn(published.Value)) && _gazetteer.CountryOf(r.OrgId) is { } rc)
+                    set.Add(rc);
+            }
+            countriesOf[p.Id] = set;
         }
         foreach (var ts in sentences)
         {
@@ -217,13 +408,39 @@ public sealed class MentionResolver
                 if (t.Title.IsHonorific || FollowingPerson(ts, t) is not null)
                     continue;
                 var qualifier = Qualifier(ts, t);
-                var holders = people.Values.Where(p =>
-                    stated.Any(s => s.Person == p.Id && TitleFits(t.Title, s.Title) && (qualifier is null || s.Qualifier is null || QualifierFits(qualifier, s.Qualifier))) ||
-                    _gazetteer.RolesOf(p.Id).Any(r => (published is null || r.IsActiveOn(published.Value)) && TitleFits(t.Title, _gazetteer.CanonicalTitle(r.Title)) &&
-                        (qualifier is null || QualifierFits(qualifier, r.OrgId)))).ToList();
-                if (holders.Count == 0)
+                var qualifierCountry = qualifier is null ? null : _gazetteer.CountryOf(qualifier);
+                // Who may hold the title: the article's own role phrases first, then the gazetteer's dated roles. A title
+                // qualified by a country ("the Turkish President") never goes to a person the article or the gazetteer
+                // ties to another country.
+                var ranked = new List<(ArticlePerson Person, int Rank)>();
+                foreach (var p in people.Values)
+                {
+                    var known = countriesOf[p.Id];
+                    if (qualifierCountry is not null && known.Count > 0 && !known.Contains(qualifierCountry))
+                        continue;
+                    var statedFit = stated.Where(x => x.Person == p.Id && TitleFits(t.Title, x.Title)).ToList();
+                    var exactStated = qualifier is not null && statedFit.Any(x => x.Qualifier is not null && QualifierFits(qualifier, x.Qualifier));
+                    var looseStated = statedFit.Any(x => qualifier is null || x.Qualifier is null);
+                    var roleFit = _gazetteer.RolesOf(p.Id).Where(r => (published is null || r.IsActiveOn(published.Value)) && TitleFits(t.Title, _gazetteer.CanonicalTitle(r.Title))).ToList();
+                    var exactRole = qualifier is not null && roleFit.Any(r => QualifierFits(qualifier, r.OrgId));
+                    var looseRole = qualifier is null && roleFit.Count > 0;
+                    var rank = exactStated ? 0 : exactRole ? 1 : looseStated ? 2 : looseRole ? 3 : -1;
+                    if (rank >= 0)
+                        ranked.Add((p, rank));
+                }
+                if (ranked.Count == 0)
                     continue;
-                var holder = holders.Count == 1 ? holders[0] : holders.OrderBy(p => p.FirstSentence <= ts.Sentence.Index ? 0 : 1).ThenBy(p => Math.Abs(p.FirstSentence - ts.Sentence.Index)).First();
+                // "Prince Faisal, Minister of Foreign Affairs,": a title in apposition belongs to its person.
+                if (AppositionPerson(ts, t) is { } appositive && ranked.FirstOrDefault(r => r.Person.Id == appositive.EntityId) is { Person: not null } own)
+                    ranked = [(own.Person, -1)];
+                var best = ranked.Min(r => r.Rank);
+                var holders = ranked.Where(r => r.Rank == best).Select(r => r.Person).ToList();
+                // A person named in the same sentence is rarely also its title ("the Minister received ... Hakan Fidan").
+                var holder = holders.Count == 1 ? holders[0] : holders
+                    .OrderBy(p => ts.Mentions.Any(m => m.EntityId == p.Id && m.Source != MentionSource.TitleOnly) ? 1 : 0)
+                    .ThenBy(p => p.FirstSentence <= ts.Sentence.Index ? 0 : 1)
+                    .ThenByDescending(p => mentionCount.GetValueOrDefault(p.Id))
+                    .ThenBy(p => Math.Abs(p.FirstSentence - ts.Sentence.Index)).First();
                 var start = t.TokenStart;
                 if (start > 0 && ts.Sentence.Tokens[start - 1].Key == "the")
                     start--;
@@ -277,6 +494,33 @@ public sealed class MentionResolver
         if (OfQualifier(ts, t) is { } of)
             j = of.TokenEnd;
         return ts.Mentions.FirstOrDefault(m => m.TokenStart == j && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
+    }
+
+    // "Prince Faisal bin Farhan, Minister of Foreign Affairs," and "the Minister of Agriculture, Abubakar Kyari,": the person
+    // on the other side of the comma.
+    private static Mention? AppositionPerson(TaggedSentence ts, TitleMention t)
+    {
+        var tokens = ts.Sentence.Tokens;
+        var end = t.TokenEnd;
+        if (OfQualifier(ts, t) is { } of)
+            end = of.TokenEnd;
+        // "the Secretary-General of the Gulf Cooperation Council (GCC), Jasem ...": skip an acronym in brackets.
+        if (end + 2 < tokens.Count && tokens[end].Text == "(" && tokens[end + 2].Text == ")")
+            end += 3;
+        if (end + 1 < tokens.Count && tokens[end].Text == "," &&
+            ts.Mentions.FirstOrDefault(m => m.TokenStart == end + 1 && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null) is { } after &&
+            (after.TokenEnd >= tokens.Count || tokens[after.TokenEnd].Kind == TokenKind.Punctuation))
+            return after;
+        var k = t.TokenStart;
+        while (k > 0 && (tokens[k - 1].Key is "the" or "a" or "new" or "former" || tokens[k - 1].Kind == TokenKind.Possessive ||
+                         ts.Mentions.Any(m => m.TokenEnd == k && m.Kind is EntityKind.Country or EntityKind.Organization)))
+        {
+            var q = ts.Mentions.FirstOrDefault(m => m.TokenEnd == k && m.Kind is EntityKind.Country or EntityKind.Organization);
+            k = q is not null ? q.TokenStart : k - 1;
+        }
+        if (k < 2 || tokens[k - 1].Text != ",")
+            return null;
+        return ts.Mentions.FirstOrDefault(m => m.TokenEnd == k - 1 && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
     }
 
     private static Mention? OfQualifier(TaggedSentence ts, TitleMention t)

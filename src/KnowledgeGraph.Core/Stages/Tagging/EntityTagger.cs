@@ -21,41 +21,13 @@ public sealed record TaggedSentence(Sentence Sentence, List<Mention> Mentions, L
 /// </summary>
 public sealed class EntityTagger
 {
-    private static readonly FrozenSet<string> NameParticles =
-        new[] { "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "al", "el", "bin", "ibn", "ben", "ter", "zu" }
-            .ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> NameSuffixes =
-        new[] { "jr", "jr.", "sr", "sr.", "ii", "iii", "iv" }.ToFrozenSet(StringComparer.Ordinal);
-
-    // Capitalised words that start sentences or name times, never people.
-    private static readonly FrozenSet<string> NotNames = new[]
-    {
-        "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "for", "to", "with", "by", "from", "as", "this", "that",
-        "these", "those", "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our", "their", "my", "your",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "thank", "thanks", "also", "after", "before", "when", "while", "during", "meanwhile", "however", "still",
-        "said", "says", "told", "will", "would", "has", "have", "had", "is", "was", "were", "are", "be", "not",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> Locatives =
-        new[] { "in", "at", "from", "to", "near", "outside", "via", "into", "toward", "towards" }.ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> RunConnectors =
-        new[] { "of", "the", "for", "de", "on", "and", "&", "-" }.ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> MeetingOfHeads =
-        new[] { "ministers", "leaders", "chiefs", "heads", "presidents", "governors", "envoys", "ambassadors", "secretaries" }
-            .ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> MeetingAdjectives =
-        new[] { "informal", "extraordinary", "emergency", "special", "annual", "regular", "formal", "joint", "ministerial", "virtual", "trilateral" }
-            .ToFrozenSet(StringComparer.Ordinal);
+    // Below this population a one-word town needs context: a locative before it or its country in the article.
+    internal const long SmallTownPopulation = 100_000;
 
     private readonly Gazetteer _gazetteer;
     private readonly HeadLexicon _heads;
+    private readonly WordLists _words;
+    private readonly FrozenSet<string> _rankWords;
 
     /// <summary>Creates a tagger.</summary>
     public EntityTagger(Gazetteer gazetteer, HeadLexicon heads)
@@ -64,7 +36,15 @@ public sealed class EntityTagger
         ArgumentNullException.ThrowIfNull(heads);
         _gazetteer = gazetteer;
         _heads = heads;
+        _words = gazetteer.Words;
+        // One-word honorifics and ranks ("Ms", "Dr", "Capt", "Maj"): never a word of a person's name.
+        _rankWords = gazetteer.TitlesByKey
+            .Where(t => t.Value.Kind is "honorific" or "military")
+            .Select(t => t.Key.EndsWith(" .", StringComparison.Ordinal) ? t.Key[..^2] : t.Key)
+            .Where(k => !k.Contains(' ', StringComparison.Ordinal))
+            .ToFrozenSet(StringComparer.Ordinal);
     }
+
 
     /// <summary>Tags a sentence.</summary>
     public TaggedSentence Tag(Sentence sentence)
@@ -78,10 +58,13 @@ public sealed class EntityTagger
         var titles = TagTitles(tokens, owner, titleAt);
         if (!sentence.IsHeadline)
         {
+            ExtendGazetteerPeople(sentence, owner, mentions);
             TagTitledPeople(sentence, owner, mentions, titles);
             TagGivenNamePeople(sentence, owner, mentions, titles);
-            TagHeadNounNames(sentence, owner, mentions);
+            TagAppositions(sentence, owner, mentions, titles);
+            TagHeadNounNames(sentence, owner, mentions, titleAt);
             TagMeetingsOf(sentence, owner, mentions);
+            TagAcronymDefinitions(sentence, owner, mentions);
         }
         mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
         return new TaggedSentence(sentence, mentions, titles);
@@ -127,7 +110,7 @@ public sealed class EntityTagger
             var end = _gazetteer.Entities.LongestMatch(tokens, i, caseSensitive: true, out var matches);
             if (end > 0 && titleEnd[i] >= end)
                 end = -1;
-            if (end < 0 || !Acceptable(sentence, i, end, matches))
+            if (end < 0 || !Acceptable(sentence, i, end, matches, out var needsContext))
             {
                 i++;
                 continue;
@@ -147,14 +130,16 @@ public sealed class EntityTagger
                 Source = MentionSource.Gazetteer,
                 Candidates = candidates,
                 IsDemonym = isDemonym,
+                NeedsContext = needsContext,
             };
             Claim(owner, m, mentions);
             i = end;
         }
     }
 
-    private bool Acceptable(Sentence sentence, int start, int end, List<PhraseMatch<AliasTarget>> matches)
+    private bool Acceptable(Sentence sentence, int start, int end, List<PhraseMatch<AliasTarget>> matches, out bool needsContext)
     {
+        needsContext = false;
         var tokens = sentence.Tokens;
         // A name in running text is capitalised somewhere; a phrase of only lower-case words is not a name.
         // A name starts with a capital (after "the"): "war in Ukraine" is a description, "World War II" a name.
@@ -163,20 +148,42 @@ public sealed class EntityTagger
             first++;
         if (!tokens[first].IsCapitalized && tokens[first].Kind != TokenKind.Number)
             return false;
-        if (end - start == 1 && _gazetteer.CommonWords.Contains(tokens[start].Key))
+        if (end - start != 1)
+            return true;
+        var token = tokens[start];
+        var onlyTowns = true;
+        foreach (var m in matches)
+            onlyTowns &= !m.Value.IsDemonym && (m.Value.Entry.Id.StartsWith("city:", StringComparison.Ordinal) || m.Value.Entry.Id.StartsWith("region:", StringComparison.Ordinal));
+        // "SAGAR" in running text is an acronym, not the town Sāgar: an all-capitals word among ordinary words matches a
+        // place only when the place is written so.
+        if (token.IsAllCaps && token.Text.Length > 2 && matches.All(m => m.Value.Entry.Kind == EntityKind.Location) &&
+            !matches.Any(m => string.Equals(m.Surface, token.Text, StringComparison.Ordinal)) &&
+            (start == 0 || !tokens[start - 1].IsAllCaps) && (start + 1 >= tokens.Count || !tokens[start + 1].IsAllCaps))
+            return false;
+        if (onlyTowns)
+        {
+            // A month or weekday is never a town ("March"); a town matched only through a spelling variant of an English
+            // word is not the word ("Vice" is not Visé).
+            if (_words.NotNames.Contains(token.Key) || !matches.Any(m => TextFolding.Fold(m.Surface) == token.Key))
+                return false;
+        }
+        var afterLocative = start > 0 && _words.Locatives.Contains(tokens[start - 1].Key);
+        if (_gazetteer.CommonWords.Contains(token.Key))
         {
             // A one-word name that is also an English word ("Turkey", "Nice", "Alliance") counts only in exact case.
-            var exact = matches.Where(m => string.Equals(m.Surface, tokens[start].Text, StringComparison.Ordinal)).ToList();
+            var exact = matches.Where(m => string.Equals(m.Surface, token.Text, StringComparison.Ordinal)).ToList();
             if (exact.Count == 0)
                 return false;
             if (exact.Any(m => !m.Value.Entry.Id.StartsWith("city:", StringComparison.Ordinal)))
                 return true;
             // Only cities: after a locative preposition ("in Nice", "from Mobile"); a large city also anywhere but at the
             // start of a sentence or in a headline.
-            if (start > 0 && Locatives.Contains(tokens[start - 1].Key))
+            if (afterLocative)
                 return true;
-            return !sentence.IsHeadline && start > 0 && exact.Any(m => m.Value.Entry.Population >= 100_000 || m.Value.Entry.IsCapital);
+            return !sentence.IsHeadline && start > 0 && exact.Any(m => m.Value.Entry.Population >= SmallTownPopulation || m.Value.Entry.IsCapital);
         }
+        // A small town without a locative counts only when the article names its country (checked by the resolver).
+        needsContext = onlyTowns && !afterLocative && !matches.Any(m => m.Value.Entry.Population >= SmallTownPopulation || m.Value.Entry.IsCapital);
         return true;
     }
 
@@ -225,12 +232,59 @@ public sealed class EntityTagger
         return titles;
     }
 
-    private static void TagTitledPeople(Sentence sentence, Mention?[] owner, List<Mention> mentions, List<TitleMention> titles)
+    // "Marcelo Ebrard Casaubón", "Gustavo Petro Urrego": a known person followed by one more capitalised word that is no
+    // name of its own is the same person written with a second surname.
+    private void ExtendGazetteerPeople(Sentence sentence, Mention?[] owner, List<Mention> mentions)
     {
         var tokens = sentence.Tokens;
-        foreach (var t in titles)
+        for (var i = 0; i < mentions.Count; i++)
         {
+            var m = mentions[i];
+            if (m.Kind != EntityKind.Person || m.Source != MentionSource.Gazetteer || m.TokenEnd - m.TokenStart < 2)
+                continue;
+            var j = m.TokenEnd;
+            // "Prince Faisal bin Farhan bin Abdullah", "Juan Ramón de la Fuente": particles and a further name.
+            var particles = j;
+            while (particles < tokens.Count && _words.NameParticles.Contains(tokens[particles].Key) && !tokens[particles].IsCapitalized && particles - j < 2)
+                particles++;
+            if (particles > j && particles < tokens.Count && owner[particles] is null && IsNameWord(tokens[particles]))
+                j = particles;
+            if (j >= tokens.Count || (owner[j] is not null && !IsOneWordTown(owner[j])) || !IsNameWord(tokens[j]) || tokens[j].Text.Length < 3)
+                continue;
+            if (_heads.Suffixes.ContainsKey(tokens[j].Key) || _heads.Prefixes.ContainsKey(tokens[j].Key))
+                continue;
+            var last = j + 1;
+            // "Pérez-Castejón": a hyphenated second surname.
+            if (last + 1 < tokens.Count && TextFolding.IsConnector(tokens[last]) && tokens[last - 1].End == tokens[last].Start &&
+                tokens[last].End == tokens[last + 1].Start && owner[last + 1] is null && IsNameWord(tokens[last + 1]))
+                last += 2;
+            // A further capitalised word means a longer name or title follows; leave it to the other patterns.
+            if (last < tokens.Count && (tokens[last].IsCapitalized || tokens[last].Kind == TokenKind.Possessive))
+                continue;
+            if (owner[j] is { } town)
+                mentions.Remove(town);
+            var wider = m with { TokenEnd = last, Surface = SpanText(sentence, m.TokenStart, last) };
+            mentions[i] = wider;
+            for (var k = wider.TokenStart; k < wider.TokenEnd; k++)
+                owner[k] = wider;
+        }
+    }
+
+    private void TagTitledPeople(Sentence sentence, Mention?[] owner, List<Mention> mentions, List<TitleMention> titles)
+    {
+        var tokens = sentence.Tokens;
+        for (var ti = 0; ti < titles.Count; ti++)
+        {
+            var t = titles[ti];
             var j = t.TokenEnd;
+            // "H.E. Ms. Retno", "Datuk Seri Dr Ahmad": the last of adjacent titles introduces the name.
+            if (ti + 1 < titles.Count && titles[ti + 1].TokenStart == j)
+                continue;
+            // "Alhaji (Dr) Abdulmumini Kabir Usman": a title in brackets between title and name.
+            if (j + 2 < tokens.Count && tokens[j].Text == "(" && ti + 1 < titles.Count && titles[ti + 1].TokenStart == j + 1)
+                continue;
+            if (j + 1 < tokens.Count && tokens[j].Text == ")" && t.TokenStart > 0 && tokens[t.TokenStart - 1].Text == "(")
+                j++;
             // "President of Ukraine Volodymyr Zelenskyy": skip "of <country or organisation>".
             if (j + 1 < tokens.Count && tokens[j].Key == "of" && owner[j + 1] is { IsDemonym: false, Kind: EntityKind.Country or EntityKind.Organization } q)
                 j = q.TokenEnd;
@@ -250,81 +304,220 @@ public sealed class EntityTagger
     private void TagGivenNamePeople(Sentence sentence, Mention?[] owner, List<Mention> mentions, List<TitleMention> titles)
     {
         var tokens = sentence.Tokens;
-        var titled = new HashSet<int>(titles.SelectMany(t => Enumerable.Range(t.TokenStart, t.TokenEnd - t.TokenStart)));
+        var titled = new bool[tokens.Count];
+        foreach (var t in titles)
+        {
+            for (var k = t.TokenStart; k < t.TokenEnd; k++)
+                titled[k] = true;
+        }
         for (var i = 0; i < tokens.Count - 1; i++)
         {
             var t = tokens[i];
             // A given name that is also a one-word city ("Victoria Nuland", "Florence Parly") is a person when a free
             // capitalised surname follows.
-            var cityName = owner[i] is { Kind: EntityKind.Location } o && o.TokenEnd - o.TokenStart == 1 &&
-                o.Candidates.All(c => c.Id.StartsWith("city:", StringComparison.Ordinal));
-            if ((owner[i] is not null && !cityName) || titled.Contains(i) || t.Kind != TokenKind.Word || !t.IsCapitalized || t.IsAllCaps ||
-                !_gazetteer.GivenNames.Contains(t.Key) || NotNames.Contains(t.Key))
+            var cityName = IsOneWordTown(owner[i]);
+            if ((owner[i] is not null && !cityName) || titled[i] || t.Kind != TokenKind.Word || !t.IsCapitalized || t.IsAllCaps ||
+                !_gazetteer.GivenNames.Contains(t.Key) || _words.NotNames.Contains(t.Key))
                 continue;
-            if (cityName && (i + 1 >= tokens.Count || owner[i + 1] is not null || !tokens[i + 1].IsCapitalized))
+            if (cityName && (i + 1 >= tokens.Count || !(owner[i + 1] is null || IsOneWordTown(owner[i + 1])) || !tokens[i + 1].IsCapitalized))
                 continue;
-            var end = ScanName(tokens, i + 1, owner, allowFirstOwned: false);
+            var end = ScanName(tokens, i + 1, owner, allowFirstOwned: cityName);
             if (end <= i + 1)
                 continue;
-            AddPattern(sentence, owner, mentions, i, end, EntityKind.Person);
+            // "Anne-Claire", "Jean-Yves": a capitalised word joined by a hyphen before the given name belongs to it.
+            var s = i;
+            if (s >= 2 && TextFolding.IsConnector(tokens[s - 1]) && tokens[s - 2].End == tokens[s - 1].Start && tokens[s - 1].End == tokens[s].Start &&
+                owner[s - 2] is null && IsNameWord(tokens[s - 2]))
+                s -= 2;
+            AddPattern(sentence, owner, mentions, s, end, EntityKind.Person);
             i = end - 1;
         }
     }
 
-    // Name tokens: capitalised words, initials, particles between capitalised words, and a suffix (Jr., III). Up to four.
-    private static int ScanName(IReadOnlyList<Token> tokens, int j, Mention?[] owner, bool allowFirstOwned)
+    private static bool IsOneWordTown(Mention? m) =>
+        m is { Kind: EntityKind.Location } o && o.TokenEnd - o.TokenStart == 1 && o.Candidates.All(c => c.Id.StartsWith("city:", StringComparison.Ordinal));
+
+    private bool IsNameWord(Token t) =>
+        t.Kind == TokenKind.Word && t.IsCapitalized && (!t.IsAllCaps || IsInitial(t)) && !_words.NotNames.Contains(t.Key) && !_rankWords.Contains(t.Key);
+
+    // Name tokens: capitalised words, initials, particles between capitalised words, and a suffix (Jr., III). Up to five.
+    private int ScanName(IReadOnlyList<Token> tokens, int j, Mention?[] owner, bool allowFirstOwned)
     {
         var k = j;
         var words = 0;
-        while (k < tokens.Count && words < 4)
+        while (k < tokens.Count && words < 5)
         {
             var t = tokens[k];
             // A one-word place inside a name is part of the name ("Lloyd J. Austin III", "Jordan Bardella").
             var ownedOk = owner[k] is null || (owner[k]!.Kind == EntityKind.Location && owner[k]!.TokenEnd - owner[k]!.TokenStart == 1 && (allowFirstOwned || k > j));
             if (!ownedOk)
                 break;
-            if (t.Kind == TokenKind.Word && t.IsCapitalized && (!t.IsAllCaps || IsInitial(t)) && !NotNames.Contains(t.Key))
+            if (words > 0 && t.Kind == TokenKind.Word && _words.NameSuffixes.Contains(t.Key) && t.IsCapitalized)
+            {
+                k++;
+                if (k < tokens.Count && tokens[k].Text == "." && tokens[k - 1].End == tokens[k].Start && t.Key.Length == 2)
+                    k++;
+                break;
+            }
+            if (IsNameWord(t))
             {
                 k++;
                 words++;
                 continue;
             }
-            if (words > 0 && t.Kind == TokenKind.Word && NameSuffixes.Contains(t.Key) && t.IsCapitalized)
+            // Juan Miguel "Migz" Zubiri: a nickname in quotes inside a name.
+            if (words > 0 && t.Kind == TokenKind.Punctuation && t.Text is "\"" or "“" or "'" && k + 3 < tokens.Count && tokens[k + 1].IsCapitalized &&
+                tokens[k + 2].Text is "\"" or "”" or "'" && IsNameWord(tokens[k + 3]) && owner[k + 3] is null)
             {
-                k++;
-                break;
+                k += 3;
+                continue;
             }
-            if (words > 0 && NameParticles.Contains(t.Key) && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized && owner[k + 1] is null)
+            if (words > 0 && _words.NameParticles.Contains(t.Key) && !t.IsCapitalized && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized && owner[k + 1] is null)
             {
                 k++;
                 continue;
             }
-            if (words > 0 && TextFolding.IsConnector(t) && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized && owner[k + 1] is null && tokens[k - 1].End == t.Start)
+            if (words > 0 && TextFolding.IsConnector(t) && k + 1 < tokens.Count && owner[k + 1] is null && tokens[k - 1].End == t.Start && t.End == tokens[k + 1].Start &&
+                tokens[k + 1].Kind == TokenKind.Word)
             {
-                k++;
+                // "Al-Khereiji", and "Moo-hyun", "Jong-sup": the second part of a hyphenated given name may be lower case.
+                if (tokens[k + 1].IsCapitalized)
+                {
+                    k++;
+                    continue;
+                }
+                k += 2;
+                words++;
                 continue;
             }
             break;
         }
-        while (k > j && (NameParticles.Contains(tokens[k - 1].Key) || TextFolding.IsConnector(tokens[k - 1])))
+        while (k > j && (_words.NameParticles.Contains(tokens[k - 1].Key) && !tokens[k - 1].IsCapitalized || TextFolding.IsConnector(tokens[k - 1])))
             k--;
         return words == 0 ? j : k;
     }
 
-    private static bool IsInitial(Token t) => t.Text.Length == 2 && t.Text[1] == '.' && char.IsUpper(t.Text[0]);
+    // "J.", "L.P.", "A.P.J.": initials, one or more letters each followed by a dot.
+    private static bool IsInitial(Token t)
+    {
+        if (t.Text.Length < 2 || t.Text.Length % 2 != 0)
+            return false;
+        for (var i = 0; i < t.Text.Length; i += 2)
+        {
+            if (!char.IsUpper(t.Text[i]) || t.Text[i + 1] != '.')
+                return false;
+        }
+        return true;
+    }
 
-    private void TagHeadNounNames(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    // Apposition: "Anna Berg, the Swedish Ambassador," and "the Minister of Agriculture, Abubakar Kyari, ...": a name of two
+    // to five name words beside a comma whose other side is a title is a person, also the second of "A and B".
+    private void TagAppositions(Sentence sentence, Mention?[] owner, List<Mention> mentions, List<TitleMention> titles)
+    {
+        var tokens = sentence.Tokens;
+        if (titles.Count == 0)
+            return;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (owner[i] is not null || !IsNameWord(tokens[i]) || (i > 0 && (IsNameWord(tokens[i - 1]) || owner[i - 1] is not null || TextFolding.IsConnector(tokens[i - 1]))))
+                continue;
+            var end = ScanName(tokens, i, owner, allowFirstOwned: false);
+            if (end - i < 2 || !LooksLikeName(tokens, i, end) || titles.Any(t => t.TokenStart < end && t.TokenEnd > i))
+                continue;
+            var before = i > 0 && tokens[i - 1].Text == "," && TitleBefore(tokens, owner, titles, i - 1);
+            var after = end < tokens.Count && tokens[end].Text == "," && TitleAfter(tokens, titles, end + 1) &&
+                (i == 0 || !_words.RunConnectors.Contains(tokens[i - 1].Key) && !_words.Locatives.Contains(tokens[i - 1].Key));
+            if (!before && !after)
+                continue;
+            if (before && end < tokens.Count && !(tokens[end].Kind == TokenKind.Punctuation || tokens[end].Key is "and" or "of" or "who" or "in"))
+                continue;
+            AddPattern(sentence, owner, mentions, i, end, EntityKind.Person);
+            // "..., Tanzila Narbayeva and Nurdinjon Ismoilov."
+            if (before && end + 1 < tokens.Count && tokens[end].Key == "and" && owner[end + 1] is null)
+            {
+                var second = ScanName(tokens, end + 1, owner, allowFirstOwned: false);
+                if (second - end - 1 >= 2 && LooksLikeName(tokens, end + 1, second) && (second >= tokens.Count || tokens[second].Kind == TokenKind.Punctuation || tokens[second].Key is "of" or "who"))
+                    AddPattern(sentence, owner, mentions, end + 1, second, EntityKind.Person);
+            }
+            i = end - 1;
+        }
+    }
+
+    // Every word of a name is a name word that heads no organisation and starts no title.
+    private bool LooksLikeName(IReadOnlyList<Token> tokens, int start, int end, bool allowCommonWords = false)
+    {
+        for (var k = start; k < end; k++)
+        {
+            var t = tokens[k];
+            if (t.Kind != TokenKind.Word || (_words.NameParticles.Contains(t.Key) && !t.IsCapitalized))
+                continue;
+            // A head noun ends a body's name ("Ben Gurion Airport") or starts one ("Lake Chad"); elsewhere it may be a
+            // surname or a given name ("Park Min-jun").
+            if ((k == end - 1 && _heads.Suffixes.ContainsKey(t.Key)) || (k == start && (_heads.Prefixes.ContainsKey(t.Key) || _heads.Leads.ContainsKey(t.Key))) ||
+                _gazetteer.TitlesByKey.ContainsKey(t.Key) || _words.PortfolioWords.Contains(t.Key) || (!allowCommonWords && _gazetteer.CommonWords.Contains(t.Key)))
+                return false;
+        }
+        return true;
+    }
+
+    // A title ends the clause before the comma at <paramref name="comma"/>: "the Minister of Agriculture,", "the British
+    // High Commissioner to Nigeria,".
+    private static bool TitleBefore(IReadOnlyList<Token> tokens, Mention?[] owner, List<TitleMention> titles, int comma)
+    {
+        var k = comma;
+        for (var steps = 0; steps < 10 && k > 0; steps++)
+        {
+            if (titles.Any(t => t.TokenEnd == k))
+                return true;
+            var p = tokens[k - 1];
+            if (owner[k - 1] is { Kind: not EntityKind.Person } o)
+            {
+                k = o.TokenStart;
+                continue;
+            }
+            if (owner[k - 1] is null && (p.IsCapitalized || p.Key is "of" or "the" or "for" or "to" or "and" or "&" or "on" or "in" or "at" || TextFolding.IsConnector(p)))
+            {
+                k--;
+                continue;
+            }
+            return false;
+        }
+        return false;
+    }
+
+    // A title starts after the comma, past "the", "new", a demonym or a possessive country: ", the Swedish Ambassador".
+    private bool TitleAfter(IReadOnlyList<Token> tokens, List<TitleMention> titles, int k)
+    {
+        for (var steps = 0; steps < 4 && k < tokens.Count; steps++)
+        {
+            if (titles.Any(t => t.TokenStart == k))
+                return true;
+            if (_words.AppositionOpeners.Contains(tokens[k].Key) || tokens[k].Kind == TokenKind.Possessive || tokens[k].IsCapitalized)
+            {
+                k++;
+                continue;
+            }
+            return false;
+        }
+        return false;
+    }
+
+    private void TagHeadNounNames(Sentence sentence, Mention?[] owner, List<Mention> mentions, (int End, List<PhraseMatch<TitleEntry>> Matches)[] titleAt)
     {
         var tokens = sentence.Tokens;
         var i = 0;
         while (i < tokens.Count)
         {
-            if (!IsRunWord(tokens[i], owner[i]))
+            // "the Kenyan Embassy": a country's adjective may start a name whose next word is a free capitalised word.
+            var demonymStart = owner[i] is { IsDemonym: true } dm && dm.TokenEnd == i + 1 && i + 1 < tokens.Count && owner[i + 1] is null &&
+                tokens[i + 1].IsCapitalized && tokens[i + 1].Kind == TokenKind.Word;
+            if (!IsRunWord(tokens[i], owner[i]) && !demonymStart)
             {
                 i++;
                 continue;
             }
             var end = i + 1;
+            var hasAnd = -1;
             while (end < tokens.Count)
             {
                 if (IsRunWord(tokens[end], owner[end]))
@@ -332,66 +525,194 @@ public sealed class EntityTagger
                     end++;
                     continue;
                 }
+                // "Hispanic American Hall": a country's adjective between capitalised words of one name.
+                if (owner[end] is { IsDemonym: true } inner && inner.TokenEnd < tokens.Count && owner[inner.TokenEnd] is null &&
+                    tokens[inner.TokenEnd].IsCapitalized && tokens[inner.TokenEnd].Kind == TokenKind.Word && owner[end - 1] is null)
+                {
+                    end = inner.TokenEnd + 1;
+                    continue;
+                }
+                // "National People's Congress", "Foreign Ministers' Meeting": a possessive inside a name, after a word no
+                // list knows ("Russia's Foreign Ministry" is Russia's).
+                if (IsPossessive(tokens, end) && owner[end - 1] is null && tokens[end - 1].Kind == TokenKind.Word && !_words.NotNames.Contains(tokens[end - 1].Key) &&
+                    !_heads.Suffixes.ContainsKey(tokens[end - 1].Key) &&
+                    end + 1 < tokens.Count && tokens[end + 1].IsCapitalized && IsRunWord(tokens[end + 1], owner[end + 1]))
+                {
+                    end += 2;
+                    continue;
+                }
                 var c = end;
-                while (c < tokens.Count && RunConnectors.Contains(tokens[c].Key) && tokens[c].Kind != TokenKind.Possessive && c - end < 2)
+                while (c < tokens.Count && _words.RunConnectors.Contains(tokens[c].Key) && tokens[c].Kind != TokenKind.Possessive && c - end < 2)
                     c++;
                 // "Council on Foreign Relations", but not "the Vilnius Summit on Tuesday": a weekday, month or pronoun
-                // after a connector ends the name.
-                if (c > end && c < tokens.Count && IsRunWord(tokens[c], owner[c]) && tokens[end].Key != "and" && !NotNames.Contains(tokens[c].Key))
+                // after a connector ends the name. "and" joins only words no list knows ("Development and Reform").
+                if (c > end && c < tokens.Count && (IsRunWord(tokens[c], owner[c]) || IsDemonymBeforeWord(tokens, owner, c)) && !_words.NotNames.Contains(tokens[c].Key) &&
+                    (tokens[end].Key != "and" || (c == end + 1 && owner[c] is null && owner[end - 1] is null && hasAnd < 0)))
                 {
-                    end = c + 1;
+                    if (tokens[end].Key == "and")
+                        hasAnd = end;
+                    end = owner[c] is { IsDemonym: true } dem ? dem.TokenEnd + 1 : c + 1;
                     continue;
                 }
                 break;
             }
             var start = i;
-            while (start < end && (tokens[start].Key is "the" or "a" or "an" || NotNames.Contains(tokens[start].Key) && start == 0))
+            while (start < end && (tokens[start].Key is "the" or "a" or "an" || _words.NotNames.Contains(tokens[start].Key) && (start == 0 || tokens[start - 1].Kind == TokenKind.Punctuation)))
                 start++;
-            if (end - start >= 1)
+            // A title is no name of a body or place ("Secretary of State", "Minister of State").
+            if (start < end && titleAt[start].End >= end)
+            {
+                i = end;
+                continue;
+            }
+            // "Chairman Senate": a title at the start of a run is not part of a name.
+            if (start < end && titleAt[start].End > start && titleAt[start].End < end && owner[start] is null &&
+                tokens[titleAt[start].End].Key != "of" && !IsPossessive(tokens, titleAt[start].End) && !_heads.Prefixes.ContainsKey(tokens[start].Key))
+                start = titleAt[start].End;
+            // "Secretary-General of the Gulf Cooperation Council", "Leaders of the ... Movement": a title (or its plural)
+            // and "of" are not part of the body's name.
+            for (var k = start; k < end - 2; k++)
+            {
+                var te = titleAt[k].End;
+                if (te <= k && tokens[k].Key.Length > 3 && tokens[k].Key[^1] == 's' && _gazetteer.TitlesByKey.ContainsKey(tokens[k].Key[..^1]))
+                    te = k + 1;
+                if (te > k && te < end - 1 && tokens[te].Key == "of" && owner[k] is null && !_heads.Prefixes.ContainsKey(tokens[k].Key))
+                {
+                    start = tokens[te + 1].Key == "the" ? te + 2 : te + 1;
+                    break;
+                }
+            }
+            // "Montreal for the Global Progress Action Summit": a place before "for/in/at/on" is not part of the name.
+            if (end - start >= 3 && owner[start] is { Kind: EntityKind.Location or EntityKind.Country } lead && lead.TokenEnd < end &&
+                tokens[lead.TokenEnd].Key is "for" or "in" or "at" or "on" or "and")
+            {
+                start = lead.TokenEnd + 1;
+                if (start < end && tokens[start].Key == "the")
+                    start++;
+            }
+            // "Maulen Ashimbayev of the Senate": a person's name, then "of" and the body.
+            var of = start + 2;
+            while (of < end - 1 && tokens[of].Key != "of")
+                of++;
+            if (of < end - 1 && of - start >= 2 && of - start <= 4 && LooksLikeName(tokens, start, of) && !EndsInHead(tokens, start, of) &&
+                Enumerable.Range(start, of - start).All(k => owner[k] is null && IsNameWord(tokens[k])) && _gazetteer.GivenNames.Contains(tokens[start].Key) is var given &&
+                (given || (start > 0 && tokens[start - 1].Text == ",")))
+            {
+                AddPattern(sentence, owner, mentions, start, of, EntityKind.Person);
+                start = of + 1 < end && tokens[of + 1].Key == "the" ? of + 2 : of + 1;
+            }
+            // "East Java", "South Sulawesi": a direction before a known place.
+            if (end - start == 2 && _words.CompassWords.Contains(tokens[start].Key) && owner[start] is null &&
+                owner[start + 1] is { Kind: EntityKind.Location, IsDemonym: false } part && part.TokenStart == start + 1 && part.TokenEnd == end)
+            {
+                AddPattern(sentence, owner, mentions, start, end, EntityKind.Location, replace: true);
+                i = end;
+                continue;
+            }
+            if (hasAnd >= 0 && hasAnd > start && EndsInHead(tokens, start, hasAnd))
+            {
+                // "the Ministry of Defence and the Army": two names, not one.
+                TryHeadName(sentence, owner, mentions, start, hasAnd);
+                TryHeadName(sentence, owner, mentions, hasAnd + 1, end);
+            }
+            else if (end - start >= 1)
+            {
                 TryHeadName(sentence, owner, mentions, start, end);
+            }
             i = end;
         }
     }
 
+    // "People's" or "Ministers'": a possessive ending, or an apostrophe straight after a plural in -s.
+    private static bool IsPossessive(IReadOnlyList<Token> tokens, int k) =>
+        tokens[k].Kind == TokenKind.Possessive ||
+        (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Text is "'" or "’" && k > 0 && tokens[k - 1].End == tokens[k].Start &&
+         tokens[k - 1].Text.EndsWith('s') && (k + 1 >= tokens.Count || tokens[k + 1].Start > tokens[k].End));
+
+    private bool IsSeatHead(IReadOnlyList<Token> tokens, int headEnd) =>
+        _words.SeatHeads.Contains(tokens[headEnd - 1].Key) || headEnd >= 2 && _words.SeatHeads.Contains(tokens[headEnd - 2].Key + " " + tokens[headEnd - 1].Key);
+
+    private bool EndsInHead(IReadOnlyList<Token> tokens, int start, int end) =>
+        end - start >= 2 && _heads.Suffixes.ContainsKey(tokens[end - 1].Key);
+
     private void TryHeadName(Sentence sentence, Mention?[] owner, List<Mention> mentions, int start, int end)
     {
         var tokens = sentence.Tokens;
-        // Lower-case head after the run: "the Vilnius summit", "NATO headquarters".
+        if (start >= end)
+            return;
+        // Lower-case head after the run: "the Vilnius summit", "NATO headquarters", "the 16th BRICS summit".
         if (end < tokens.Count && tokens[end].IsLower && owner[end] is null &&
             _heads.Suffixes.TryGetValue(tokens[end].Key, out var lowerHead) && lowerHead.Form == HeadForm.SuffixLower)
         {
             var s = end - 1;
-            while (s > start && owner[s] is null && tokens[s].IsCapitalized)
+            while (s > start && tokens[s - 1].Kind != TokenKind.Punctuation && !_words.RunConnectors.Contains(tokens[s - 1].Key) &&
+                   (owner[s - 1] is not null || tokens[s - 1].IsCapitalized || tokens[s - 1].Kind == TokenKind.Number))
                 s--;
-            if (owner[end - 1] is { } last)
-                s = last.TokenStart;
+            if (owner[s] is { } first && first.TokenStart < s)
+                s = first.TokenStart;
+            // "Russia-Africa summit", "Arab-Islamic summit": a hyphenated pair of places or peoples.
+            while (s >= 2 && TextFolding.IsConnector(tokens[s - 1]) && tokens[s - 2].End == tokens[s - 1].Start && tokens[s - 1].End == tokens[s].Start &&
+                   tokens[s - 2].IsCapitalized)
+                s = owner[s - 2] is { } o ? o.TokenStart : s - 2;
+            if (s > 0 && tokens[s - 1].Kind == TokenKind.Number && tokens[s - 1].Text.Length <= 4)
+                s--;
             AddPattern(sentence, owner, mentions, s, end + 1, lowerHead.Kind, replace: true);
             return;
         }
         if (end - start < 2)
             return;
+        // "Raisina Dialogue 2023": a year after the head is part of the name.
+        var headEnd = end;
+        if (tokens[end - 1].Kind == TokenKind.Number && tokens[end - 1].Text.Length == 4 && end - start >= 3)
+            headEnd = end - 1;
         HeadNoun? head = null;
-        var lastKey = tokens[end - 1].Key;
-        var lastTwo = end - start >= 3 ? $"{tokens[end - 2].Key} {lastKey}" : null;
+        var lastKey = tokens[headEnd - 1].Key;
+        var lastTwo = headEnd - start >= 3 ? $"{tokens[headEnd - 2].Key} {lastKey}" : null;
         if (lastTwo is not null && _heads.Suffixes.TryGetValue(lastTwo, out var two))
             head = two;
-        else if (_heads.Suffixes.TryGetValue(lastKey, out var one) && tokens[end - 1].IsCapitalized)
+        else if (_heads.Suffixes.TryGetValue(lastKey, out var one) && tokens[headEnd - 1].IsCapitalized)
             head = one;
-        else if (_heads.Prefixes.TryGetValue(tokens[start].Key, out var pre) && tokens[start + 1].Key == "of")
+        else if (_heads.Prefixes.TryGetValue(tokens[start].Key, out var pre) && tokens[start + 1].Key is "of" or "on" or "for")
             head = pre;
+        else if (_heads.Leads.TryGetValue(tokens[start].Key, out var lead) && tokens[start + 1].IsCapitalized)
+            head = lead;
+        else
+        {
+            // "Leaders' Summit on Climate", "Conference on Disarmament": a head followed by "on/of/for" and the rest.
+            for (var k = start + 1; k < end - 2 && head is null; k++)
+            {
+                if (tokens[k + 1].Key is "on" or "of" or "for" && tokens[k].IsCapitalized && owner[k] is null &&
+                    (_heads.Suffixes.TryGetValue(tokens[k].Key, out var mid) || _heads.Prefixes.TryGetValue(tokens[k].Key, out mid)))
+                    head = mid;
+            }
+        }
         if (head is null)
             return;
         // A gazetteer name that covers the whole run already says what it is.
-        if (owner[start] is { } o && o.TokenStart == start && o.TokenEnd == end)
+        if (owner[start] is { } o2 && o2.TokenStart == start && o2.TokenEnd == end)
             return;
+        // "the Kenyan Embassy in Luanda", "the EU Delegation to Indonesia": a seated body goes on with its place.
+        if (head.Kind == EntityKind.Organization && end + 1 < tokens.Count && tokens[end].Key is "in" or "at" or "to" && IsSeatHead(tokens, headEnd))
+        {
+            var p = end + 1;
+            if (p < tokens.Count && tokens[p].Key == "the")
+                p++;
+            if (p < tokens.Count && owner[p] is { IsDemonym: false, Kind: EntityKind.Country or EntityKind.Location or EntityKind.Organization } place && place.TokenStart == p)
+                end = place.TokenEnd;
+        }
         AddPattern(sentence, owner, mentions, start, end, head.Kind, replace: true);
     }
+
+    // "Museum of the History of Polish Jews": a country's adjective before a free capitalised word inside a name.
+    private static bool IsDemonymBeforeWord(IReadOnlyList<Token> tokens, Mention?[] owner, int k) =>
+        owner[k] is { IsDemonym: true } d && d.TokenStart == k && d.TokenEnd < tokens.Count && owner[d.TokenEnd] is null &&
+        tokens[d.TokenEnd].IsCapitalized && tokens[d.TokenEnd].Kind == TokenKind.Word;
 
     private static bool IsRunWord(Token t, Mention? owner) =>
         owner is { IsDemonym: false, Kind: not EntityKind.Person } ||
         (owner is null && (t.Kind == TokenKind.Word && (t.IsCapitalized || t.IsAllCaps) || t.Kind == TokenKind.Number && t.Text.Length <= 4));
 
-    private static void TagMeetingsOf(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    private void TagMeetingsOf(Sentence sentence, Mention?[] owner, List<Mention> mentions)
     {
         var tokens = sentence.Tokens;
         for (var i = 0; i + 2 < tokens.Count; i++)
@@ -404,21 +725,58 @@ public sealed class EntityTagger
             var k = j;
             while (k < tokens.Count && (tokens[k].IsCapitalized || owner[k] is { IsDemonym: false }))
                 k++;
-            if (k == j || !MeetingOfHeads.Contains(tokens[k - 1].Key))
+            if (k == j || !_words.MeetingOfHeads.Contains(tokens[k - 1].Key))
                 continue;
-            var s = i > 0 && MeetingAdjectives.Contains(tokens[i - 1].Key) ? i - 1 : i;
+            var s = i > 0 && _words.MeetingAdjectives.Contains(tokens[i - 1].Key) ? i - 1 : i;
             AddPattern(sentence, owner, mentions, s, k, EntityKind.Event, replace: true);
         }
     }
 
-    private static void AddPattern(Sentence sentence, Mention?[] owner, List<Mention> mentions, int start, int end, EntityKind kind, bool replace = false)
+    // "the Popular Unity Movement (PUM)": the acronym in brackets after a name is the same entity; the resolver links the
+    // acronym's later uses in the article.
+    private static void TagAcronymDefinitions(Sentence sentence, Mention?[] owner, List<Mention> mentions)
     {
+        var tokens = sentence.Tokens;
+        for (var i = 1; i + 2 < tokens.Count; i++)
+        {
+            if (tokens[i].Text != "(" || tokens[i + 2].Text != ")" || !tokens[i + 1].IsAllCaps || tokens[i + 1].Text.Contains('.', StringComparison.Ordinal))
+                continue;
+            if (owner[i - 1] is not { Kind: EntityKind.Organization or EntityKind.Event or EntityKind.Location, IsDemonym: false } name || name.TokenEnd != i ||
+                name.TokenEnd - name.TokenStart < 2 || owner[i + 1] is not null && owner[i + 1]!.Kind == name.Kind)
+                continue;
+            if (owner[i + 1] is { } other)
+            {
+                mentions.Remove(other);
+                owner[i + 1] = null;
+            }
+            Claim(owner, new Mention
+            {
+                TokenStart = i + 1,
+                TokenEnd = i + 2,
+                Start = tokens[i + 1].Start,
+                Surface = tokens[i + 1].Text,
+                Kind = name.Kind,
+                Source = MentionSource.Pattern,
+                PatternName = name.PatternName ?? name.Candidates.FirstOrDefault()?.Name ?? name.Surface,
+                Candidates = name.Candidates,
+                AcronymOf = name,
+            }, mentions);
+        }
+    }
+
+    private void AddPattern(Sentence sentence, Mention?[] owner, List<Mention> mentions, int start, int end, EntityKind kind, bool replace = false)
+    {
+        // A person's name has no head noun, title or portfolio word in it ("Ben Gurion Airport", "Foreign Affairs").
+        if (kind == EntityKind.Person && !LooksLikeName(sentence.Tokens, start, end, allowCommonWords: true))
+            return;
         for (var k = start; k < end; k++)
         {
             if (owner[k] is not { } o)
                 continue;
-            // Never cut through a longer name, and only replace names that lie wholly inside the new one.
-            if (o.TokenStart < start || o.TokenEnd > end || (!replace && o.Kind != EntityKind.Location))
+            // Never cut through a longer name, and only replace names that lie wholly inside the new one ("the Gulf" in
+            // "the Gulf Cooperation Council" lies inside but for its article).
+            var inside = o.TokenStart >= start || (o.TokenStart == start - 1 && sentence.Tokens[o.TokenStart].Key == "the");
+            if (!inside || o.TokenEnd > end || (!replace && o.Kind != EntityKind.Location))
                 return;
         }
         for (var k = start; k < end; k++)

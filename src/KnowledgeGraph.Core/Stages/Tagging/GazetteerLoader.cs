@@ -64,6 +64,8 @@ public static class GazetteerLoader
                 return true;
             }, expectedHeader: ["us", "uk"]);
         }
+        var wordsFile = Path.Combine(lexDir, "word-lists.csv");
+        var words = File.Exists(wordsFile) ? ReadWordLists(wordsFile, Relative(dataDirectory, wordsFile), problems) : null;
         if (problems.Count > 0)
             throw Fail(problems);
         return new Gazetteer(
@@ -72,7 +74,32 @@ public static class GazetteerLoader
             titles,
             ReadWordList(Path.Combine(lexDir, "given-names.txt")),
             ReadWordList(Path.Combine(lexDir, "common-words.txt")),
-            spelling);
+            spelling,
+            words);
+    }
+
+    private static WordLists ReadWordLists(string file, string rel, List<string> problems)
+    {
+        var lists = new List<KeyValuePair<string, IEnumerable<string>>>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        ReadCsv(file, rel, problems, (header, row, line) =>
+        {
+            if (!WordLists.Names.Contains(row[0]))
+                problems.Add($"{rel}:{line}: unknown list '{row[0]}' (expected one of {string.Join(", ", WordLists.Names)})");
+            else if (seen.TryGetValue(row[0], out var first))
+                problems.Add($"{rel}:{line}: list '{row[0]}' is already defined on line {first} (one row per list)");
+            else if (SplitList(row[1]) is { IsEmpty: true })
+                problems.Add($"{rel}:{line}: list '{row[0]}' has no words (separate words with ';')");
+            else
+            {
+                seen[row[0]] = line;
+                lists.Add(new(row[0], SplitList(row[1])));
+            }
+            return true;
+        }, ["list", "words"]);
+        foreach (var name in WordLists.Names.Where(n => !seen.ContainsKey(n)))
+            problems.Add($"{rel}:1: list '{name}' is missing (add a row '{name},word;word')");
+        return new WordLists(lists);
     }
 
     internal static KnowledgeGraphException Fail(List<string> problems)

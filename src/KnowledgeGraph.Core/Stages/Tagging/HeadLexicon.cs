@@ -10,8 +10,10 @@ public enum HeadForm
     Suffix,
     /// <summary>Last word, which may be lower case after a capitalised word: "the Vilnius summit".</summary>
     SuffixLower,
-    /// <summary>First word, followed by "of": "Wall of Remembrance", "Ministry of Defence".</summary>
+    /// <summary>First word, followed by "of", "on" or "for": "Wall of Remembrance", "Ministry of Defence", "Conference on Disarmament".</summary>
     Prefix,
+    /// <summary>First word, followed by a capitalised name: "Lake Chad", "Mount Kenya".</summary>
+    Lead,
 }
 
 /// <summary>A head noun and the entity type a name with that head has.</summary>
@@ -27,9 +29,11 @@ public sealed class HeadLexicon
     public HeadLexicon(IEnumerable<HeadNoun> heads)
     {
         var list = heads.ToList();
-        Suffixes = list.Where(h => h.Form != HeadForm.Prefix).GroupBy(h => h.Head, StringComparer.Ordinal)
+        Suffixes = list.Where(h => h.Form is HeadForm.Suffix or HeadForm.SuffixLower).GroupBy(h => h.Head, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Prefixes = list.Where(h => h.Form == HeadForm.Prefix).GroupBy(h => h.Head, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Leads = list.Where(h => h.Form == HeadForm.Lead).GroupBy(h => h.Head, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
@@ -41,6 +45,9 @@ public sealed class HeadLexicon
 
     /// <summary>Heads that start a name, by folded head.</summary>
     public IReadOnlyDictionary<string, HeadNoun> Prefixes { get; }
+
+    /// <summary>Heads that start a name without "of" ("Lake Chad"), by folded head.</summary>
+    public IReadOnlyDictionary<string, HeadNoun> Leads { get; }
 
     /// <summary>Loads <c>lexicon/heads.csv</c> under <paramref name="dataDirectory"/>; an empty lexicon when absent.</summary>
     public static HeadLexicon Load(string dataDirectory)
@@ -55,8 +62,8 @@ public sealed class HeadLexicon
         {
             if (!EntityKinds.TryParse(row[1], out var kind))
                 problems.Add($"{rel}:{line}: unknown type '{row[1]}' (expected {EntityKinds.Expected})");
-            else if (row[2] switch { "suffix" => HeadForm.Suffix, "suffix-lower" => HeadForm.SuffixLower, "prefix" => HeadForm.Prefix, _ => (HeadForm?)null } is not { } form)
-                problems.Add($"{rel}:{line}: unknown form '{row[2]}' (expected suffix, suffix-lower, prefix)");
+            else if (row[2] switch { "suffix" => HeadForm.Suffix, "suffix-lower" => HeadForm.SuffixLower, "prefix" => HeadForm.Prefix, "lead" => HeadForm.Lead, _ => (HeadForm?)null } is not { } form)
+                problems.Add($"{rel}:{line}: unknown form '{row[2]}' (expected suffix, suffix-lower, prefix, lead)");
             else
                 heads.Add(new HeadNoun(TextFolding.FoldPhrase(row[0]), kind, form));
             return true;

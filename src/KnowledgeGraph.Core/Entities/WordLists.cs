@@ -1,0 +1,85 @@
+using System.Collections.Frozen;
+
+namespace KnowledgeGraph.Core.Entities;
+
+/// <summary>
+/// The closed word classes of <c>lexicon/word-lists.csv</c> that the tagger and resolver use (name particles, locatives,
+/// words that are never names, ...), folded. Immutable; shared by all threads.
+/// </summary>
+public sealed class WordLists
+{
+    /// <summary>Every list the code reads; <c>kg check</c> rejects any other name and reports one that is missing.</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "name-particle", "name-suffix", "not-name", "locative", "place-preposition", "run-connector", "meeting-of-head",
+        "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word", "compass-word",
+    ];
+
+    private readonly FrozenDictionary<string, FrozenSet<string>> _lists;
+
+    /// <summary>Builds the lists from folded words by list name; lists not given are empty.</summary>
+    public WordLists(IEnumerable<KeyValuePair<string, IEnumerable<string>>> lists)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        var byName = lists.GroupBy(l => l.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(l => l.Value).Select(Text.TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var name in Names)
+            byName.TryAdd(name, FrozenSet<string>.Empty);
+        _lists = byName.ToFrozenDictionary(StringComparer.Ordinal);
+        NameParticles = _lists["name-particle"];
+        NameSuffixes = _lists["name-suffix"];
+        NotNames = _lists["not-name"];
+        Locatives = _lists["locative"];
+        PlacePrepositions = _lists["place-preposition"];
+        RunConnectors = _lists["run-connector"];
+        MeetingOfHeads = _lists["meeting-of-head"];
+        MeetingAdjectives = _lists["meeting-adjective"];
+        OrdinalWords = _lists["ordinal-word"];
+        AppositionOpeners = _lists["apposition-opener"];
+        SeatHeads = _lists["seat-head"];
+        PortfolioWords = _lists["portfolio-word"];
+        CompassWords = _lists["compass-word"];
+    }
+
+    /// <summary>No words at all.</summary>
+    public static WordLists Empty { get; } = new([]);
+
+    /// <summary>Lower-case words inside a name: "von der", "bin", "al".</summary>
+    public FrozenSet<string> NameParticles { get; }
+
+    /// <summary>Generation marks that end a name: "Jr.", "III".</summary>
+    public FrozenSet<string> NameSuffixes { get; }
+
+    /// <summary>Capitalised words that are never a name: sentence starters, weekdays, months.</summary>
+    public FrozenSet<string> NotNames { get; }
+
+    /// <summary>Prepositions that make a following word a place ("in Nice").</summary>
+    public FrozenSet<string> Locatives { get; }
+
+    /// <summary>Prepositions after which a one-word place stays a place even when it is a surname of the article.</summary>
+    public FrozenSet<string> PlacePrepositions { get; }
+
+    /// <summary>Lower-case words inside an organisation, event or venue name.</summary>
+    public FrozenSet<string> RunConnectors { get; }
+
+    /// <summary>Plurals ending "meeting of the ... Ministers".</summary>
+    public FrozenSet<string> MeetingOfHeads { get; }
+
+    /// <summary>Adjectives before "meeting of" that belong to the event's name.</summary>
+    public FrozenSet<string> MeetingAdjectives { get; }
+
+    /// <summary>Written ordinals ("eighth") that may start an event's name.</summary>
+    public FrozenSet<string> OrdinalWords { get; }
+
+    /// <summary>Heads of bodies seated somewhere, whose name goes on with "in/at/to" and a place: "Embassy in Luanda".</summary>
+    public FrozenSet<string> SeatHeads { get; }
+
+    /// <summary>Words of a ministry's portfolio ("Foreign Affairs", "Defence"): never a word of a person's name.</summary>
+    public FrozenSet<string> PortfolioWords { get; }
+
+    /// <summary>Directions that name a part of a known place: "East Java".</summary>
+    public FrozenSet<string> CompassWords { get; }
+
+    /// <summary>Words between the comma and the title of an apposition ("the new").</summary>
+    public FrozenSet<string> AppositionOpeners { get; }
+}
