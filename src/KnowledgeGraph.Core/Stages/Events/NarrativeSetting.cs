@@ -32,9 +32,10 @@ public sealed class NarrativeSetting
     {
         if (isHeading)
         {
-            // A heading opens a section: what it says holds until the next heading.
-            if (date is not null || place is not null)
-                _section = (date, place, placeRank);
+            // A heading opens a section: what it says holds until the next heading, and a heading that names no date or
+            // place ("STRELNA", when no list knows it) still closes the section before it.
+            _section = (date, place, placeRank);
+            _paragraph = (-1, null, null, -1);
             return;
         }
         if (_paragraph.Paragraph != paragraph)

@@ -265,6 +265,9 @@ public sealed class RelationExtractor
                 foreach (var b in AllMatches(rule, items, pair))
                 {
                     var a = b.All("a").Where(i => !AfterAbsentCue(ts.Sentence.Tokens, i.TokenStart)).SelectMany(i => i.PersonIds ?? []).ToList();
+                    // "A meeting with X followed": the article's main person, the one it names most so far, met X.
+                    if (rule.Options.ContainsKey("main") && pair is [var main, _])
+                        a = [main];
                     var others = b.All("b").Where(i => !AfterAbsentCue(ts.Sentence.Tokens, i.TokenStart)).SelectMany(i => i.PersonIds ?? []).ToList();
                     var visitorSlot = rule.Options.GetValueOrDefault("visitor");
                     var visitors = visitorSlot == "a" ? a : visitorSlot == "b" ? others : [];

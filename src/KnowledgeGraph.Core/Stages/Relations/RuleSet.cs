@@ -374,7 +374,7 @@ public sealed class RuleSet
         if (rule.Kind == RuleKind.MetWith && !rule.Options.ContainsKey("all"))
         {
             var pairSlot = rule.Elements.OfType<SlotElement>().Any(s => s.Types.HasFlag(SlotType.Pair));
-            required = pairSlot ? ["a"] : ["a", "b"];
+            required = pairSlot ? ["a"] : rule.Options.ContainsKey("main") ? ["b"] : ["a", "b"];
         }
         var missing = required.Where(r => !names.Contains(r)).ToList();
         if (missing.Count > 0)
@@ -393,12 +393,13 @@ public sealed class RuleSet
             {
                 "visitor" => rule.Kind == RuleKind.MetWith && names.Contains(value),
                 "all" => rule.Kind == RuleKind.MetWith,
+                "main" => rule.Kind == RuleKind.MetWith && !names.Contains("a"),
                 "away" => rule.Kind == RuleKind.Visited,
                 _ => false,
             };
             if (!ok)
             {
-                problems.Add($"{rule.Source}: option '{key}{(value == "true" ? "" : "=" + value)}' does not fit a {KindName(rule.Kind)} rule (options: visitor=<slot> and all for met-with, away for visited)");
+                problems.Add($"{rule.Source}: option '{key}{(value == "true" ? "" : "=" + value)}' does not fit a {KindName(rule.Kind)} rule (options: visitor=<slot>, all and main for met-with, away for visited)");
                 return false;
             }
         }
