@@ -60,8 +60,9 @@ internal static class StatsCommand
         var meetings = g.Relationships.Where(r => r.Type == GraphSchema.MetWith)
             .GroupBy(r => Text(r, "meeting") ?? r.Id, StringComparer.Ordinal).Select(m => m.First()).ToList();
         var visits = g.Relationships.Where(r => r.Type == GraphSchema.Visited).ToList();
-        string? VisitedPlace(GraphRelationship r) => g.TryGetNode(r.EndId, out var p) ? p.Name : null;
-        Busiest("busiest place", meetings.Select(r => Text(r, "place")), visits.Select(VisitedPlace));
+        // Places by node where the relationship names one, so a meeting and a visit at one place count together.
+        string? NameOf(string? id) => id is not null && g.TryGetNode(id, out var p) ? p.Name : null;
+        Busiest("busiest place", meetings.Select(r => NameOf(Text(r, "placeId")) ?? Text(r, "place")), visits.Select(r => NameOf(r.EndId)));
         Busiest("busiest date", meetings.Select(Date), visits.Select(Date));
         return rows;
 
