@@ -61,8 +61,11 @@ public static class NetworkMetrics
 
     /// <summary>
     /// Brandes' algorithm (2001) for unweighted graphs, normalised for an undirected graph by (n-1)(n-2)/2. QuikGraph
-    /// 2.5.0 has no betweenness centrality, so this runs Brandes over its graph, with its undirected breadth-first
-    /// search giving each source's shortest-path levels; counting paths and back-propagating dependencies is Brandes' own step.
+    /// 2.5.0 has no betweenness centrality, so this runs Brandes over its graph types, with its undirected breadth-first
+    /// search giving each source's shortest-path levels; counting paths and back-propagating dependencies is Brandes' own
+    /// step. Shortest chains never leave a connected component, so each component of three or more people is searched
+    /// on its own (as a QuikGraph <see cref="ArrayUndirectedGraph{TVertex, TEdge}"/>): a search then only colours the
+    /// people it can reach, which keeps a network of many small groups fast.
     /// </summary>
     internal static double[] Betweenness<TEdge>(IUndirectedGraph<int, TEdge> graph, int n)
         where TEdge : IEdge<int>
@@ -70,44 +73,59 @@ public static class NetworkMetrics
         var centrality = new double[n];
         if (n < 3)
             return centrality;
+        var components = new ConnectedComponentsAlgorithm<int, TEdge>(graph);
+        components.Compute();
         var distance = new int[n];
         var sigma = new double[n];
         var delta = new double[n];
         var order = new List<int>(n);
-        for (var s = 0; s < n; s++)
+        foreach (var members in Enumerable.Range(0, n).GroupBy(v => components.Components[v]).Where(c => c.Count() >= 3))
         {
-            Array.Fill(distance, -1);
-            Array.Clear(sigma);
-            Array.Clear(delta);
-            order.Clear();
-            distance[s] = 0;
-            var bfs = new UndirectedBreadthFirstSearchAlgorithm<int, TEdge>(graph);
-            bfs.TreeEdge += (_, e) => distance[e.Target] = distance[e.Source] + 1;
-            // Vertices are examined level by level, so this order is by distance from s.
-            bfs.ExamineVertex += order.Add;
-            bfs.Compute(s);
+            var sub = new UndirectedGraph<int, TEdge>(allowParallelEdges: false);
+            sub.AddVertexRange(members);
+            sub.AddEdgeRange(members.SelectMany(graph.AdjacentEdges).Distinct().OrderBy(e => e.Source).ThenBy(e => e.Target));
+            var component = new ArrayUndirectedGraph<int, TEdge>(sub);
+            // One colour map and queue for every search of the component: each search starts by whitening them.
+            var colors = new Dictionary<int, GraphColor>(component.VertexCount);
+            var queue = new QuikGraph.Collections.Queue<int>();
+            foreach (var s in members)
+            {
+                foreach (var v in members)
+                {
+                    distance[v] = -1;
+                    sigma[v] = 0;
+                    delta[v] = 0;
+                }
+                order.Clear();
+                distance[s] = 0;
+                var bfs = new UndirectedBreadthFirstSearchAlgorithm<int, TEdge>(null, component, queue, colors);
+                bfs.TreeEdge += (_, e) => distance[e.Target] = distance[e.Source] + 1;
+                // Vertices are examined level by level, so this order is by distance from s.
+                bfs.ExamineVertex += order.Add;
+                bfs.Compute(s);
 
-            sigma[s] = 1;
-            foreach (var w in order)
-            {
-                foreach (var e in graph.AdjacentEdges(w))
+                sigma[s] = 1;
+                foreach (var w in order)
                 {
-                    var v = e.GetOtherVertex(w);
-                    if (distance[v] == distance[w] + 1)
-                        sigma[v] += sigma[w];
+                    foreach (var e in component.AdjacentEdges(w))
+                    {
+                        var v = e.GetOtherVertex(w);
+                        if (distance[v] == distance[w] + 1)
+                            sigma[v] += sigma[w];
+                    }
                 }
-            }
-            for (var k = order.Count - 1; k >= 0; k--)
-            {
-                var w = order[k];
-                foreach (var e in graph.AdjacentEdges(w))
+                for (var k = order.Count - 1; k >= 0; k--)
                 {
-                    var v = e.GetOtherVertex(w);
-                    if (distance[v] == distance[w] - 1)
-                        delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
+                    var w = order[k];
+                    foreach (var e in component.AdjacentEdges(w))
+                    {
+                        var v = e.GetOtherVertex(w);
+                        if (distance[v] == distance[w] - 1)
+                            delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
+                    }
+                    if (w != s)
+                        centrality[w] += delta[w];
                 }
-                if (w != s)
-                    centrality[w] += delta[w];
             }
         }
         // Every unordered pair was counted from both ends: halve, then divide by the (n-1)(n-2)/2 pairs not including v.
