@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
+using KnowledgeGraph.Analysis;
+using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Pipeline;
 using KnowledgeGraph.Core.Stages.Loading;
 using KnowledgeGraph.Core.Text;
@@ -12,7 +14,7 @@ namespace KnowledgeGraph.Benchmarks;
 /// <summary>
 /// kg benchmarks. `throughput [copies]`: builds a corpus of copies of seeds/ in a temp folder, runs the whole pipeline
 /// (loading, analysis on all cores, assembly, all writers) and prints MB/s, articles/s and peak memory.
-/// `micro`: BenchmarkDotNet figures for single stages.
+/// `micro`: BenchmarkDotNet figures for single stages. `network [people] [meetings]`: the network metrics of kg build.
 /// </summary>
 public static class Program
 {
@@ -23,8 +25,35 @@ public static class Program
             BenchmarkRunner.Run<StageBenchmarks>(args: args[1..]);
             return 0;
         }
+        if (args.Length > 0 && args[0] == "network")
+        {
+            NetworkFigures(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8000);
+            return 0;
+        }
         var copies = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400;
         return await ThroughputAsync(copies);
+    }
+
+    /// <summary>
+    /// `network [people] [meetings]`: degree, betweenness and community (the step after assembly in kg build) on a
+    /// random meeting network with a fixed seed; prints the wall time.
+    /// </summary>
+    private static void NetworkFigures(int people, int meetings)
+    {
+        var random = new Random(20260101);
+        var nodes = Enumerable.Range(0, people).Select(i => new GraphNode($"person:{i:D6}", [GraphSchema.Person], new PropertyBag().Add("name", $"Person {i}").Build()));
+        var rels = new List<GraphRelationship>();
+        for (var k = 0; k < meetings; k++)
+        {
+            var (a, b) = (random.Next(people), random.Next(people));
+            if (a != b)
+                rels.Add(new GraphRelationship($"met:{k}", GraphSchema.MetWith, $"person:{Math.Min(a, b):D6}", $"person:{Math.Max(a, b):D6}", new PropertyBag().Build()));
+        }
+        var graph = new PropertyGraph(nodes, rels);
+        var watch = Stopwatch.StartNew();
+        NetworkMetrics.Annotate(graph);
+        watch.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"network metrics: {people:N0} people, {rels.Count:N0} meetings in {watch.Elapsed.TotalSeconds:F2} s"));
     }
 
     internal static string RepoRoot()

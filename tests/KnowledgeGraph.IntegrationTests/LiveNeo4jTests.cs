@@ -1,93 +1,76 @@
 using System.Text.Json.Nodes;
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.IntegrationTests.Support;
 using KnowledgeGraph.Writers.GraphML;
 using KnowledgeGraph.Writers.Neo4j;
 
 namespace KnowledgeGraph.IntegrationTests;
 
 /// <summary>
-/// Runs against a real Neo4j 5 (docker compose up -d). Skipped unless NEO4J_URI (HTTP, e.g. http://localhost:7474) is set;
-/// credentials come from NEO4J_USER/NEO4J_PASSWORD or NEO4J_AUTH. These tests DELETE the test nodes they create (ids
-/// starting with "kgtest:"), nothing else.
+/// A tiny hostile graph (quotes, newlines, non-Latin text) pushed and imported into a live Neo4j (see
+/// <see cref="Neo4jServer"/> for which one). These tests create and DELETE only nodes whose ids start with "kgtest:".
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class LiveNeo4jTests
+[Collection(LiveNeo4jCollection.Name)]
+public sealed class LiveNeo4jTests(Neo4jServer server)
 {
-    private static Neo4jOptions? Options()
-    {
-        var uri = Environment.GetEnvironmentVariable("NEO4J_URI");
-        if (string.IsNullOrEmpty(uri))
-            return null;
-        return new Neo4jOptions
-        {
-            Uri = new Uri(uri),
-            Credentials = Neo4jCredentials.FromEnvironment(Environment.GetEnvironmentVariables()),
-            BatchSize = 2,
-            RetryDelay = TimeSpan.FromMilliseconds(200),
-        };
-    }
-
     [SkippableFact]
     public async Task PushAsync_SampleGraphTwice_CountsUnchanged()
     {
         // Arrange
-        var options = Options();
-        Skip.If(options is null, "NEO4J_URI is not set");
-        var graph = Sample();
-        using var transport = new Neo4jHttpTransport(options);
-        var api = await transport.DiscoverAsync(CancellationToken.None);
-        await CleanAsync(transport, api);
+        Skip.If(server.SkipReason is not null, server.SkipReason);
+        var options = server.Options! with { BatchSize = 2, RetryDelay = TimeSpan.FromMilliseconds(200) };
+        await CleanAsync();
 
         // Act
         Neo4jPushResult first, second;
         using (var pusher = new Neo4jPusher(options))
         {
-            first = await pusher.PushAsync(graph, null, CancellationToken.None);
-            second = await pusher.PushAsync(graph, null, CancellationToken.None);
+            first = await pusher.PushAsync(Sample(), null, CancellationToken.None);
+            second = await pusher.PushAsync(Sample(), null, CancellationToken.None);
         }
-        var nodes = await CountAsync(transport, api, "MATCH (n) WHERE n.id STARTS WITH 'kgtest:' RETURN count(n)");
-        var rels = await CountAsync(transport, api, "MATCH (n)-[r]->() WHERE n.id STARTS WITH 'kgtest:' RETURN count(r)");
-        var date = await transport.RunAsync(api, "MATCH ()-[r:MET_WITH {key: 'kgtest:r1'}]->() RETURN toString(r.date) + '|' + valueType(r.date)", [], "date check", CancellationToken.None);
-        await CleanAsync(transport, api);
+        var nodes = await server.ScalarAsync("MATCH (n) WHERE n.id STARTS WITH 'kgtest:' RETURN count(n)");
+        var rels = await server.ScalarAsync("MATCH (n)-[r]->() WHERE n.id STARTS WITH 'kgtest:' RETURN count(r)");
+        var date = await server.ScalarAsync("MATCH ()-[r:MET_WITH {key: 'kgtest:r1'}]->() RETURN toString(r.date) + '|' + valueType(r.date)");
+        var name = await server.ScalarAsync("MATCH (n:Person {id: 'kgtest:a'}) RETURN n.name");
+        await CleanAsync();
 
         // Assert
         Assert.Equal((3L, 2L), (first.NodesCreated, first.RelationshipsCreated));
         Assert.Equal((0L, 0L), (second.NodesCreated, second.RelationshipsCreated));
-        Assert.Equal(3, nodes);
-        Assert.Equal(2, rels);
-        Assert.StartsWith("2023-02-08|DATE", date.FirstValue!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(3, nodes!.GetValue<long>());
+        Assert.Equal(2, rels!.GetValue<long>());
+        Assert.StartsWith("2023-02-08|DATE", date!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Test \"A\"; `x`\n", name!.GetValue<string>());
     }
 
     [SkippableFact]
-    public async Task ApocImportGraphml_ExportedFile_LoadsLabelsAndTypes()
+    public async Task ApocImportGraphml_SampleFile_LoadsLabelsAndTypes()
     {
         // Arrange
-        var options = Options();
-        Skip.If(options is null, "NEO4J_URI is not set");
-        var importDir = Environment.GetEnvironmentVariable("NEO4J_IMPORT_DIR");
-        Skip.If(string.IsNullOrEmpty(importDir), "NEO4J_IMPORT_DIR (the host folder mounted at /import) is not set");
-        using var transport = new Neo4jHttpTransport(options);
-        var api = await transport.DiscoverAsync(CancellationToken.None);
-        var hasApoc = await CountAsync(transport, api, "SHOW PROCEDURES YIELD name WHERE name = 'apoc.import.graphml' RETURN count(*)");
-        Skip.If(hasApoc == 0, "APOC is not installed");
-        await CleanAsync(transport, api);
-        var file = "kgtest-" + Guid.NewGuid().ToString("N") + ".graphml";
-        await using (var stream = File.Create(Path.Combine(importDir!, file)))
+        Skip.If(server.SkipReason is not null, server.SkipReason);
+        using var dir = new TempFolder();
+        await using (var stream = File.Create(Path.Combine(dir.Path, "sample.graphml")))
             await GraphMlWriter.WriteAsync(Sample(), stream, CancellationToken.None);
+        var staged = await server.StageAsync(dir.Path);
+        Skip.If(staged is null, "NEO4J_IMPORT_DIR (the host folder mounted as the server's import folder) is not set");
+        var hasApoc = await server.ScalarAsync("SHOW PROCEDURES YIELD name WHERE name = 'apoc.import.graphml' RETURN count(*)");
+        Skip.If(server.Container is null && hasApoc!.GetValue<long>() == 0, "APOC is not installed on the server at NEO4J_URI");
+        await CleanAsync();
 
         // Act
-        await transport.RunAsync(api, "CALL apoc.import.graphml($file, {readLabels: true})", new JsonObject { ["file"] = file }, "apoc.import.graphml", CancellationToken.None);
-        var people = await CountAsync(transport, api, "MATCH (p:Person) WHERE p.id STARTS WITH 'kgtest:' RETURN count(p)");
-        var met = await CountAsync(transport, api, "MATCH (a:Person)-[r:MET_WITH]->(b:Person) WHERE a.id STARTS WITH 'kgtest:' AND r.undirected RETURN count(r)");
+        await server.QueryAsync("CALL apoc.import.graphml($file, {readLabels: true})", new JsonObject { ["file"] = $"file:///{staged}/sample.graphml" });
+        var people = await server.ScalarAsync("MATCH (p:Person) WHERE p.id STARTS WITH 'kgtest:' RETURN count(p)");
+        var met = await server.ScalarAsync("MATCH (a:Person)-[r:MET_WITH]->(b:Person) WHERE a.id STARTS WITH 'kgtest:' AND r.undirected RETURN count(r)");
         // attr.list="string": APOC stores a list, so size() counts items (2), not the characters of a JSON string.
-        var aliases = await CountAsync(transport, api, "MATCH (p:Person {id: 'kgtest:a'}) RETURN size(p.aliases)");
-        await transport.RunAsync(api, "MATCH (n) WHERE n.id STARTS WITH 'kgtest:' DETACH DELETE n", [], "cleanup", CancellationToken.None);
-        File.Delete(Path.Combine(importDir!, file));
+        var aliases = await server.ScalarAsync("MATCH (p:Person {id: 'kgtest:a'}) RETURN size(p.aliases)");
+        await server.QueryAsync("MATCH (n) WHERE n.id STARTS WITH 'kgtest:' DETACH DELETE n");
+        server.Unstage(staged);
 
         // Assert
-        Assert.Equal(2, people);
-        Assert.Equal(1, met);
-        Assert.Equal(2, aliases);
+        Assert.Equal(2, people!.GetValue<long>());
+        Assert.Equal(1, met!.GetValue<long>());
+        Assert.Equal(2, aliases!.GetValue<long>());
     }
 
     private static PropertyGraph Sample() => new(
@@ -101,12 +84,5 @@ public sealed class LiveNeo4jTests
             new GraphRelationship("kgtest:r2", GraphSchema.Visited, "kgtest:a", "kgtest:place", new PropertyBag().Build()),
         ]);
 
-    private static async Task<long> CountAsync(Neo4jHttpTransport transport, Neo4jApi api, string query)
-    {
-        var result = await transport.RunAsync(api, query, [], query, CancellationToken.None);
-        return result.FirstValue!.GetValue<long>();
-    }
-
-    private static async Task CleanAsync(Neo4jHttpTransport transport, Neo4jApi api) =>
-        await transport.RunAsync(api, "MATCH (n) WHERE n.id STARTS WITH 'kgtest:' DETACH DELETE n", [], "cleanup", CancellationToken.None);
+    private async Task CleanAsync() => await server.QueryAsync("MATCH (n) WHERE n.id STARTS WITH 'kgtest:' DETACH DELETE n");
 }

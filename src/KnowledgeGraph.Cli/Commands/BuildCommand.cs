@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using KnowledgeGraph.Analysis;
 using KnowledgeGraph.Cli.Console;
 using KnowledgeGraph.Core.Errors;
 using KnowledgeGraph.Core.Pipeline;
@@ -111,6 +112,9 @@ internal static class BuildCommand
             reporter.Progress($"analysed {n:N0} article parts", n % 1000 == 0);
         });
         var result = await pipeline.RunAsync(source.ReadAsync(ct), settings.Parallelism, progress, ct).ConfigureAwait(false);
+        // A corpus step after assembly: where each person sits in the meeting network (degree, betweenness, community),
+        // written on the Person nodes so every export carries it (Gephi sizes and colours by it without computing it).
+        result = result with { Graph = NetworkMetrics.Annotate(result.Graph) };
         await WriteAtomicallyAsync(settings.Out, result.Graph, writers, ct).ConfigureAwait(false);
         var s = result.Statistics;
         var load = source.Statistics;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using KnowledgeGraph.Core.Errors;
 using KnowledgeGraph.Core.Graph;
-using KnowledgeGraph.Core.Text;
 using KnowledgeGraph.Writers.Json;
 
 namespace KnowledgeGraph.Cli.Commands;
@@ -111,11 +110,9 @@ internal static class QueryCommands
             })
             .ToList();
 
-    private static bool Matches(GraphNode node, string query) =>
-        Contains(node.Name, query) || (node.Properties.TryGetValue("aliases", out var a) && a.AsList().Any(x => Contains(x, query)));
+    private static bool Matches(GraphNode node, string query) => PersonNames.Matches(node, query);
 
-    private static bool Contains(string text, string query) =>
-        TextFolding.Fold(text).Contains(TextFolding.Fold(query), StringComparison.Ordinal);
+    private static bool Contains(string text, string query) => PersonNames.Contains(text, query);
 
     private static string? Str(GraphRelationship r, string key) =>
         r.Properties.TryGetValue(key, out var v) && v.Kind == PropertyKind.String ? v.AsString() : null;

@@ -190,7 +190,9 @@ public sealed class Neo4jPusher : IDisposable
         PropertyKind.String => JsonValue.Create(ExportText.ReplaceLoneSurrogates(value.AsString())),
         PropertyKind.StringList => new JsonArray([.. value.AsList().Select(s => (JsonNode)JsonValue.Create(ExportText.ReplaceLoneSurrogates(s)))]),
         PropertyKind.Integer => JsonValue.Create(value.AsInteger()),
-        PropertyKind.Float => JsonValue.Create(value.AsFloat()),
+        // System.Text.Json writes 0.0 as 0, which Neo4j stores as an INTEGER: send the float's text with its decimal
+        // point, so a whole-number float (a betweenness of 0 or 1) stays a FLOAT like its neighbours.
+        PropertyKind.Float => JsonNode.Parse(ExportText.FormatFloat(value.AsFloat()))!,
         PropertyKind.Boolean => JsonValue.Create(value.AsBoolean()),
         PropertyKind.Date => JsonValue.Create(ExportText.FormatDate(value.AsDate())),
         _ => throw new InvalidOperationException($"Unknown property kind {value.Kind}."),

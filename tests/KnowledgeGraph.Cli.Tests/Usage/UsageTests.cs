@@ -65,7 +65,9 @@ public sealed class UsageTests
         {
             foreach (var line in description[(at + "Examples:".Length)..].Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => w != "kg").Skip(1).ToArray();
+                // Words as a shell splits them: a "quoted name" is one argument.
+                var words = System.Text.RegularExpressions.Regex.Matches(line, "\"([^\"]*)\"|(\\S+)")
+                    .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).SkipWhile(w => w != "kg").Skip(1).ToArray();
                 Assert.True(words.Length > 0, $"example '{line}' of '{command.Name}' does not run kg");
                 yield return (command.Name, line, words);
             }

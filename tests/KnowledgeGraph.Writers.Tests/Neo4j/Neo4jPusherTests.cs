@@ -94,6 +94,26 @@ public sealed class Neo4jPusherTests
     }
 
     [Fact]
+    public async Task PushAsync_WholeNumberFloats_SentWithADecimalPoint()
+    {
+        // Arrange: betweenness 0 and 1 are floats; Neo4j reads a JSON 0 as an INTEGER and 0.0 as a FLOAT.
+        using var server = new FakeNeo4jServer();
+        var graph = new PropertyGraph(
+        [
+            new GraphNode("person:a", [GraphSchema.Person], new PropertyBag().Add("name", "A").Add("betweenness", 0.0).Add("degree", 0L).Build()),
+            new GraphNode("person:b", [GraphSchema.Person], new PropertyBag().Add("name", "B").Add("betweenness", 1.0).Add("degree", 2L).Build()),
+        ], []);
+
+        // Act
+        await PushAsync(Options(server.Uri), graph);
+
+        // Assert
+        var rows = server.Requests.Single(r => r.Statement?.Contains("MERGE (n:Person {id: row.id})", StringComparison.Ordinal) == true).Rows;
+        Assert.Equal(["0.0", "1.0"], rows.Select(r => r!["props"]!["betweenness"]!.ToJsonString()));
+        Assert.Equal(["0", "2"], rows.Select(r => r!["props"]!["degree"]!.ToJsonString()));
+    }
+
+    [Fact]
     public async Task PushAsync_Twice_CreatesNothingTheSecondTime()
     {
         // Arrange
