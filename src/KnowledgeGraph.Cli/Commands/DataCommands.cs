@@ -54,7 +54,7 @@ internal static class DataCommands
     public static Command Rules()
     {
         var data = CommonOptions.Data();
-        var kind = new Option<string?>("--kind") { Description = "Only rules of this kind: role, member-of, met-with, visited, place, block" };
+        var kind = new Option<string?>("--kind") { Description = "Only rules of this kind: role, member-of, met-with, attend, refer, visited, place, block" };
         var command = new Command("rules", "List the relation rules in force, with the file and line each comes from.\n\nExamples:\n  kg rules --kind met-with") { data, kind };
         command.SetAction(parse =>
         {

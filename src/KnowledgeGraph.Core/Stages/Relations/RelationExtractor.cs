@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using KnowledgeGraph.Core.Entities;
 using KnowledgeGraph.Core.Relations;
@@ -26,10 +25,6 @@ public sealed record ExtractionResult(List<RelationFact> Facts, List<(string Inn
 /// </summary>
 public sealed class RelationExtractor
 {
-    // What may stand between the members of a list: "A, B and C", "A; B; and also with C", "A as well as B".
-    private static readonly FrozenSet<string> ListSeparators =
-        new[] { ",", ";", "and", "&", "as", "well", "also", "with", "plus", "by" }.ToFrozenSet(StringComparer.Ordinal);
-
     private readonly RuleSet _rules;
     private readonly Gazetteer _gazetteer;
     private readonly SentenceDateFinder _dates;
@@ -134,7 +129,7 @@ public sealed class RelationExtractor
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
         for (var k = 0; k < items.Count; k++)
         {
-            if (items[k].Token is { Key: "he" or "she" } pronoun)
+            if (items[k].Token is { Key: var word } pronoun && _rules.Pronouns.Contains(word))
             {
                 var antecedent = items.Take(k).FirstOrDefault(x => x.PersonIds is { Count: 1 })?.PersonIds![0] ?? previousSubject;
                 if (antecedent is not null)
@@ -173,7 +168,7 @@ public sealed class RelationExtractor
                 if (member?.PersonIds is not [var personId] || title is null)
                     continue;
                 // "former President X", "the late Prime Minister X": a past role, not a membership.
-                var past = start > 0 && items[start - 1].Token is { Key: "former" or "ex" or "late" or "then" };
+                var past = start > 0 && items[start - 1].Token is { Key: var before } && _rules.FormerWords.Contains(before);
                 if (!title.IsHonorific && !past)
                 {
                     var orgItem = b.Single("o");
@@ -442,7 +437,7 @@ public sealed class RelationExtractor
                         while (true)
                         {
                             var k = next;
-                            while (k < items.Count && items[k].Token is { Key: var sep } && ListSeparators.Contains(sep))
+                            while (k < items.Count && items[k].Token is { Key: var sep } && _rules.ListWords.Contains(sep))
                                 k++;
                             if (k == next || k >= items.Count || !Fits(items[k], slot.Types))
                                 break;

@@ -86,6 +86,12 @@ public sealed record RelationRule(RuleKind Kind, ImmutableArray<PatternElement> 
     /// skipped for it (null when the rule has no required literal).
     /// </summary>
     public FrozenSet<string>? Anchor { get; } = Elements.OfType<LiteralElement>().FirstOrDefault(l => !l.Optional)?.Keys;
+
+    /// <summary>The rule's name (<c>=&gt; name=hosted</c>), or null.</summary>
+    public string? Name => Options.GetValueOrDefault("name");
+
+    /// <summary>Rules of a kind are tried in descending priority (<c>=&gt; priority=5</c>, default 0), file order among equals.</summary>
+    public int Priority => Options.TryGetValue("priority", out var p) && int.TryParse(p, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
 }
 
 /// <summary>
@@ -120,15 +126,33 @@ public sealed class RuleSet
 
     private readonly FrozenDictionary<RuleKind, ImmutableArray<RelationRule>> _byKind;
 
-    private RuleSet(ImmutableArray<RelationRule> rules, ImmutableArray<ImmutableArray<string>> pairPhrases, ImmutableArray<ImmutableArray<string>> separatePhrases, ImmutableArray<ImmutableArray<string>> absentPhrases, ImmutableArray<ImmutableArray<string>> pastPhrases)
+    /// <summary>The word lists a rules file defines with <c>define NAME phrase | phrase</c>, and what each is for.</summary>
+    public static FrozenDictionary<string, string> PhraseLists { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        PastPhrases = pastPhrases;
-        AbsentPhrases = absentPhrases;
+        ["Pair"] = "phrases that stand for the article's two people (\"the two men\")",
+        ["Separately"] = "words that make \"A met B and C\" two meetings (A with B, A with C)",
+        ["Absent"] = "words after which a person named is not at the table (\"representing President X\")",
+        ["Past"] = "words that tell of an earlier occasion: the article's date and dateline do not apply",
+        ["ListWord"] = "words that may stand between the members of a list (\"A, B and also C\")",
+        ["Former"] = "words before a title that make it a past role (\"former President X\")",
+        ["Pronoun"] = "pronouns that stand for the sentence's subject (\"he\", \"she\")",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private RuleSet(ImmutableArray<RelationRule> rules, Dictionary<string, List<ImmutableArray<string>>> phrases)
+    {
         Rules = rules;
+        ImmutableArray<ImmutableArray<string>> Get(string name) => phrases.TryGetValue(name, out var list) ? [.. list] : [];
         // Longest first, so that "the two men" is taken whole before "the two".
-        PairPhrases = [.. pairPhrases.OrderByDescending(p => p.Length)];
-        SeparatePhrases = separatePhrases;
-        _byKind = Enum.GetValues<RuleKind>().ToFrozenDictionary(k => k, k => rules.Where(r => r.Kind == k).ToImmutableArray());
+        PairPhrases = [.. Get("Pair").OrderByDescending(p => p.Length)];
+        SeparatePhrases = Get("Separately");
+        AbsentPhrases = Get("Absent");
+        PastPhrases = Get("Past");
+        // Without a ListWord list, a list is joined by commas and "and".
+        ListWords = (phrases.ContainsKey("ListWord") ? Get("ListWord") : [[","], ["and"]]).Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        Pronouns = Get("Pronoun").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        // Higher priority first; file order among equals.
+        _byKind = Enum.GetValues<RuleKind>().ToFrozenDictionary(k => k, k => rules.Where(r => r.Kind == k).OrderByDescending(r => r.Priority).ToImmutableArray());
     }
 
     /// <summary>All rules in file order.</summary>
@@ -145,6 +169,15 @@ public sealed class RuleSet
 
     /// <summary>Phrases (folded token keys) that tell of an earlier occasion ("had met", "the last time").</summary>
     public ImmutableArray<ImmutableArray<string>> PastPhrases { get; }
+
+    /// <summary>Words that may stand between the members of a list slot.</summary>
+    public FrozenSet<string> ListWords { get; }
+
+    /// <summary>Words before a role phrase that make it a past role.</summary>
+    public FrozenSet<string> FormerWords { get; }
+
+    /// <summary>Pronouns that stand for the sentence's subject.</summary>
+    public FrozenSet<string> Pronouns { get; }
 
     /// <summary>Rules of one kind, in file order.</summary>
     public ImmutableArray<RelationRule> Of(RuleKind kind) => _byKind[kind];
@@ -175,10 +208,7 @@ public sealed class RuleSet
     {
         ArgumentNullException.ThrowIfNull(problems);
         var rules = ImmutableArray.CreateBuilder<RelationRule>();
-        var pairs = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
-        var separately = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
-        var absent = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
-        var past = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        var phrases = new Dictionary<string, List<ImmutableArray<string>>>(StringComparer.Ordinal);
         var macros = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (source, raw) in lines)
         {
@@ -210,13 +240,15 @@ public sealed class RuleSet
             if (keyword == "define")
             {
                 var d = rest.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-                if (d.Length < 2 || d[0] is not ("Pair" or "Separately" or "Absent" or "Past"))
+                if (d.Length < 2 || !PhraseLists.ContainsKey(d[0]))
                 {
-                    problems.Add($"{source}: 'define' takes Pair, Separately, Absent or Past and phrases separated by | (define Pair the two men | the pair)");
+                    problems.Add($"{source}: 'define' takes a list name ({string.Join(", ", PhraseLists.Keys.Order(StringComparer.Ordinal))}) and phrases separated by | (define Pair the two men | the pair)");
                     continue;
                 }
+                if (!phrases.TryGetValue(d[0], out var list))
+                    phrases[d[0]] = list = [];
                 foreach (var phrase in d[1].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                    (d[0] switch { "Pair" => pairs, "Separately" => separately, "Absent" => absent, _ => past }).Add(Tokenizer.Tokenize(phrase).Select(t => t.Key).ToImmutableArray());
+                    list.Add(Tokenizer.Tokenize(phrase).Select(t => t.Key).ToImmutableArray());
                 continue;
             }
             RuleKind? blocks = null;
@@ -255,7 +287,7 @@ public sealed class RuleSet
             if (Validate(rule, problems))
                 rules.Add(rule);
         }
-        return new RuleSet(rules.ToImmutable(), pairs.ToImmutable(), separately.ToImmutable(), absent.ToImmutable(), past.ToImmutable());
+        return new RuleSet(rules.ToImmutable(), phrases);
     }
 
     /// <summary>Replaces each <c>$NAME</c> (or <c>$NAME?</c>) word by the macro's words; null, with a problem, for an unknown one.</summary>
@@ -394,12 +426,14 @@ public sealed class RuleSet
                 "visitor" => rule.Kind == RuleKind.MetWith && names.Contains(value),
                 "all" => rule.Kind == RuleKind.MetWith,
                 "main" => rule.Kind == RuleKind.MetWith && !names.Contains("a"),
+                "name" => value != "true",
+                "priority" => int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _),
                 "away" => rule.Kind == RuleKind.Visited,
                 _ => false,
             };
             if (!ok)
             {
-                problems.Add($"{rule.Source}: option '{key}{(value == "true" ? "" : "=" + value)}' does not fit a {KindName(rule.Kind)} rule (options: visitor=<slot>, all and main for met-with, away for visited)");
+                problems.Add($"{rule.Source}: option '{key}{(value == "true" ? "" : "=" + value)}' does not fit a {KindName(rule.Kind)} rule (options: visitor=<slot>, all and main for met-with, away for visited, name=<name> and priority=<number> for any)");
                 return false;
             }
         }

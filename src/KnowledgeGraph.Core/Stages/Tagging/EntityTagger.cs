@@ -155,8 +155,9 @@ public sealed class EntityTagger
         foreach (var m in matches)
             onlyTowns &= !m.Value.IsDemonym && (m.Value.Entry.Id.StartsWith("city:", StringComparison.Ordinal) || m.Value.Entry.Id.StartsWith("region:", StringComparison.Ordinal));
         // "SAGAR" in running text is an acronym, not the town Sāgar: an all-capitals word among ordinary words matches a
-        // place only when the place is written so.
-        if (token.IsAllCaps && token.Text.Length > 2 && matches.All(m => m.Value.Entry.Kind == EntityKind.Location) &&
+        // place only when the place is written so, or when it opens a wire dateline ("KAZAN, Oct 23", "ABUJA (Reuters)").
+        var dateline = start == 0 && start + 1 < tokens.Count && tokens[start + 1].Text is "," or "(";
+        if (token.IsAllCaps && token.Text.Length > 2 && !dateline && matches.All(m => m.Value.Entry.Kind == EntityKind.Location) &&
             !matches.Any(m => string.Equals(m.Surface, token.Text, StringComparison.Ordinal)) &&
             (start == 0 || !tokens[start - 1].IsAllCaps) && (start + 1 >= tokens.Count || !tokens[start + 1].IsAllCaps))
             return false;
