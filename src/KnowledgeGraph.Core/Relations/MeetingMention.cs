@@ -33,6 +33,9 @@ public sealed record MeetingMention
     /// <summary>Participants who travelled to the meeting (guests of a host).</summary>
     public ImmutableArray<string> Visitors { get; init; } = [];
 
+    /// <summary>For attendance: the people came with a guest ("accompanied by", "travelled with"), so they travelled too.</summary>
+    public bool Companions { get; init; }
+
     /// <summary>The most specific place the sentence gives, if any.</summary>
     public string? PlaceId { get; init; }
 

@@ -153,4 +153,31 @@ public sealed class MeetingLinkerTests
         Assert.Equal("c", facts[("a", "c")]);
         Assert.Null(facts[("b", "c")]);
     }
+
+    [Fact]
+    public void Facts_CompanionOfAGuest_TravelledToo()
+    {
+        // Arrange: host A received guest B; "B was accompanied by C" in the next sentence.
+        var meetings = new MeetingLinker(4).Link([
+            Meeting(0, "a", "b") with { Visitors = ["b"] },
+            Attendance(1, "c") with { Companions = true },
+        ]);
+
+        // Act
+        var facts = MeetingLinker.Facts("doc", meetings).ToDictionary(f => (f.SubjectId, f.ObjectId), f => f.VisitorId);
+
+        // Assert: C came with the guest, so C is the visitor of the pair with the host; B and C both travelled.
+        Assert.Equal("c", facts[("a", "c")]);
+        Assert.Null(facts[("b", "c")]);
+    }
+
+    [Fact]
+    public void Facts_CompanionsWithoutGuests_NoVisitor()
+    {
+        // Arrange: nobody is a guest, so "accompanied by" says nothing about travel.
+        var meetings = new MeetingLinker(4).Link([Meeting(0, "a", "b"), Attendance(1, "c") with { Companions = true }]);
+
+        // Act / Assert
+        Assert.All(MeetingLinker.Facts("doc", meetings), f => Assert.Null(f.VisitorId));
+    }
 }

@@ -241,8 +241,16 @@ public sealed class GraphAssembler
         // Bodies with no seat or country (a contact group) say nothing about where home is.
         if (homeCountries.Count == 0 && homeIds.All(orgs.Contains))
             return null;
-        if (PlaceAndContainers(place, containment).Any(p => homeIds.Contains(p) || (_gazetteer.CountryOf(p) is { } c && homeCountries.Contains(c))))
+        var containers = PlaceAndContainers(place, containment).ToList();
+        if (containers.Any(homeIds.Contains))
             return false;
+        if (containers.Any(p => _gazetteer.CountryOf(p) is { } c && homeCountries.Contains(c)))
+        {
+            // In the home country, a national of it is home in its capital; a city of the country that is not its capital
+            // (a cosmodrome in the Far East, a governor's town) is a trip. A place only known as the country or a region is home.
+            var city = containers.FirstOrDefault(p => p.StartsWith("city:", StringComparison.Ordinal));
+            return city is not null && _gazetteer.TryGet(city, out var ce) && !ce.IsCapital && ce.Population > 0 ? true : false;
+        }
         // An unknown place (found by a pattern, no containment) cannot be judged.
         return _gazetteer.TryGet(place, out _) || containment.Contains(place) ? true : null;
     }

@@ -11,8 +11,11 @@ public sealed class LinkedMeeting
     /// <summary>The people present, in the order the article names them.</summary>
     public IReadOnlyList<string> Participants => _participants;
 
-    /// <summary>Participants who travelled to it.</summary>
-    public HashSet<string> Visitors { get; } = new(StringComparer.Ordinal);
+    /// <summary>Participants who travelled to it: the guests, and those who came with them when there are guests.</summary>
+    public IReadOnlySet<string> Visitors => _visitors.Count == 0 ? _visitors : [.. _visitors, .. _companions];
+
+    private readonly HashSet<string> _visitors = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _companions = new(StringComparer.Ordinal);
 
     /// <summary>The date, from the first sentence that gives one.</summary>
     public DateOnly? Date { get; private set; }
@@ -50,7 +53,9 @@ public sealed class LinkedMeeting
             if (_seen.Add(p))
                 _participants.Add(p);
         }
-        Visitors.UnionWith(m.Visitors);
+        _visitors.UnionWith(m.Visitors);
+        if (m.Companions)
+            _companions.UnionWith(m.Participants);
         Date ??= m.Date;
         if (m.PlaceId is not null && m.PlaceRank > PlaceRank)
         {
@@ -177,6 +182,7 @@ public sealed class MeetingLinker
         foreach (var meeting in meetings)
         {
             var people = meeting.Participants;
+            var visitors = meeting.Visitors;
             var others = meeting.Mentions.Select(x => x.Evidence).Distinct(StringComparer.Ordinal).ToList();
             for (var i = 0; i < people.Count; i++)
             {
@@ -184,8 +190,8 @@ public sealed class MeetingLinker
                 {
                     var (a, b) = (people[i], people[j]);
                     var source = meeting.EvidenceFor(a, b);
-                    var visitor = meeting.Visitors.Contains(a) && !meeting.Visitors.Contains(b) ? a
-                        : meeting.Visitors.Contains(b) && !meeting.Visitors.Contains(a) ? b : null;
+                    var visitor = visitors.Contains(a) && !visitors.Contains(b) ? a
+                        : visitors.Contains(b) && !visitors.Contains(a) ? b : null;
                     yield return new RelationFact
                     {
                         Kind = RelationKind.MetWith,

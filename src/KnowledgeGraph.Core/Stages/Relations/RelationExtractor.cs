@@ -283,7 +283,7 @@ public sealed class RelationExtractor
                 foreach (var b in AllMatches(rule, items, pair))
                 {
                     var named = rule.SlotNames.Contains("a") ? b.All("a").SelectMany(i => i.PersonIds ?? []).ToList() : Everyone();
-                    meetings.Add(Mention(MeetingCue.Attendance, named, [], rule));
+                    meetings.Add(Mention(MeetingCue.Attendance, named, [], rule) with { Companions = rule.Options.ContainsKey("companion") });
                 }
             }
         }
