@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Core.Stages.Events;
 /// Where and when an article's story is at, sentence by sentence, so that a meeting sentence that does not say it takes
 /// it from its context: the date and place its paragraph last gave; else those of its section (a heading such as
 /// "SATURDAY: HIROSHIMA"); else the article's own date and dateline place, unless the sentence tells of an earlier
-/// occasion ("had met", "the last time").
+/// occasion ("had met", "the last time", a year or month named without a day).
 /// </summary>
 public sealed class NarrativeSetting
 {

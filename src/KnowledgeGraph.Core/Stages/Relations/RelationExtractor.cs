@@ -221,7 +221,10 @@ public sealed class RelationExtractor
         {
             var refersBack = _rules.Of(RuleKind.Refer).Where(May).Any(r => MatchesAnywhere(r, items, pair));
             var separately = _rules.SeparatePhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase));
-            var past = _rules.PastPhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase));
+            // An earlier occasion: a past phrase, or a year or month the sentence names without a day it can resolve
+            // ("in November 2021", "in June").
+            var past = _rules.PastPhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase)) ||
+                (date is null && ts.Sentence.Tokens.Any(t => t.Kind == TokenKind.Number && t.Text.Length == 4 && t.Text[0] is '1' or '2' && t.Text[1] is '9' or '0'));
             MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, RelationRule rule) => new()
             {
                 Cue = cue,
