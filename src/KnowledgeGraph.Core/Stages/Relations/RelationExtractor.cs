@@ -70,10 +70,10 @@ public sealed class RelationExtractor
             }
             var pair = personCounts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Take(2).Select(kv => kv.Key).ToArray();
             var before = meetings.Count;
-            var (placeId, placeRank) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, paragraph, facts, meetings, containment);
+            var (placeId, placeRank, date) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, paragraph, facts, meetings, containment);
             // What the sentence does not say, its paragraph, its section or the article's dateline may
             // ("X arrived in Oslo on Monday. He met Y." — Oslo, Monday).
-            setting.Observe(paragraph, ts.Sentence.IsHeadline, _dates(ts.Sentence.Text, published), placeId, placeRank);
+            setting.Observe(paragraph, ts.Sentence.IsHeadline, date, placeId, placeRank);
             for (var k = before; k < meetings.Count; k++)
                 meetings[k] = setting.Fill(meetings[k]);
             lastSubject = subject ?? lastSubject;
@@ -115,7 +115,7 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private (string? PlaceId, int PlaceRank) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment)
+    private (string? PlaceId, int PlaceRank, DateOnly? Date) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -124,8 +124,16 @@ public sealed class RelationExtractor
             keys.Add(t.Key);
             keys.Add(_gazetteer.NormalizeKey(t.Key));
         }
-        // A rule whose anchor words are all absent cannot match: look its few words up in the sentence's set.
-        bool May(RelationRule r) => r.Anchor is null || r.Anchor.Any(keys.Contains);
+        // A rule one of whose required words is absent cannot match: look its few words up in the sentence's set.
+        bool May(RelationRule r)
+        {
+            foreach (var anchor in r.Anchors)
+            {
+                if (!anchor.Any(keys.Contains))
+                    return false;
+            }
+            return true;
+        }
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
         for (var k = 0; k < items.Count; k++)
         {
@@ -319,7 +327,7 @@ public sealed class RelationExtractor
                 }
             }
         }
-        return (placeId, placeRank);
+        return (placeId, placeRank, date);
     }
 
     /// <summary>The organisation or country of a person's gazetteer role with this title, on the date (or the latest).</summary>

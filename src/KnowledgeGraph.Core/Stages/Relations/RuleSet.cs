@@ -82,10 +82,12 @@ public sealed record RelationRule(RuleKind Kind, ImmutableArray<PatternElement> 
     public IEnumerable<string> SlotNames => Elements.OfType<SlotElement>().Select(s => s.Name);
 
     /// <summary>
-    /// The words of the rule's first required literal: a sentence without any of them cannot match, so the rule is
-    /// skipped for it (null when the rule has no required literal).
+    /// The words of each required literal, fewest alternatives first: a sentence that lacks every word of any one of
+    /// them cannot match, so the rule is skipped for it (empty when the rule has no required literal). Checking all of
+    /// them, not only the first, keeps a rule that starts with "," from being tried on nearly every sentence.
     /// </summary>
-    public FrozenSet<string>? Anchor { get; } = Elements.OfType<LiteralElement>().FirstOrDefault(l => !l.Optional)?.Keys;
+    public ImmutableArray<FrozenSet<string>> Anchors { get; } =
+        [.. Elements.OfType<LiteralElement>().Where(l => !l.Optional).Select(l => l.Keys).OrderBy(k => k.Count)];
 
     /// <summary>The rule's name (<c>=&gt; name=hosted</c>), or null.</summary>
     public string? Name => Options.GetValueOrDefault("name");
