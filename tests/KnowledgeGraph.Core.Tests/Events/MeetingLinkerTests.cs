@@ -180,4 +180,33 @@ public sealed class MeetingLinkerTests
         // Act / Assert
         Assert.All(MeetingLinker.Facts("doc", meetings), f => Assert.Null(f.VisitorId));
     }
+
+    [Fact]
+    public void Link_ReferenceWithoutPeople_GivesTheMeetingItsVenue()
+    {
+        // Arrange: "A met B in Rome. The meeting took place in the papal library." (the second names no one).
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([
+            Meeting(0, "a", "b") with { PlaceId = "rome", PlaceRank = 3 },
+            Attendance(1) with { PlaceId = "library", PlaceRank = 4, RefersBack = true },
+        ]);
+
+        // Assert
+        Assert.Equal("library", Assert.Single(meetings).PlaceId);
+    }
+
+    [Fact]
+    public void Link_ReferenceSharingAPerson_ReachesBackAcrossParagraphs()
+    {
+        // Arrange: six sentences and a paragraph later, "after the conversation the Pope greeted C" (B is the Pope).
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Meeting(0, "a", "b"), Meeting(6, "b", "c") with { RefersBack = true, Paragraph = 3 }]);
+
+        // Assert: one meeting of three.
+        Assert.Equal(["a", "b", "c"], Assert.Single(meetings).Participants);
+    }
 }

@@ -136,7 +136,8 @@ public sealed class MeetingLinker
         {
             var x = meetings[k];
             var distance = m.Sentence - x.LastSentence;
-            if (distance > Window)
+            // A reference back ("after the one-on-one conversation, the Pope greeted ...") reaches twice as far.
+            if (distance > (m.RefersBack ? 2 * Window : Window))
                 break;
             if (!Compatible(x, m) || (m.Separate && x.Mentions[^1].Separate && distance == 0))
                 continue;
@@ -153,7 +154,7 @@ public sealed class MeetingLinker
             var near = m.Paragraph == x.LastParagraph || distance <= 1;
             if (m.Cue == MeetingCue.Attendance && near)
                 return x;
-            if (m.RefersBack && near && (shared > 0 || m.Participants.Length < 2))
+            if (m.RefersBack && ((near && m.Participants.Length < 2) || (shared > 0 && (near || distance <= 2 * Window))))
                 return x;
             // Named again by everyone it names: the same occasion told once more.
             if (shared >= 2 && shared == m.Participants.Length && m.Date is null && m.PlaceId is null)

@@ -228,6 +228,7 @@ public sealed class RelationExtractor
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || pair is not null))
         {
             var refersBack = _rules.Of(RuleKind.Refer).Where(May).Any(r => MatchesAnywhere(r, items, pair));
+            var mentionsBefore = meetings.Count;
             var separately = _rules.SeparatePhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase));
             // An earlier occasion: a past phrase, or a year or month the sentence names without a day it can resolve
             // ("in November 2021", "in June").
@@ -297,6 +298,10 @@ public sealed class RelationExtractor
                     meetings.Add(Mention(MeetingCue.Attendance, named, [], rule) with { Companions = rule.Options.ContainsKey("companion") });
                 }
             }
+            // "The meeting took place in the papal library": a sentence that points back and names no one still tells
+            // where or when the meeting it points to was.
+            if (meetings.Count == mentionsBefore && refersBack && (placeId is not null || date is not null))
+                meetings.Add(Mention(MeetingCue.Attendance, [], [], _rules.Of(RuleKind.Refer).First(r => MatchesAnywhere(r, items, pair))));
         }
         if (!blocked.Contains(RuleKind.Visited) && people > 0)
         {
