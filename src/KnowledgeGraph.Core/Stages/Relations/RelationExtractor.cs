@@ -225,9 +225,11 @@ public sealed class RelationExtractor
         }
 
         var people = items.Count(i => i.PersonIds is not null);
-        if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || pair is not null))
+        // "The two men" stands for the article's pair only where the sentence says it; elsewhere no rule needs the pair.
+        var statedPair = pair is not null && _rules.PairPhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase)) ? pair : null;
+        if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || statedPair is not null || placeId is not null || date is not null))
         {
-            var refersBack = _rules.Of(RuleKind.Refer).Where(May).Any(r => MatchesAnywhere(r, items, pair));
+            var refersBack = _rules.Of(RuleKind.Refer).Where(May).Any(r => MatchesAnywhere(r, items, statedPair));
             var mentionsBefore = meetings.Count;
             var separately = _rules.SeparatePhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase));
             // An earlier occasion: a past phrase, or a year or month the sentence names without a day it can resolve
@@ -260,16 +262,16 @@ public sealed class RelationExtractor
                 }
                 return present.Distinct(StringComparer.Ordinal).ToList();
             }
-            foreach (var rule in _rules.Of(RuleKind.MetWith).Where(May))
+            foreach (var rule in _rules.Of(RuleKind.MetWith).Where(r => (people > 0 || statedPair is not null) && May(r)))
             {
                 if (rule.Options.ContainsKey("all"))
                 {
                     // A sentence of separate meetings does not put everyone it names at one table.
-                    if (!separately && MatchesAnywhere(rule, items, pair))
+                    if (!separately && MatchesAnywhere(rule, items, statedPair))
                         meetings.Add(Mention(MeetingCue.Meeting, Everyone(), [], rule));
                     continue;
                 }
-                foreach (var b in AllMatches(rule, items, pair))
+                foreach (var b in AllMatches(rule, items, statedPair))
                 {
                     var a = b.All("a").Where(i => !AfterAbsentCue(ts.Sentence.Tokens, i.TokenStart)).SelectMany(i => i.PersonIds ?? []).ToList();
                     // "A meeting with X followed": the article's main person, the one it names most so far, met X.
@@ -290,9 +292,9 @@ public sealed class RelationExtractor
                     }
                 }
             }
-            foreach (var rule in _rules.Of(RuleKind.Attend).Where(May))
+            foreach (var rule in _rules.Of(RuleKind.Attend).Where(r => people > 0 && May(r)))
             {
-                foreach (var b in AllMatches(rule, items, pair))
+                foreach (var b in AllMatches(rule, items, statedPair))
                 {
                     var named = rule.SlotNames.Contains("a") ? b.All("a").SelectMany(i => i.PersonIds ?? []).ToList() : Everyone();
                     meetings.Add(Mention(MeetingCue.Attendance, named, [], rule) with { Companions = rule.Options.ContainsKey("companion") });
@@ -301,13 +303,13 @@ public sealed class RelationExtractor
             // "The meeting took place in the papal library": a sentence that points back and names no one still tells
             // where or when the meeting it points to was.
             if (meetings.Count == mentionsBefore && refersBack && (placeId is not null || date is not null))
-                meetings.Add(Mention(MeetingCue.Attendance, [], [], _rules.Of(RuleKind.Refer).First(r => MatchesAnywhere(r, items, pair))));
+                meetings.Add(Mention(MeetingCue.Attendance, [], [], _rules.Of(RuleKind.Refer).First(r => MatchesAnywhere(r, items, statedPair))));
         }
         if (!blocked.Contains(RuleKind.Visited) && people > 0)
         {
             foreach (var rule in _rules.Of(RuleKind.Visited).Where(May))
             {
-                foreach (var b in AllMatches(rule, items, pair))
+                foreach (var b in AllMatches(rule, items, statedPair))
                 {
                     if (b.Single("p")?.EntityId is not { } p)
                         continue;
@@ -320,7 +322,7 @@ public sealed class RelationExtractor
         {
             foreach (var rule in _rules.Of(RuleKind.MemberOf).Where(May))
             {
-                foreach (var b in AllMatches(rule, items, pair))
+                foreach (var b in AllMatches(rule, items, statedPair))
                 {
                     var org = b.Single("o")?.EntityId;
                     foreach (var m in b.All("m"))
