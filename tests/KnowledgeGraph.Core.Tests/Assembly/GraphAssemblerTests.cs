@@ -180,4 +180,39 @@ public class GraphAssemblerTests
 
     private static string Docs(PropertyGraph g, string id) =>
         string.Join('\n', g.Nodes.Single(n => n.Id == id).Properties["documents"].AsList());
+
+    [Fact]
+    public void Assemble_SameMeetingInTwoArticlesWithDifferentPeople_OneMeetingNode()
+    {
+        // Arrange: article a names Jens and Lloyd; article b names Jens, Lloyd and Jonas at the same place and date.
+        var a = Doc("a.txt", Feb8, [Met(Lloyd, Jens, 1, Feb8, "place:pentagon", "a.txt")],
+            Seen(Jens, EntityKind.Person), Seen(Lloyd, EntityKind.Person), Seen("place:pentagon", EntityKind.Location));
+        var b = Doc("b.txt", Feb8, [Met(Lloyd, Jens, 2, Feb8, "place:pentagon", "b.txt"), Met(Jonas, Jens, 2, Feb8, "place:pentagon", "b.txt"), Met(Jonas, Lloyd, 2, Feb8, "place:pentagon", "b.txt")],
+            Seen(Jens, EntityKind.Person), Seen(Lloyd, EntityKind.Person), Seen(Jonas, EntityKind.Person), Seen("place:pentagon", EntityKind.Location));
+
+        // Act
+        var g = Assemble(a, b);
+
+        // Assert: one Meeting with all three attending; the Jens–Lloyd MET_WITH lists both articles.
+        var meeting = Assert.Single(g.Nodes, n => n.Label == GraphSchema.Meeting);
+        Assert.Equal(3, OfType(g, GraphSchema.Attended).Count(r => r.EndId == meeting.Id));
+        var jensLloyd = Assert.Single(OfType(g, GraphSchema.MetWith), r => r.StartId == Jens && r.EndId == Lloyd);
+        Assert.Equal(["a.txt", "b.txt"], jensLloyd.Properties["documents"].AsList().ToArray());
+        Assert.Equal(3, OfType(g, GraphSchema.MetWith).Count);
+    }
+
+    [Fact]
+    public void Assemble_GuestOfAMeeting_AttendedAsGuestAndHostAsHost()
+    {
+        // Arrange: Jens hosted Lloyd (Lloyd is the visitor of the pair).
+        var doc = Doc("a.txt", Feb8, [Met(Jens, Lloyd, 1, Feb8, null) with { VisitorId = Lloyd }],
+            Seen(Jens, EntityKind.Person), Seen(Lloyd, EntityKind.Person));
+
+        // Act
+        var roles = OfType(Assemble(doc), GraphSchema.Attended).ToDictionary(r => r.StartId, r => r.Properties["role"].ToString());
+
+        // Assert
+        Assert.Equal("guest", roles[Lloyd]);
+        Assert.Equal("host", roles[Jens]);
+    }
 }

@@ -36,6 +36,7 @@ public sealed class GraphAssembler
         var entities = new SortedDictionary<string, EntityAcc>(StringComparer.Ordinal);
         var rels = new SortedDictionary<string, RelAcc>(StringComparer.Ordinal);
         var meetings = new SortedDictionary<string, MeetingAcc>(StringComparer.Ordinal);
+        var meetingsByDate = new Dictionary<DateOnly, List<MeetingAcc>>();
         var articles = new SortedDictionary<string, (DateOnly? Published, string? Title)>(StringComparer.Ordinal);
         foreach (var doc in analyses.GroupBy(a => a.DocumentId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -60,13 +61,13 @@ public sealed class GraphAssembler
                 offset += p.Sentences;
             }
             var containment = parts.SelectMany(p => p.Containment).Distinct().ToLookup(c => c.Inner, c => c.Outer, StringComparer.Ordinal);
-            AssembleDocument(docId, published, facts, containment, rels, meetings);
+            AssembleDocument(docId, published, facts, containment, rels, meetings, meetingsByDate);
         }
         return Build(entities, rels, meetings, articles);
     }
 
     private void AssembleDocument(string docId, DateOnly? published, List<RelationFact> facts, ILookup<string, string> containment,
-        SortedDictionary<string, RelAcc> rels, SortedDictionary<string, MeetingAcc> meetings)
+        SortedDictionary<string, RelAcc> rels, SortedDictionary<string, MeetingAcc> meetings, Dictionary<DateOnly, List<MeetingAcc>> meetingsByDate)
     {
         // Everything below is keyed or memoised so that an article part of a 200 MB dump stays linear in its facts.
         var memberships = facts.Where(f => f.Kind == RelationKind.MemberOf)
@@ -134,9 +135,34 @@ public sealed class GraphAssembler
             var people = g.SelectMany(o => new[] { o.A, o.B }).Distinct().Order(StringComparer.Ordinal).ToList();
             var meetingId = "meeting:" + (date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated-" + Slug.Of(docId)) + ":" +
                 string.Join('+', people.Select(p => p[(p.IndexOf(':', StringComparison.Ordinal) + 1)..])) + (place is null ? "" : "@" + Slug.Of(place));
-            if (!meetings.TryGetValue(meetingId, out var meeting))
+            // The same meeting told by another article: same date, the same place (or one of them names none), and two
+            // or more of the same people — not necessarily the same list, since each article names whom it knows.
+            var meeting = meetings.GetValueOrDefault(meetingId) ?? (date is { } day ? SameMeeting(meetingsByDate, day, place, people) : null);
+            if (meeting is null)
+            {
                 meetings[meetingId] = meeting = new MeetingAcc(meetingId, date, place, people);
+                if (date is { } day2)
+                {
+                    if (!meetingsByDate.TryGetValue(day2, out var ofDay))
+                        meetingsByDate[day2] = ofDay = [];
+                    ofDay.Add(meeting);
+                }
+            }
+            else
+            {
+                meetingId = meeting.Id;
+            }
+            meeting.Join(people);
             meeting.Documents.Add(docId);
+            // Who was host and who was guest: a visitor of a pair is a guest, the other side of it a host.
+            foreach (var f in g.SelectMany(o => o.Facts))
+            {
+                if (f.VisitorId is not { } guest)
+                    continue;
+                meeting.Roles[guest] = "guest";
+                var host = f.SubjectId == guest ? f.ObjectId : f.SubjectId;
+                meeting.Roles.TryAdd(host, "host");
+            }
             foreach (var o in g)
             {
                 var rel = Rel(rels, $"met_with:{meetingId}:{o.A}:{o.B}", GraphSchema.MetWith, o.A, o.B);
@@ -355,7 +381,7 @@ public sealed class GraphAssembler
             foreach (var p in m.People.Where(nodes.ContainsKey))
             {
                 relationships.Add(new GraphRelationship($"attended:{p}:{m.Id}", GraphSchema.Attended, p, m.Id,
-                    new PropertyBag().Add("documents", m.Documents.Order(StringComparer.Ordinal)).Build()));
+                    new PropertyBag().Add("role", m.Roles.GetValueOrDefault(p, "attendee")).Add("documents", m.Documents.Order(StringComparer.Ordinal)).Build()));
             }
             if (m.Place is { } place && nodes.ContainsKey(place))
             {
@@ -462,12 +488,29 @@ public sealed class GraphAssembler
         }
     }
 
+    private static MeetingAcc? SameMeeting(Dictionary<DateOnly, List<MeetingAcc>> byDate, DateOnly date, string? place, List<string> people) =>
+        byDate.TryGetValue(date, out var ofDay)
+            ? ofDay.FirstOrDefault(m => (m.Place is null || place is null || m.Place == place) && m.People.Count(people.Contains) >= 2)
+            : null;
+
     private sealed class MeetingAcc(string id, DateOnly? date, string? place, List<string> people)
     {
         public string Id { get; } = id;
         public DateOnly? Date { get; } = date;
         public string? Place { get; } = place;
-        public List<string> People { get; } = people;
+        public List<string> People { get; } = [.. people];
+
+        /// <summary>host or guest, for those the text makes one; everyone else attended.</summary>
+        public Dictionary<string, string> Roles { get; } = new(StringComparer.Ordinal);
+
+        public void Join(IEnumerable<string> people)
+        {
+            foreach (var p in people)
+            {
+                if (!People.Contains(p))
+                    People.Add(p);
+            }
+        }
         public SortedSet<string> Documents { get; } = new(StringComparer.Ordinal);
         public List<string> Evidence { get; } = [];
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
