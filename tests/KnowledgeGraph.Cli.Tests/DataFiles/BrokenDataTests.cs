@@ -18,7 +18,7 @@ public sealed class BrokenDataTests
         { "duplicate-id", $"gazetteer/people.csv:{PeopleRows + 1}: duplicate id 'person:abbas-araghchi' (first defined at gazetteer/people.csv:2; ids must be unique across all gazetteer files)" },
         { "bad-role-date", "gazetteer/roles.csv:2: invalid date '2024-02-30' in column 'from' (expected YYYY-MM-DD, or empty)" },
         { "malformed-rule", "rules/relations.rules:55: malformed slot '{Person:a' (write {Type:name}, e.g. {Person:a})" },
-        { "unknown-rule-kind", "rules/relations.rules:55: unknown rule kind 'meet-with' (expected role, member-of, met-with, visited, place, block, define)" },
+        { "unknown-rule-kind", "rules/relations.rules:55: unknown rule kind 'meet-with' (expected role, member-of, met-with, attend, refer, visited, place, block, define)" },
         { "unknown-slot-type", "rules/relations.rules:55: unknown slot type 'Persn' (expected " },
     };
 
