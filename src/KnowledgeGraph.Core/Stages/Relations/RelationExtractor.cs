@@ -129,7 +129,16 @@ public sealed class RelationExtractor
         {
             foreach (var anchor in r.Anchors)
             {
-                if (!anchor.Any(keys.Contains))
+                var found = false;
+                foreach (var word in anchor)
+                {
+                    if (keys.Contains(word))
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found)
                     return false;
             }
             return true;

@@ -86,8 +86,8 @@ public sealed record RelationRule(RuleKind Kind, ImmutableArray<PatternElement> 
     /// them cannot match, so the rule is skipped for it (empty when the rule has no required literal). Checking all of
     /// them, not only the first, keeps a rule that starts with "," from being tried on nearly every sentence.
     /// </summary>
-    public ImmutableArray<FrozenSet<string>> Anchors { get; } =
-        [.. Elements.OfType<LiteralElement>().Where(l => !l.Optional).Select(l => l.Keys).OrderBy(k => k.Count)];
+    public ImmutableArray<string[]> Anchors { get; } =
+        [.. Elements.OfType<LiteralElement>().Where(l => !l.Optional).Select(l => l.Keys.ToArray()).OrderBy(k => k.Length)];
 
     /// <summary>The rule's name (<c>=&gt; name=hosted</c>), or null.</summary>
     public string? Name => Options.GetValueOrDefault("name");
