@@ -66,8 +66,30 @@ public sealed class EntityTagger
             TagMeetingsOf(sentence, owner, mentions);
             TagAcronymDefinitions(sentence, owner, mentions);
         }
+        else if (HeadNamesReadable(tokens))
+        {
+            // A short caption line ("Royal Castle, Warsaw") or a headline in sentence case still names its venues (only
+            // venues: page headers name the publishing body, "Media Center", "Press Office").
+            TagHeadNounNames(sentence, owner, mentions, titleAt, venuesOnly: true);
+        }
         mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
         return new TaggedSentence(sentence, mentions, titles);
+    }
+
+    // In a Title Case headline every word is capitalised, so runs of capitals say nothing; a line of a few words or with a
+    // lower-case content word is written as names are.
+    private bool HeadNamesReadable(IReadOnlyList<Token> tokens)
+    {
+        var words = 0;
+        var lowerContent = false;
+        foreach (var t in tokens)
+        {
+            if (t.Kind != TokenKind.Word)
+                continue;
+            words++;
+            lowerContent |= t.IsLower && t.Text.Length > 3 && !_words.RunConnectors.Contains(t.Key) && !_words.NotNames.Contains(t.Key);
+        }
+        return words <= 4 || lowerContent;
     }
 
     // The longest title starting at each token (end -1 when none), looked up once for the spans and the title mentions.
@@ -502,7 +524,7 @@ public sealed class EntityTagger
         return false;
     }
 
-    private void TagHeadNounNames(Sentence sentence, Mention?[] owner, List<Mention> mentions, (int End, List<PhraseMatch<TitleEntry>> Matches)[] titleAt)
+    private void TagHeadNounNames(Sentence sentence, Mention?[] owner, List<Mention> mentions, (int End, List<PhraseMatch<TitleEntry>> Matches)[] titleAt, bool venuesOnly = false)
     {
         var tokens = sentence.Tokens;
         var i = 0;
@@ -594,7 +616,7 @@ public sealed class EntityTagger
             var of = start + 2;
             while (of < end - 1 && tokens[of].Key != "of")
                 of++;
-            if (of < end - 1 && of - start >= 2 && of - start <= 4 && LooksLikeName(tokens, start, of) && !EndsInHead(tokens, start, of) &&
+            if (!venuesOnly && of < end - 1 && of - start >= 2 && of - start <= 4 && LooksLikeName(tokens, start, of) && !EndsInHead(tokens, start, of) &&
                 Enumerable.Range(start, of - start).All(k => owner[k] is null && IsNameWord(tokens[k])) && _gazetteer.GivenNames.Contains(tokens[start].Key) is var given &&
                 (given || (start > 0 && tokens[start - 1].Text == ",")))
             {
@@ -612,12 +634,12 @@ public sealed class EntityTagger
             if (hasAnd >= 0 && hasAnd > start && EndsInHead(tokens, start, hasAnd))
             {
                 // "the Ministry of Defence and the Army": two names, not one.
-                TryHeadName(sentence, owner, mentions, start, hasAnd);
-                TryHeadName(sentence, owner, mentions, hasAnd + 1, end);
+                TryHeadName(sentence, owner, mentions, start, hasAnd, venuesOnly);
+                TryHeadName(sentence, owner, mentions, hasAnd + 1, end, venuesOnly);
             }
             else if (end - start >= 1)
             {
-                TryHeadName(sentence, owner, mentions, start, end);
+                TryHeadName(sentence, owner, mentions, start, end, venuesOnly);
             }
             i = end;
         }
@@ -635,14 +657,14 @@ public sealed class EntityTagger
     private bool EndsInHead(IReadOnlyList<Token> tokens, int start, int end) =>
         end - start >= 2 && _heads.Suffixes.ContainsKey(tokens[end - 1].Key);
 
-    private void TryHeadName(Sentence sentence, Mention?[] owner, List<Mention> mentions, int start, int end)
+    private void TryHeadName(Sentence sentence, Mention?[] owner, List<Mention> mentions, int start, int end, bool venuesOnly = false)
     {
         var tokens = sentence.Tokens;
         if (start >= end)
             return;
         // Lower-case head after the run: "the Vilnius summit", "NATO headquarters", "the 16th BRICS summit".
         if (end < tokens.Count && tokens[end].IsLower && owner[end] is null &&
-            _heads.Suffixes.TryGetValue(tokens[end].Key, out var lowerHead) && lowerHead.Form == HeadForm.SuffixLower)
+            _heads.Suffixes.TryGetValue(tokens[end].Key, out var lowerHead) && lowerHead.Form == HeadForm.SuffixLower && (!venuesOnly || lowerHead.Kind == EntityKind.Location))
         {
             var s = end - 1;
             while (s > start && tokens[s - 1].Kind != TokenKind.Punctuation && !_words.RunConnectors.Contains(tokens[s - 1].Key) &&
@@ -686,7 +708,7 @@ public sealed class EntityTagger
                     head = mid;
             }
         }
-        if (head is null)
+        if (head is null || (venuesOnly && head.Kind != EntityKind.Location))
             return;
         // A gazetteer name that covers the whole run already says what it is.
         if (owner[start] is { } o2 && o2.TokenStart == start && o2.TokenEnd == end)
