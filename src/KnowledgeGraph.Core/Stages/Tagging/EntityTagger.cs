@@ -307,13 +307,19 @@ public sealed class EntityTagger
                 continue;
             if (j + 1 < tokens.Count && tokens[j].Text == ")" && t.TokenStart > 0 && tokens[t.TokenStart - 1].Text == "(")
                 j++;
-            // "President of Ukraine Volodymyr Zelenskyy": skip "of <country or organisation>".
-            if (j + 1 < tokens.Count && tokens[j].Key == "of" && owner[j + 1] is { IsDemonym: false, Kind: EntityKind.Country or EntityKind.Organization } q)
+            // "Vice President-elect Kashim Shettima".
+            if (j + 1 < tokens.Count && TextFolding.IsConnector(tokens[j]) && tokens[j + 1].Key is "elect" or "designate")
+                j += 2;
+            // "President of Ukraine Volodymyr Zelenskyy", "Ambassador to Mexico Ken Salazar": skip "of/to <country or body>".
+            if (j + 1 < tokens.Count && tokens[j].Key is "of" or "to" && owner[j + 1] is { IsDemonym: false, Kind: EntityKind.Country or EntityKind.Organization } q && q.TokenStart == j + 1)
                 j = q.TokenEnd;
             if (j < tokens.Count && owner[j] is { } existing)
             {
-                // A title before a place name makes it a person ("Defense Secretary Austin").
-                if (existing.Kind != EntityKind.Location || existing.TokenEnd - existing.TokenStart != 1 || existing.Candidates.Any(c => c.Subkind is "venue" or "region" or "continent"))
+                // A title before a place name makes it a person ("Defense Secretary Austin"); a known surname before a
+                // given name is a relative or the family-name-first order ("first lady Jill Biden", "Madame Kishida Yuko").
+                var oneWordPerson = existing is { Kind: EntityKind.Person, Source: MentionSource.Gazetteer } && existing.TokenEnd - existing.TokenStart == 1 &&
+                    existing.TokenEnd < tokens.Count && owner[existing.TokenEnd] is null && IsNameWord(tokens[existing.TokenEnd]);
+                if (!oneWordPerson && (existing.Kind != EntityKind.Location || existing.TokenEnd - existing.TokenStart != 1 || existing.Candidates.Any(c => c.Subkind is "venue" or "region" or "continent")))
                     continue;
             }
             var end = ScanName(tokens, j, owner, allowFirstOwned: true);
@@ -367,13 +373,18 @@ public sealed class EntityTagger
     {
         var k = j;
         var words = 0;
+        var free = 0;
         while (k < tokens.Count && words < 5)
         {
             var t = tokens[k];
-            // A one-word place inside a name is part of the name ("Lloyd J. Austin III", "Jordan Bardella").
-            var ownedOk = owner[k] is null || (owner[k]!.Kind == EntityKind.Location && owner[k]!.TokenEnd - owner[k]!.TokenStart == 1 && (allowFirstOwned || k > j));
+            // A one-word place inside a name is part of the name ("Lloyd J. Austin III", "Jordan Bardella"), and so is a
+            // known one-word surname ("Jill Biden", "Kishida Yuko").
+            var ownedOk = owner[k] is null || (owner[k]!.TokenEnd - owner[k]!.TokenStart == 1 &&
+                (owner[k]!.Kind == EntityKind.Location && (allowFirstOwned || k > j) || owner[k]!.Kind == EntityKind.Person && owner[k]!.Source == MentionSource.Gazetteer));
             if (!ownedOk)
                 break;
+            if (owner[k] is null && t.Kind == TokenKind.Word)
+                free++;
             if (words > 0 && t.Kind == TokenKind.Word && _words.NameSuffixes.Contains(t.Key) && t.IsCapitalized)
             {
                 k++;
@@ -416,6 +427,12 @@ public sealed class EntityTagger
         }
         while (k > j && (_words.NameParticles.Contains(tokens[k - 1].Key) && !tokens[k - 1].IsCapitalized || TextFolding.IsConnector(tokens[k - 1])))
             k--;
+        // A known person alone ("President Biden") is already that person; only a longer name around it is new.
+        var ownsPerson = false;
+        for (var x = j; x < k; x++)
+            ownsPerson |= owner[x] is { Kind: EntityKind.Person };
+        if (ownsPerson && (free == 0 || words < 2))
+            return j;
         return words == 0 ? j : k;
     }
 
@@ -441,9 +458,9 @@ public sealed class EntityTagger
             return;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (owner[i] is not null || !IsNameWord(tokens[i]) || (i > 0 && (IsNameWord(tokens[i - 1]) || owner[i - 1] is not null || TextFolding.IsConnector(tokens[i - 1]))))
+            if ((owner[i] is not null && !IsOneWordTown(owner[i])) || !IsNameWord(tokens[i]) || (i > 0 && (IsNameWord(tokens[i - 1]) || owner[i - 1] is not null || TextFolding.IsConnector(tokens[i - 1]))))
                 continue;
-            var end = ScanName(tokens, i, owner, allowFirstOwned: false);
+            var end = ScanName(tokens, i, owner, allowFirstOwned: owner[i] is not null);
             if (end - i < 2 || !LooksLikeName(tokens, i, end) || titles.Any(t => t.TokenStart < end && t.TokenEnd > i))
                 continue;
             var before = i > 0 && tokens[i - 1].Text == "," && TitleBefore(tokens, owner, titles, i - 1);
@@ -798,7 +815,7 @@ public sealed class EntityTagger
             // Never cut through a longer name, and only replace names that lie wholly inside the new one ("the Gulf" in
             // "the Gulf Cooperation Council" lies inside but for its article).
             var inside = o.TokenStart >= start || (o.TokenStart == start - 1 && sentence.Tokens[o.TokenStart].Key == "the");
-            if (!inside || o.TokenEnd > end || (!replace && o.Kind != EntityKind.Location))
+            if (!inside || o.TokenEnd > end || (!replace && o.Kind != EntityKind.Location && !(kind == EntityKind.Person && o.Kind == EntityKind.Person && o.TokenEnd - o.TokenStart == 1)))
                 return;
         }
         for (var k = start; k < end; k++)
