@@ -695,7 +695,22 @@ public sealed class EntityTagger
                 s = owner[s - 2] is { } o ? o.TokenStart : s - 2;
             if (s > 0 && tokens[s - 1].Kind == TokenKind.Number && tokens[s - 1].Text.Length <= 4)
                 s--;
-            AddPattern(sentence, owner, mentions, s, end + 1, lowerHead.Kind, replace: true);
+            // "the Arab ministerial meeting on Syria", "the Riyadh meetings on Syria": a lower-case meeting is a named
+            // event only with its subject; "ministerial" alone is an adjective.
+            var e = end + 1;
+            var isMeeting = lowerHead.Head is "meeting" or "meetings";
+            if (lowerHead.Head == "ministerial" && e < tokens.Count && tokens[e].Key is "meeting" or "meetings")
+            {
+                e++;
+                isMeeting = true;
+            }
+            if (isMeeting)
+            {
+                if (e + 1 >= tokens.Count || tokens[e].Key != "on" || owner[e + 1] is not { IsDemonym: false, Kind: EntityKind.Country or EntityKind.Location or EntityKind.Organization } topic || topic.TokenStart != e + 1)
+                    return;
+                e = topic.TokenEnd;
+            }
+            AddPattern(sentence, owner, mentions, s, e, lowerHead.Kind, replace: true);
             return;
         }
         if (end - start < 2)
