@@ -66,7 +66,7 @@ public sealed class MentionResolver
                 }
                 else if (NameKeys(m).Length >= 2 && !IsShortFormOfKnown(people, NameKeys(m)))
                 {
-                    var id = GazetteerPersonId(m.PatternName!) ?? "person:" + Slug.Of(m.PatternName!);
+                    var id = GazetteerPersonId(m.PatternName!) ?? ReversedGazetteerPersonId(m.PatternName!) ?? "person:" + Slug.Of(m.PatternName!);
                     m.EntityId = id;
                     var name = _gazetteer.TryGet(id, out var ge) ? ge.Name : m.PatternName!;
                     AddForm(Person(people, id, name, ts.Sentence.Index), m.PatternName!);
@@ -326,6 +326,17 @@ public sealed class MentionResolver
                 return false;
         }
         return true;
+    }
+
+    // "Kishida Fumio", "Orbán Viktor": a two-word name written family name first is the gazetteer's "Fumio Kishida"; a
+    // longer name whose first and last words are a gazetteer person's name is that person.
+    private string? ReversedGazetteerPersonId(string name)
+    {
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2)
+            return GazetteerPersonId(parts[1] + " " + parts[0]);
+        // "Cyril Matamela Ramaphosa": a middle name the gazetteer's form leaves out.
+        return parts.Length >= 3 && parts[^1].Length > 2 ? GazetteerPersonId(parts[0] + " " + parts[^1]) : null;
     }
 
     private string? GazetteerPersonId(string name)

@@ -349,7 +349,7 @@ public sealed class EntityTagger
                 continue;
             if (cityName && (i + 1 >= tokens.Count || !(owner[i + 1] is null || IsOneWordTown(owner[i + 1])) || !tokens[i + 1].IsCapitalized))
                 continue;
-            var end = ScanName(tokens, i + 1, owner, allowFirstOwned: cityName);
+            var end = ScanName(tokens, i + 1, owner, allowFirstOwned: cityName, leading: 1);
             if (end <= i + 1)
                 continue;
             // "Anne-Claire", "Jean-Yves": a capitalised word joined by a hyphen before the given name belongs to it.
@@ -369,11 +369,11 @@ public sealed class EntityTagger
         t.Kind == TokenKind.Word && t.IsCapitalized && (!t.IsAllCaps || IsInitial(t)) && !_words.NotNames.Contains(t.Key) && !_rankWords.Contains(t.Key);
 
     // Name tokens: capitalised words, initials, particles between capitalised words, and a suffix (Jr., III). Up to five.
-    private int ScanName(IReadOnlyList<Token> tokens, int j, Mention?[] owner, bool allowFirstOwned)
+    private int ScanName(IReadOnlyList<Token> tokens, int j, Mention?[] owner, bool allowFirstOwned, int leading = 0)
     {
         var k = j;
         var words = 0;
-        var free = 0;
+        var free = leading;
         while (k < tokens.Count && words < 5)
         {
             var t = tokens[k];
@@ -431,7 +431,7 @@ public sealed class EntityTagger
         var ownsPerson = false;
         for (var x = j; x < k; x++)
             ownsPerson |= owner[x] is { Kind: EntityKind.Person };
-        if (ownsPerson && (free == 0 || words < 2))
+        if (ownsPerson && (free == 0 || words + leading < 2))
             return j;
         return words == 0 ? j : k;
     }
