@@ -115,6 +115,14 @@ public sealed class MentionResolver
                     ts.Mentions.RemoveAt(i--);
                     continue;
                 }
+                if (m.Source == MentionSource.Gazetteer && IsBareHeadWord(m) && !NamedInFull(sentences, m.Candidates[0].Id) &&
+                    !(m.Candidates[0].Country is { } home && countries.Contains(home)))
+                {
+                    // "the Commission", "Congress": the last word of a body's name stands for it only where the article
+                    // names it in full or names its country.
+                    ts.Mentions.RemoveAt(i--);
+                    continue;
+                }
                 if (m.AcronymOf is { } full)
                 {
                     m.EntityId = full.EntityId;
@@ -231,6 +239,19 @@ public sealed class MentionResolver
                 ts.Mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
         }
     }
+
+    private static bool IsBareHeadWord(Mention m)
+    {
+        if (m.Kind != EntityKind.Organization || m.Candidates.Length == 0 || m.IsDemonym)
+            return false;
+        var surface = m.Surface.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? m.Surface[4..] : m.Surface;
+        var name = m.Candidates[0].Name;
+        return !surface.Contains(' ', StringComparison.Ordinal) && !surface.All(c => !char.IsLetter(c) || char.IsUpper(c)) && name.Contains(' ', StringComparison.Ordinal) &&
+            name.EndsWith(" " + surface, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool NamedInFull(IReadOnlyList<TaggedSentence> sentences, string id) =>
+        sentences.Any(ts => ts.Mentions.Any(x => x.Source == MentionSource.Gazetteer && x.Candidates.Length > 0 && x.Candidates[0].Id == id && !IsBareHeadWord(x)));
 
     // "the Popular Unity Movement (PUM)" ... "PUM said": a defined acronym names the same entity wherever the article uses it.
     private static void LinkAcronyms(IReadOnlyList<TaggedSentence> sentences)

@@ -171,7 +171,14 @@ public sealed class EntityTagger
         if (!tokens[first].IsCapitalized && tokens[first].Kind != TokenKind.Number)
             return false;
         if (end - start != 1)
-            return true;
+        {
+            // "French government", "Israeli military": an adjective and a common noun describe a body; only its name
+            // (written with capitals) names it.
+            var lowerTail = true;
+            for (var k = first + 1; k < end; k++)
+                lowerTail &= tokens[k].IsLower;
+            return !(lowerTail && end - first >= 2 && matches.All(m => m.Value.Entry.Kind == EntityKind.Organization));
+        }
         var token = tokens[start];
         var onlyTowns = true;
         foreach (var m in matches)
