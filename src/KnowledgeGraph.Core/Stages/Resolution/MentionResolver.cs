@@ -552,6 +552,25 @@ public sealed class MentionResolver
         }
         if (k < 2 || tokens[k - 1].Text != ",")
             return null;
+        // An appositive is closed: "X, the Chairperson, said", not "At the invitation of X, the Chairperson paid".
+        var close = end;
+        // "the Chair of the Board,", "the Ambassador to Japan,": the title's complement belongs to the appositive.
+        if (close + 1 < tokens.Count && tokens[close].Key is "of" or "to" or "in" or "at" or "for" or "on")
+        {
+            var c = close + 1;
+            if (c < tokens.Count && tokens[c].Key == "the")
+                c++;
+            var words = 0;
+            while (c < tokens.Count && (tokens[c].IsCapitalized || (words > 0 && tokens[c].Key is "of" or "and" or "the" or "for")))
+            {
+                c++;
+                words++;
+            }
+            if (words > 0)
+                close = c;
+        }
+        if (close < tokens.Count && !(tokens[close].Kind == TokenKind.Punctuation && !TextFolding.IsConnector(tokens[close])))
+            return null;
         return ts.Mentions.FirstOrDefault(m => m.TokenEnd == k - 1 && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
     }
 

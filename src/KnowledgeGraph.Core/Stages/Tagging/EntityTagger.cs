@@ -356,7 +356,8 @@ public sealed class EntityTagger
                 continue;
             if (cityName && (i + 1 >= tokens.Count || !(owner[i + 1] is null || IsOneWordTown(owner[i + 1])) || !tokens[i + 1].IsCapitalized))
                 continue;
-            var end = ScanName(tokens, i + 1, owner, allowFirstOwned: cityName, leading: 1);
+            // A town right after a given name is a surname ("Juan Ramón de la Fuente", "Carlos Medina").
+            var end = ScanName(tokens, i + 1, owner, allowFirstOwned: true, leading: 1);
             if (end <= i + 1)
                 continue;
             // "Anne-Claire", "Jean-Yves": a capitalised word joined by a hyphen before the given name belongs to it.
@@ -412,10 +413,17 @@ public sealed class EntityTagger
                 k += 3;
                 continue;
             }
-            if (words > 0 && _words.NameParticles.Contains(t.Key) && !t.IsCapitalized && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized && owner[k + 1] is null)
+            if (words > 0 && _words.NameParticles.Contains(t.Key) && !t.IsCapitalized)
             {
-                k++;
-                continue;
+                // "de la Fuente", "bin Abdulkarim": one or two particles before a capitalised part of the name.
+                var next = k + 1;
+                if (next < tokens.Count && _words.NameParticles.Contains(tokens[next].Key) && !tokens[next].IsCapitalized)
+                    next++;
+                if (next < tokens.Count && tokens[next].IsCapitalized && owner[next] is null)
+                {
+                    k = next;
+                    continue;
+                }
             }
             if (words > 0 && TextFolding.IsConnector(t) && k + 1 < tokens.Count && owner[k + 1] is null && tokens[k - 1].End == t.Start && t.End == tokens[k + 1].Start &&
                 tokens[k + 1].Kind == TokenKind.Word)
