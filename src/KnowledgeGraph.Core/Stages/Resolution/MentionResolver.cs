@@ -152,7 +152,7 @@ public sealed class MentionResolver
                     continue;
                 for (var k = 1; k < f.Length; k++)
                 {
-                    if (f[k] is "jr" or "sr" or "ii" or "iii" or "iv")
+                    if (_gazetteer.Words.NameSuffixes.Contains(f[k]))
                         continue;
                     Add(string.Join(' ', f[k..]), p);
                 }

@@ -508,7 +508,8 @@ public sealed class EntityTagger
             // A head noun ends a body's name ("Ben Gurion Airport") or starts one ("Lake Chad"); elsewhere it may be a
             // surname or a given name ("Park Min-jun").
             if ((k == end - 1 && _heads.Suffixes.ContainsKey(t.Key)) || (k == start && (_heads.Prefixes.ContainsKey(t.Key) || _heads.Leads.ContainsKey(t.Key))) ||
-                _gazetteer.TitlesByKey.ContainsKey(t.Key) || _words.PortfolioWords.Contains(t.Key) || (!allowCommonWords && _gazetteer.CommonWords.Contains(t.Key)))
+                _gazetteer.TitlesByKey.ContainsKey(t.Key) || _words.PortfolioWords.Contains(t.Key) || (!allowCommonWords && _gazetteer.CommonWords.Contains(t.Key)) ||
+                (t.Key.Length > 4 && t.Key[^1] == 's' && _gazetteer.TitlesByKey.ContainsKey(t.Key[..^1])))
                 return false;
         }
         return true;
