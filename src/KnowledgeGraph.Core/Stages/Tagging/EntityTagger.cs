@@ -64,6 +64,8 @@ public sealed class EntityTagger
             TagAppositions(sentence, owner, mentions, titles);
             TagHeadNounNames(sentence, owner, mentions, titleAt);
             TagMeetingsOf(sentence, owner, mentions);
+            TagDescribedBodies(sentence, owner, mentions);
+            TagCoordinatedBodies(sentence, owner, mentions);
             TagAcronymDefinitions(sentence, owner, mentions);
         }
         else if (HeadNamesReadable(tokens))
@@ -799,6 +801,77 @@ public sealed class EntityTagger
                 continue;
             var s = i > 0 && _words.MeetingAdjectives.Contains(tokens[i - 1].Key) ? i - 1 : i;
             AddPattern(sentence, owner, mentions, s, k, EntityKind.Event, replace: true);
+        }
+    }
+
+    // "the German development bank KfW", "the news agency Tass": a common noun for a kind of body, then its name.
+    private void TagDescribedBodies(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (!tokens[i].IsLower || !_words.BodyNouns.Contains(tokens[i].Key))
+                continue;
+            var end = i + 1;
+            while (end < tokens.Count && end - i <= 3 && owner[end] is null && tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized &&
+                   !_words.NotNames.Contains(tokens[end].Key) && !_gazetteer.TitlesByKey.ContainsKey(tokens[end].Key))
+                end++;
+            if (end == i + 1 || _gazetteer.GivenNames.Contains(tokens[i + 1].Key))
+                continue;
+            AddPattern(sentence, owner, mentions, i + 1, end, EntityKind.Organization);
+            i = end - 1;
+        }
+    }
+
+    // "Airbus, EDF, Alstom and Veolia": names listed with a known body are bodies too.
+    private void TagCoordinatedBodies(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        var items = new List<(int Start, int End, bool Known)>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            items.Clear();
+            var k = i;
+            while (k < tokens.Count)
+            {
+                int s = k, e;
+                bool known;
+                if (owner[k] is { } o && o.TokenStart == k)
+                {
+                    if (o.Kind != EntityKind.Organization || o.IsDemonym)
+                        break;
+                    e = o.TokenEnd;
+                    known = true;
+                }
+                else
+                {
+                    e = k;
+                    while (e < tokens.Count && e - k < 3 && owner[e] is null && tokens[e].Kind == TokenKind.Word && (tokens[e].IsCapitalized || tokens[e].IsAllCaps) &&
+                           !_words.NotNames.Contains(tokens[e].Key) && !_gazetteer.GivenNames.Contains(tokens[e].Key) && !_gazetteer.TitlesByKey.ContainsKey(tokens[e].Key) &&
+                           !_words.PortfolioWords.Contains(tokens[e].Key))
+                        e++;
+                    if (e == k)
+                        break;
+                    known = false;
+                }
+                items.Add((s, e, known));
+                // separators: ",", "and", ", and"
+                var n = e;
+                if (n < tokens.Count && tokens[n].Text == ",")
+                    n++;
+                if (n < tokens.Count && tokens[n].Key == "and")
+                    n++;
+                if (n == e)
+                    break;
+                k = n;
+            }
+            if (items.Count >= 3 && items.Any(x => x.Known) && items.Any(x => !x.Known))
+            {
+                foreach (var (s, e, known) in items.Where(x => !x.Known).ToList())
+                    AddPattern(sentence, owner, mentions, s, e, EntityKind.Organization);
+            }
+            i = items.Count > 0 ? Math.Max(i + 1, items[^1].End) : i + 1;
         }
     }
 
