@@ -12,6 +12,9 @@ internal sealed class ArticlePerson(string id, string name)
     public string Name { get; set; } = name;
     public List<string[]> Forms { get; } = [];
     public int FirstSentence { get; set; } = int.MaxValue;
+
+    /// <summary>True for a person the gazetteer knows (the more prominent of two who share a surname).</summary>
+    public bool Known { get; set; }
 }
 
 /// <summary>
@@ -61,6 +64,7 @@ public sealed class MentionResolver
                     var e = m.Candidates[0];
                     m.EntityId = e.Id;
                     var p = Person(people, e.Id, e.Name, ts.Sentence.Index);
+                    p.Known = true;
                     if (p.Forms.Count == 0)
                         p.Forms.AddRange(_entryForms.GetOrAdd(e.Id, _ => e.Aliases.Prepend(e.Name).Select(Keys).Where(k => k.Length > 0).DistinctBy(k => string.Join(' ', k)).ToArray()));
                 }
@@ -142,8 +146,15 @@ public sealed class MentionResolver
     {
         if (people.Count == 0)
             return;
+        // A surname two people share goes to the one the gazetteer knows, if only one is known; else to neither.
         var byForm = new Dictionary<string, ArticlePerson?>(StringComparer.Ordinal);
-        void Add(string key, ArticlePerson p) => byForm[key] = byForm.TryGetValue(key, out var q) && q is not null && q != p ? null : p;
+        void Add(string key, ArticlePerson p)
+        {
+            if (!byForm.TryGetValue(key, out var q))
+                byForm[key] = p;
+            else if (q is not null && q != p)
+                byForm[key] = q.Known == p.Known ? null : q.Known ? q : p;
+        }
         foreach (var p in people.Values)
         {
             foreach (var f in p.Forms)
@@ -330,7 +341,8 @@ public sealed class MentionResolver
         }
         if (matches.Count == 0)
             return null;
-        return matches.OrderBy(p => p.FirstSentence <= sentence ? 0 : 1).ThenBy(p => Math.Abs(p.FirstSentence - sentence)).First();
+        // "Marcos" with President Ferdinand Marcos Jr. and the First Lady Liza Araneta Marcos: the one the gazetteer knows.
+        return matches.OrderBy(p => p.FirstSentence <= sentence ? 0 : 1).ThenBy(p => p.Known ? 0 : 1).ThenBy(p => Math.Abs(p.FirstSentence - sentence)).First();
     }
 
     private static bool EndsWith(string[] full, string[] tail)
