@@ -174,12 +174,12 @@ public sealed class EntityTagger
             return false;
         if (end - start != 1)
         {
-            // "French government", "Israeli military": an adjective and a common noun describe a body; only its name
-            // (written with capitals) names it.
+            // "French government", "Israeli military": a country's adjective and a common noun describe a body; only
+            // its name (written with capitals) names it. ("NATO alliance" is NATO.)
             var lowerTail = true;
             for (var k = first + 1; k < end; k++)
                 lowerTail &= tokens[k].IsLower;
-            return !(lowerTail && end - first >= 2 && matches.All(m => m.Value.Entry.Kind == EntityKind.Organization));
+            return !(lowerTail && end - first >= 2 && _gazetteer.DemonymKeys.Contains(tokens[first].Key) && matches.All(m => m.Value.Entry.Kind == EntityKind.Organization));
         }
         var token = tokens[start];
         var onlyTowns = true;
