@@ -57,6 +57,7 @@ public sealed class Gazetteer
             titleKinds.TryAdd(Text.TextFolding.FoldPhrase(phrase), title);
         }
         TitlesByKey = titleKinds.ToFrozenDictionary(StringComparer.Ordinal);
+        DemonymKeys = _entries.Values.SelectMany(e => e.Demonyms).Select(Text.TextFolding.FoldPhrase).ToFrozenSet(StringComparer.Ordinal);
         GivenNames = givenNames.Select(Text.TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
         CommonWords = commonWords.Select(Text.TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
     }
@@ -87,6 +88,9 @@ public sealed class Gazetteer
     public string CanonicalTitle(string title) => TitleOf(title)?.Canonical ?? title;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TitleEntry?> _titleCache = new(StringComparer.Ordinal);
+
+    /// <summary>Folded demonyms of every country ("french", "israeli").</summary>
+    public FrozenSet<string> DemonymKeys { get; }
 
     /// <summary>Folded given names, a cue for people not in the gazetteer.</summary>
     public FrozenSet<string> GivenNames { get; }

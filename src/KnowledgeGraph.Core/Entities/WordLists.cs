@@ -12,7 +12,7 @@ public sealed class WordLists
     public static readonly IReadOnlyList<string> Names =
     [
         "name-particle", "name-suffix", "not-name", "locative", "place-preposition", "run-connector", "meeting-of-head",
-        "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word", "compass-word",
+        "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word", "compass-word", "body-noun",
     ];
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _lists;
@@ -39,6 +39,7 @@ public sealed class WordLists
         SeatHeads = _lists["seat-head"];
         PortfolioWords = _lists["portfolio-word"];
         CompassWords = _lists["compass-word"];
+        BodyNouns = _lists["body-noun"];
     }
 
     /// <summary>No words at all.</summary>
@@ -79,6 +80,9 @@ public sealed class WordLists
 
     /// <summary>Directions that name a part of a known place: "East Java".</summary>
     public FrozenSet<string> CompassWords { get; }
+
+    /// <summary>Common nouns for a kind of body, before its name: "the development bank KfW".</summary>
+    public FrozenSet<string> BodyNouns { get; }
 
     /// <summary>Words between the comma and the title of an apposition ("the new").</summary>
     public FrozenSet<string> AppositionOpeners { get; }

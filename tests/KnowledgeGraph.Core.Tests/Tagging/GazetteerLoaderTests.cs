@@ -213,4 +213,73 @@ public class GazetteerLoaderTests
         Assert.Equal(EntityKind.Person, jens.Kind);
         Assert.Contains(g.RolesOf("person:jens-stoltenberg"), r => r.OrgId == "org:nato" && r.Title == "Secretary General");
     }
+
+    private static string AllWordLists(params string[] skip) =>
+        "list,words\n" + string.Concat(WordLists.Names.Where(n => !skip.Contains(n)).Select(n => $"{n},alpha;beta\n"));
+
+    [Fact]
+    public void Load_WordLists_FoldedWordsByList()
+    {
+        // Arrange
+        using var folder = new ScratchFolder()
+            .Write("gazetteer/people.csv", PeopleHeader)
+            .Write("lexicon/word-lists.csv", AllWordLists("name-particle") + "name-particle,Van; DER ;bin\n");
+
+        // Act
+        var g = GazetteerLoader.Load(folder.Path);
+
+        // Assert
+        Assert.Equal(["bin", "der", "van"], g.Words.NameParticles.Order(StringComparer.Ordinal).ToArray());
+        Assert.True(g.Words.NotNames.Contains("alpha"), "alpha");
+    }
+
+    [Fact]
+    public void Load_WordListsUnknownAndMissingList_EachProblemWithFileAndLine()
+    {
+        // Arrange
+        using var folder = new ScratchFolder()
+            .Write("gazetteer/people.csv", PeopleHeader)
+            .Write("lexicon/word-lists.csv", AllWordLists("locative") + "name-partikel,van\n");
+
+        // Act
+        var ex = LoadFails(folder);
+
+        // Assert
+        var line = WordLists.Names.Count + 1;
+        Assert.Contains($"lexicon/word-lists.csv:{line}: unknown list 'name-partikel'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("lexicon/word-lists.csv:1: list 'locative' is missing (add a row 'locative,word;word')", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_WordListTwiceOrEmpty_Rejected()
+    {
+        // Arrange
+        using var folder = new ScratchFolder()
+            .Write("gazetteer/people.csv", PeopleHeader)
+            .Write("lexicon/word-lists.csv", AllWordLists("seat-head") + "locative,in\nseat-head,\n");
+
+        // Act
+        var ex = LoadFails(folder);
+
+        // Assert
+        var first = WordLists.Names.ToList().IndexOf("locative") + 2;
+        Assert.Contains($"list 'locative' is already defined on line {first} (one row per list)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("list 'seat-head' has no words (separate words with ';')", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_RepositoryWordLists_HoldTheWordsTheTaggerRelieson()
+    {
+        // Act
+        var words = Repo.Pipeline.Gazetteer.Words;
+
+        // Assert: a few members of each class, picked by hand from English usage.
+        Assert.True(words.NameParticles.Contains("bin"), "bin");
+        Assert.True(words.NotNames.Contains("march"), "march");
+        Assert.True(words.Locatives.Contains("in"), "in");
+        Assert.True(words.SeatHeads.Contains("embassy"), "embassy");
+        Assert.True(words.PortfolioWords.Contains("affairs"), "affairs");
+        Assert.True(words.CompassWords.Contains("east"), "east");
+        Assert.All(WordLists.Names, n => Assert.False(string.IsNullOrEmpty(n)));
+    }
 }

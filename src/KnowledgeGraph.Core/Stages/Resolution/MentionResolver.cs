@@ -12,6 +12,9 @@ internal sealed class ArticlePerson(string id, string name)
     public string Name { get; set; } = name;
     public List<string[]> Forms { get; } = [];
     public int FirstSentence { get; set; } = int.MaxValue;
+
+    /// <summary>True for a person the gazetteer knows (the more prominent of two who share a surname).</summary>
+    public bool Known { get; set; }
 }
 
 /// <summary>
@@ -61,12 +64,13 @@ public sealed class MentionResolver
                     var e = m.Candidates[0];
                     m.EntityId = e.Id;
                     var p = Person(people, e.Id, e.Name, ts.Sentence.Index);
+                    p.Known = true;
                     if (p.Forms.Count == 0)
                         p.Forms.AddRange(_entryForms.GetOrAdd(e.Id, _ => e.Aliases.Prepend(e.Name).Select(Keys).Where(k => k.Length > 0).DistinctBy(k => string.Join(' ', k)).ToArray()));
                 }
                 else if (NameKeys(m).Length >= 2 && !IsShortFormOfKnown(people, NameKeys(m)))
                 {
-                    var id = GazetteerPersonId(m.PatternName!) ?? "person:" + Slug.Of(m.PatternName!);
+                    var id = GazetteerPersonId(m.PatternName!) ?? ReversedGazetteerPersonId(m.PatternName!) ?? "person:" + Slug.Of(m.PatternName!);
                     m.EntityId = id;
                     var name = _gazetteer.TryGet(id, out var ge) ? ge.Name : m.PatternName!;
                     AddForm(Person(people, id, name, ts.Sentence.Index), m.PatternName!);
@@ -115,6 +119,14 @@ public sealed class MentionResolver
                     ts.Mentions.RemoveAt(i--);
                     continue;
                 }
+                if (m.Source == MentionSource.Gazetteer && IsBareHeadWord(m) && !NamedInFull(sentences, m.Candidates[0].Id) &&
+                    !(m.Candidates[0].Country is { } home && countries.Contains(home)))
+                {
+                    // "the Commission", "Congress": the last word of a body's name stands for it only where the article
+                    // names it in full or names its country.
+                    ts.Mentions.RemoveAt(i--);
+                    continue;
+                }
                 if (m.AcronymOf is { } full)
                 {
                     m.EntityId = full.EntityId;
@@ -134,8 +146,15 @@ public sealed class MentionResolver
     {
         if (people.Count == 0)
             return;
+        // A surname two people share goes to the one the gazetteer knows, if only one is known; else to neither.
         var byForm = new Dictionary<string, ArticlePerson?>(StringComparer.Ordinal);
-        void Add(string key, ArticlePerson p) => byForm[key] = byForm.TryGetValue(key, out var q) && q is not null && q != p ? null : p;
+        void Add(string key, ArticlePerson p)
+        {
+            if (!byForm.TryGetValue(key, out var q))
+                byForm[key] = p;
+            else if (q is not null && q != p)
+                byForm[key] = q.Known == p.Known ? null : q.Known ? q : p;
+        }
         foreach (var p in people.Values)
         {
             foreach (var f in p.Forms)
@@ -144,7 +163,7 @@ public sealed class MentionResolver
                     continue;
                 for (var k = 1; k < f.Length; k++)
                 {
-                    if (f[k] is "jr" or "sr" or "ii" or "iii" or "iv")
+                    if (_gazetteer.Words.NameSuffixes.Contains(f[k]))
                         continue;
                     Add(string.Join(' ', f[k..]), p);
                 }
@@ -232,6 +251,19 @@ public sealed class MentionResolver
         }
     }
 
+    private static bool IsBareHeadWord(Mention m)
+    {
+        if (m.Kind != EntityKind.Organization || m.Candidates.Length == 0 || m.IsDemonym)
+            return false;
+        var surface = m.Surface.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? m.Surface[4..] : m.Surface;
+        var name = m.Candidates[0].Name;
+        return !surface.Contains(' ', StringComparison.Ordinal) && !surface.All(c => !char.IsLetter(c) || char.IsUpper(c)) && name.Contains(' ', StringComparison.Ordinal) &&
+            name.EndsWith(" " + surface, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool NamedInFull(IReadOnlyList<TaggedSentence> sentences, string id) =>
+        sentences.Any(ts => ts.Mentions.Any(x => x.Source == MentionSource.Gazetteer && x.Candidates.Length > 0 && x.Candidates[0].Id == id && !IsBareHeadWord(x)));
+
     // "the Popular Unity Movement (PUM)" ... "PUM said": a defined acronym names the same entity wherever the article uses it.
     private static void LinkAcronyms(IReadOnlyList<TaggedSentence> sentences)
     {
@@ -309,7 +341,8 @@ public sealed class MentionResolver
         }
         if (matches.Count == 0)
             return null;
-        return matches.OrderBy(p => p.FirstSentence <= sentence ? 0 : 1).ThenBy(p => Math.Abs(p.FirstSentence - sentence)).First();
+        // "Marcos" with President Ferdinand Marcos Jr. and the First Lady Liza Araneta Marcos: the one the gazetteer knows.
+        return matches.OrderBy(p => p.FirstSentence <= sentence ? 0 : 1).ThenBy(p => p.Known ? 0 : 1).ThenBy(p => Math.Abs(p.FirstSentence - sentence)).First();
     }
 
     private static bool EndsWith(string[] full, string[] tail)
@@ -326,6 +359,17 @@ public sealed class MentionResolver
                 return false;
         }
         return true;
+    }
+
+    // "Kishida Fumio", "Orbán Viktor": a two-word name written family name first is the gazetteer's "Fumio Kishida"; a
+    // longer name whose first and last words are a gazetteer person's name is that person.
+    private string? ReversedGazetteerPersonId(string name)
+    {
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2)
+            return GazetteerPersonId(parts[1] + " " + parts[0]);
+        // "Cyril Matamela Ramaphosa": a middle name the gazetteer's form leaves out.
+        return parts.Length >= 3 && parts[^1].Length > 2 ? GazetteerPersonId(parts[0] + " " + parts[^1]) : null;
     }
 
     private string? GazetteerPersonId(string name)
@@ -519,6 +563,25 @@ public sealed class MentionResolver
             k = q is not null ? q.TokenStart : k - 1;
         }
         if (k < 2 || tokens[k - 1].Text != ",")
+            return null;
+        // An appositive is closed: "X, the Chairperson, said", not "At the invitation of X, the Chairperson paid".
+        var close = end;
+        // "the Chair of the Board,", "the Ambassador to Japan,": the title's complement belongs to the appositive.
+        if (close + 1 < tokens.Count && tokens[close].Key is "of" or "to" or "in" or "at" or "for" or "on")
+        {
+            var c = close + 1;
+            if (c < tokens.Count && tokens[c].Key == "the")
+                c++;
+            var words = 0;
+            while (c < tokens.Count && (tokens[c].IsCapitalized || (words > 0 && tokens[c].Key is "of" or "and" or "the" or "for")))
+            {
+                c++;
+                words++;
+            }
+            if (words > 0)
+                close = c;
+        }
+        if (close < tokens.Count && !(tokens[close].Kind == TokenKind.Punctuation && !TextFolding.IsConnector(tokens[close])))
             return null;
         return ts.Mentions.FirstOrDefault(m => m.TokenEnd == k - 1 && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
     }

@@ -64,10 +64,34 @@ public sealed class EntityTagger
             TagAppositions(sentence, owner, mentions, titles);
             TagHeadNounNames(sentence, owner, mentions, titleAt);
             TagMeetingsOf(sentence, owner, mentions);
+            TagDescribedBodies(sentence, owner, mentions);
+            TagCoordinatedBodies(sentence, owner, mentions);
             TagAcronymDefinitions(sentence, owner, mentions);
+        }
+        else if (HeadNamesReadable(tokens))
+        {
+            // A short caption line ("Royal Castle, Warsaw") or a headline in sentence case still names its venues (only
+            // venues: page headers name the publishing body, "Media Center", "Press Office").
+            TagHeadNounNames(sentence, owner, mentions, titleAt, venuesOnly: true);
         }
         mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
         return new TaggedSentence(sentence, mentions, titles);
+    }
+
+    // In a Title Case headline every word is capitalised, so runs of capitals say nothing; a line of a few words or with a
+    // lower-case content word is written as names are.
+    private bool HeadNamesReadable(IReadOnlyList<Token> tokens)
+    {
+        var words = 0;
+        var lowerContent = false;
+        foreach (var t in tokens)
+        {
+            if (t.Kind != TokenKind.Word)
+                continue;
+            words++;
+            lowerContent |= t.IsLower && t.Text.Length > 3 && !_words.RunConnectors.Contains(t.Key) && !_words.NotNames.Contains(t.Key);
+        }
+        return words <= 4 || lowerContent;
     }
 
     // The longest title starting at each token (end -1 when none), looked up once for the spans and the title mentions.
@@ -149,7 +173,14 @@ public sealed class EntityTagger
         if (!tokens[first].IsCapitalized && tokens[first].Kind != TokenKind.Number)
             return false;
         if (end - start != 1)
-            return true;
+        {
+            // "French government", "Israeli military": a country's adjective and a common noun describe a body; only
+            // its name (written with capitals) names it. ("NATO alliance" is NATO.)
+            var lowerTail = true;
+            for (var k = first + 1; k < end; k++)
+                lowerTail &= tokens[k].IsLower;
+            return !(lowerTail && end - first >= 2 && _gazetteer.DemonymKeys.Contains(tokens[first].Key) && matches.All(m => m.Value.Entry.Kind == EntityKind.Organization));
+        }
         var token = tokens[start];
         var onlyTowns = true;
         foreach (var m in matches)
@@ -286,13 +317,19 @@ public sealed class EntityTagger
                 continue;
             if (j + 1 < tokens.Count && tokens[j].Text == ")" && t.TokenStart > 0 && tokens[t.TokenStart - 1].Text == "(")
                 j++;
-            // "President of Ukraine Volodymyr Zelenskyy": skip "of <country or organisation>".
-            if (j + 1 < tokens.Count && tokens[j].Key == "of" && owner[j + 1] is { IsDemonym: false, Kind: EntityKind.Country or EntityKind.Organization } q)
+            // "Vice President-elect Kashim Shettima".
+            if (j + 1 < tokens.Count && TextFolding.IsConnector(tokens[j]) && tokens[j + 1].Key is "elect" or "designate")
+                j += 2;
+            // "President of Ukraine Volodymyr Zelenskyy", "Ambassador to Mexico Ken Salazar": skip "of/to <country or body>".
+            if (j + 1 < tokens.Count && tokens[j].Key is "of" or "to" && owner[j + 1] is { IsDemonym: false, Kind: EntityKind.Country or EntityKind.Organization } q && q.TokenStart == j + 1)
                 j = q.TokenEnd;
             if (j < tokens.Count && owner[j] is { } existing)
             {
-                // A title before a place name makes it a person ("Defense Secretary Austin").
-                if (existing.Kind != EntityKind.Location || existing.TokenEnd - existing.TokenStart != 1 || existing.Candidates.Any(c => c.Subkind is "venue" or "region" or "continent"))
+                // A title before a place name makes it a person ("Defense Secretary Austin"); a known surname before a
+                // given name is a relative or the family-name-first order ("first lady Jill Biden", "Madame Kishida Yuko").
+                var oneWordPerson = existing is { Kind: EntityKind.Person, Source: MentionSource.Gazetteer } && existing.TokenEnd - existing.TokenStart == 1 &&
+                    existing.TokenEnd < tokens.Count && owner[existing.TokenEnd] is null && IsNameWord(tokens[existing.TokenEnd]);
+                if (!oneWordPerson && (existing.Kind != EntityKind.Location || existing.TokenEnd - existing.TokenStart != 1 || existing.Candidates.Any(c => c.Subkind is "venue" or "region" or "continent")))
                     continue;
             }
             var end = ScanName(tokens, j, owner, allowFirstOwned: true);
@@ -322,7 +359,8 @@ public sealed class EntityTagger
                 continue;
             if (cityName && (i + 1 >= tokens.Count || !(owner[i + 1] is null || IsOneWordTown(owner[i + 1])) || !tokens[i + 1].IsCapitalized))
                 continue;
-            var end = ScanName(tokens, i + 1, owner, allowFirstOwned: cityName);
+            // A town right after a given name is a surname ("Juan Ramón de la Fuente", "Carlos Medina").
+            var end = ScanName(tokens, i + 1, owner, allowFirstOwned: true, leading: 1);
             if (end <= i + 1)
                 continue;
             // "Anne-Claire", "Jean-Yves": a capitalised word joined by a hyphen before the given name belongs to it.
@@ -342,17 +380,22 @@ public sealed class EntityTagger
         t.Kind == TokenKind.Word && t.IsCapitalized && (!t.IsAllCaps || IsInitial(t)) && !_words.NotNames.Contains(t.Key) && !_rankWords.Contains(t.Key);
 
     // Name tokens: capitalised words, initials, particles between capitalised words, and a suffix (Jr., III). Up to five.
-    private int ScanName(IReadOnlyList<Token> tokens, int j, Mention?[] owner, bool allowFirstOwned)
+    private int ScanName(IReadOnlyList<Token> tokens, int j, Mention?[] owner, bool allowFirstOwned, int leading = 0)
     {
         var k = j;
         var words = 0;
+        var free = leading;
         while (k < tokens.Count && words < 5)
         {
             var t = tokens[k];
-            // A one-word place inside a name is part of the name ("Lloyd J. Austin III", "Jordan Bardella").
-            var ownedOk = owner[k] is null || (owner[k]!.Kind == EntityKind.Location && owner[k]!.TokenEnd - owner[k]!.TokenStart == 1 && (allowFirstOwned || k > j));
+            // A one-word place inside a name is part of the name ("Lloyd J. Austin III", "Jordan Bardella"), and so is a
+            // known one-word surname ("Jill Biden", "Kishida Yuko").
+            var ownedOk = owner[k] is null || (owner[k]!.TokenEnd - owner[k]!.TokenStart == 1 &&
+                (owner[k]!.Kind == EntityKind.Location && (allowFirstOwned || k > j) || owner[k]!.Kind == EntityKind.Person && owner[k]!.Source == MentionSource.Gazetteer));
             if (!ownedOk)
                 break;
+            if (owner[k] is null && t.Kind == TokenKind.Word)
+                free++;
             if (words > 0 && t.Kind == TokenKind.Word && _words.NameSuffixes.Contains(t.Key) && t.IsCapitalized)
             {
                 k++;
@@ -373,10 +416,17 @@ public sealed class EntityTagger
                 k += 3;
                 continue;
             }
-            if (words > 0 && _words.NameParticles.Contains(t.Key) && !t.IsCapitalized && k + 1 < tokens.Count && tokens[k + 1].IsCapitalized && owner[k + 1] is null)
+            if (words > 0 && _words.NameParticles.Contains(t.Key) && !t.IsCapitalized)
             {
-                k++;
-                continue;
+                // "de la Fuente", "bin Abdulkarim": one or two particles before a capitalised part of the name.
+                var next = k + 1;
+                if (next < tokens.Count && _words.NameParticles.Contains(tokens[next].Key) && !tokens[next].IsCapitalized)
+                    next++;
+                if (next < tokens.Count && tokens[next].IsCapitalized && owner[next] is null)
+                {
+                    k = next;
+                    continue;
+                }
             }
             if (words > 0 && TextFolding.IsConnector(t) && k + 1 < tokens.Count && owner[k + 1] is null && tokens[k - 1].End == t.Start && t.End == tokens[k + 1].Start &&
                 tokens[k + 1].Kind == TokenKind.Word)
@@ -395,6 +445,12 @@ public sealed class EntityTagger
         }
         while (k > j && (_words.NameParticles.Contains(tokens[k - 1].Key) && !tokens[k - 1].IsCapitalized || TextFolding.IsConnector(tokens[k - 1])))
             k--;
+        // A known person alone ("President Biden") is already that person; only a longer name around it is new.
+        var ownsPerson = false;
+        for (var x = j; x < k; x++)
+            ownsPerson |= owner[x] is { Kind: EntityKind.Person };
+        if (ownsPerson && (free == 0 || words + leading < 2))
+            return j;
         return words == 0 ? j : k;
     }
 
@@ -420,9 +476,9 @@ public sealed class EntityTagger
             return;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (owner[i] is not null || !IsNameWord(tokens[i]) || (i > 0 && (IsNameWord(tokens[i - 1]) || owner[i - 1] is not null || TextFolding.IsConnector(tokens[i - 1]))))
+            if ((owner[i] is not null && !IsOneWordTown(owner[i])) || !IsNameWord(tokens[i]) || (i > 0 && (IsNameWord(tokens[i - 1]) || owner[i - 1] is not null || TextFolding.IsConnector(tokens[i - 1]))))
                 continue;
-            var end = ScanName(tokens, i, owner, allowFirstOwned: false);
+            var end = ScanName(tokens, i, owner, allowFirstOwned: owner[i] is not null);
             if (end - i < 2 || !LooksLikeName(tokens, i, end) || titles.Any(t => t.TokenStart < end && t.TokenEnd > i))
                 continue;
             var before = i > 0 && tokens[i - 1].Text == "," && TitleBefore(tokens, owner, titles, i - 1);
@@ -455,7 +511,8 @@ public sealed class EntityTagger
             // A head noun ends a body's name ("Ben Gurion Airport") or starts one ("Lake Chad"); elsewhere it may be a
             // surname or a given name ("Park Min-jun").
             if ((k == end - 1 && _heads.Suffixes.ContainsKey(t.Key)) || (k == start && (_heads.Prefixes.ContainsKey(t.Key) || _heads.Leads.ContainsKey(t.Key))) ||
-                _gazetteer.TitlesByKey.ContainsKey(t.Key) || _words.PortfolioWords.Contains(t.Key) || (!allowCommonWords && _gazetteer.CommonWords.Contains(t.Key)))
+                _gazetteer.TitlesByKey.ContainsKey(t.Key) || _words.PortfolioWords.Contains(t.Key) || (!allowCommonWords && _gazetteer.CommonWords.Contains(t.Key)) ||
+                (t.Key.Length > 4 && t.Key[^1] == 's' && _gazetteer.TitlesByKey.ContainsKey(t.Key[..^1])))
                 return false;
         }
         return true;
@@ -503,7 +560,7 @@ public sealed class EntityTagger
         return false;
     }
 
-    private void TagHeadNounNames(Sentence sentence, Mention?[] owner, List<Mention> mentions, (int End, List<PhraseMatch<TitleEntry>> Matches)[] titleAt)
+    private void TagHeadNounNames(Sentence sentence, Mention?[] owner, List<Mention> mentions, (int End, List<PhraseMatch<TitleEntry>> Matches)[] titleAt, bool venuesOnly = false)
     {
         var tokens = sentence.Tokens;
         var i = 0;
@@ -595,7 +652,7 @@ public sealed class EntityTagger
             var of = start + 2;
             while (of < end - 1 && tokens[of].Key != "of")
                 of++;
-            if (of < end - 1 && of - start >= 2 && of - start <= 4 && LooksLikeName(tokens, start, of) && !EndsInHead(tokens, start, of) &&
+            if (!venuesOnly && of < end - 1 && of - start >= 2 && of - start <= 4 && LooksLikeName(tokens, start, of) && !EndsInHead(tokens, start, of) &&
                 Enumerable.Range(start, of - start).All(k => owner[k] is null && IsNameWord(tokens[k])) && _gazetteer.GivenNames.Contains(tokens[start].Key) is var given &&
                 (given || (start > 0 && tokens[start - 1].Text == ",")))
             {
@@ -613,12 +670,12 @@ public sealed class EntityTagger
             if (hasAnd >= 0 && hasAnd > start && EndsInHead(tokens, start, hasAnd))
             {
                 // "the Ministry of Defence and the Army": two names, not one.
-                TryHeadName(sentence, owner, mentions, start, hasAnd);
-                TryHeadName(sentence, owner, mentions, hasAnd + 1, end);
+                TryHeadName(sentence, owner, mentions, start, hasAnd, venuesOnly);
+                TryHeadName(sentence, owner, mentions, hasAnd + 1, end, venuesOnly);
             }
             else if (end - start >= 1)
             {
-                TryHeadName(sentence, owner, mentions, start, end);
+                TryHeadName(sentence, owner, mentions, start, end, venuesOnly);
             }
             i = end;
         }
@@ -636,14 +693,14 @@ public sealed class EntityTagger
     private bool EndsInHead(IReadOnlyList<Token> tokens, int start, int end) =>
         end - start >= 2 && _heads.Suffixes.ContainsKey(tokens[end - 1].Key);
 
-    private void TryHeadName(Sentence sentence, Mention?[] owner, List<Mention> mentions, int start, int end)
+    private void TryHeadName(Sentence sentence, Mention?[] owner, List<Mention> mentions, int start, int end, bool venuesOnly = false)
     {
         var tokens = sentence.Tokens;
         if (start >= end)
             return;
         // Lower-case head after the run: "the Vilnius summit", "NATO headquarters", "the 16th BRICS summit".
         if (end < tokens.Count && tokens[end].IsLower && owner[end] is null &&
-            _heads.Suffixes.TryGetValue(tokens[end].Key, out var lowerHead) && lowerHead.Form == HeadForm.SuffixLower)
+            _heads.Suffixes.TryGetValue(tokens[end].Key, out var lowerHead) && lowerHead.Form == HeadForm.SuffixLower && (!venuesOnly || lowerHead.Kind == EntityKind.Location))
         {
             var s = end - 1;
             while (s > start && tokens[s - 1].Kind != TokenKind.Punctuation && !_words.RunConnectors.Contains(tokens[s - 1].Key) &&
@@ -657,7 +714,22 @@ public sealed class EntityTagger
                 s = owner[s - 2] is { } o ? o.TokenStart : s - 2;
             if (s > 0 && tokens[s - 1].Kind == TokenKind.Number && tokens[s - 1].Text.Length <= 4)
                 s--;
-            AddPattern(sentence, owner, mentions, s, end + 1, lowerHead.Kind, replace: true);
+            // "the Arab ministerial meeting on Syria", "the Riyadh meetings on Syria": a lower-case meeting is a named
+            // event only with its subject; "ministerial" alone is an adjective.
+            var e = end + 1;
+            var isMeeting = lowerHead.Head is "meeting" or "meetings";
+            if (lowerHead.Head == "ministerial" && e < tokens.Count && tokens[e].Key is "meeting" or "meetings")
+            {
+                e++;
+                isMeeting = true;
+            }
+            if (isMeeting)
+            {
+                if (e + 1 >= tokens.Count || tokens[e].Key != "on" || owner[e + 1] is not { IsDemonym: false, Kind: EntityKind.Country or EntityKind.Location or EntityKind.Organization } topic || topic.TokenStart != e + 1)
+                    return;
+                e = topic.TokenEnd;
+            }
+            AddPattern(sentence, owner, mentions, s, e, lowerHead.Kind, replace: true);
             return;
         }
         if (end - start < 2)
@@ -687,7 +759,7 @@ public sealed class EntityTagger
                     head = mid;
             }
         }
-        if (head is null)
+        if (head is null || (venuesOnly && head.Kind != EntityKind.Location))
             return;
         // A gazetteer name that covers the whole run already says what it is.
         if (owner[start] is { } o2 && o2.TokenStart == start && o2.TokenEnd == end)
@@ -730,6 +802,77 @@ public sealed class EntityTagger
                 continue;
             var s = i > 0 && _words.MeetingAdjectives.Contains(tokens[i - 1].Key) ? i - 1 : i;
             AddPattern(sentence, owner, mentions, s, k, EntityKind.Event, replace: true);
+        }
+    }
+
+    // "the German development bank KfW", "the news agency Tass": a common noun for a kind of body, then its name.
+    private void TagDescribedBodies(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (!tokens[i].IsLower || !_words.BodyNouns.Contains(tokens[i].Key))
+                continue;
+            var end = i + 1;
+            while (end < tokens.Count && end - i <= 3 && owner[end] is null && tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized &&
+                   !_words.NotNames.Contains(tokens[end].Key) && !_gazetteer.TitlesByKey.ContainsKey(tokens[end].Key))
+                end++;
+            if (end == i + 1 || _gazetteer.GivenNames.Contains(tokens[i + 1].Key))
+                continue;
+            AddPattern(sentence, owner, mentions, i + 1, end, EntityKind.Organization);
+            i = end - 1;
+        }
+    }
+
+    // "Airbus, EDF, Alstom and Veolia": names listed with a known body are bodies too.
+    private void TagCoordinatedBodies(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        var items = new List<(int Start, int End, bool Known)>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            items.Clear();
+            var k = i;
+            while (k < tokens.Count)
+            {
+                int s = k, e;
+                bool known;
+                if (owner[k] is { } o && o.TokenStart == k)
+                {
+                    if (o.Kind != EntityKind.Organization || o.IsDemonym)
+                        break;
+                    e = o.TokenEnd;
+                    known = true;
+                }
+                else
+                {
+                    e = k;
+                    while (e < tokens.Count && e - k < 3 && owner[e] is null && tokens[e].Kind == TokenKind.Word && (tokens[e].IsCapitalized || tokens[e].IsAllCaps) &&
+                           !_words.NotNames.Contains(tokens[e].Key) && !_gazetteer.GivenNames.Contains(tokens[e].Key) && !_gazetteer.TitlesByKey.ContainsKey(tokens[e].Key) &&
+                           !_words.PortfolioWords.Contains(tokens[e].Key))
+                        e++;
+                    if (e == k)
+                        break;
+                    known = false;
+                }
+                items.Add((s, e, known));
+                // separators: ",", "and", ", and"
+                var n = e;
+                if (n < tokens.Count && tokens[n].Text == ",")
+                    n++;
+                if (n < tokens.Count && tokens[n].Key == "and")
+                    n++;
+                if (n == e)
+                    break;
+                k = n;
+            }
+            if (items.Count >= 3 && items.Any(x => x.Known) && items.Any(x => !x.Known))
+            {
+                foreach (var (s, e, known) in items.Where(x => !x.Known).ToList())
+                    AddPattern(sentence, owner, mentions, s, e, EntityKind.Organization);
+            }
+            i = items.Count > 0 ? Math.Max(i + 1, items[^1].End) : i + 1;
         }
     }
 
@@ -777,7 +920,7 @@ public sealed class EntityTagger
             // Never cut through a longer name, and only replace names that lie wholly inside the new one ("the Gulf" in
             // "the Gulf Cooperation Council" lies inside but for its article).
             var inside = o.TokenStart >= start || (o.TokenStart == start - 1 && sentence.Tokens[o.TokenStart].Key == "the");
-            if (!inside || o.TokenEnd > end || (!replace && o.Kind != EntityKind.Location))
+            if (!inside || o.TokenEnd > end || (!replace && o.Kind != EntityKind.Location && !(kind == EntityKind.Person && o.Kind == EntityKind.Person && o.TokenEnd - o.TokenStart == 1)))
                 return;
         }
         for (var k = start; k < end; k++)

@@ -58,8 +58,18 @@ public sealed class HeadLexicon
         var rel = GazetteerLoader.Relative(dataDirectory, file);
         var problems = new List<string>();
         var heads = new List<HeadNoun>();
+        // Suffix and suffix-lower heads share one table, prefix and lead heads one each: a head listed twice in a table
+        // would silently lose its second row.
+        var seen = new Dictionary<(string, string), int>();
         GazetteerLoader.ReadCsv(file, rel, problems, (header, row, line) =>
         {
+            var table = row[2] is "suffix" or "suffix-lower" ? "suffix" : row[2];
+            if (seen.TryGetValue((TextFolding.FoldPhrase(row[0]), table), out var first))
+            {
+                problems.Add($"{rel}:{line}: head '{row[0]}' is already listed as a {table} head on line {first} (keep one row)");
+                return true;
+            }
+            seen[(TextFolding.FoldPhrase(row[0]), table)] = line;
             if (!EntityKinds.TryParse(row[1], out var kind))
                 problems.Add($"{rel}:{line}: unknown type '{row[1]}' (expected {EntityKinds.Expected})");
             else if (row[2] switch { "suffix" => HeadForm.Suffix, "suffix-lower" => HeadForm.SuffixLower, "prefix" => HeadForm.Prefix, "lead" => HeadForm.Lead, _ => (HeadForm?)null } is not { } form)
