@@ -36,6 +36,9 @@ public sealed record MeetingMention
     /// <summary>For attendance: the people came with a guest ("accompanied by", "travelled with"), so they travelled too.</summary>
     public bool Companions { get; init; }
 
+    /// <summary>For attendance: the person they accompany ("X was accompanied by Y"): they join X's meetings.</summary>
+    public string? Accompanies { get; init; }
+
     /// <summary>The most specific place the sentence gives, if any.</summary>
     public string? PlaceId { get; init; }
 

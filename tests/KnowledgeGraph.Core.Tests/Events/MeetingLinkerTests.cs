@@ -210,4 +210,22 @@ public sealed class MeetingLinkerTests
         // Assert: one meeting of three.
         Assert.Equal(["a", "b", "c"], Assert.Single(meetings).Participants);
     }
+
+    [Fact]
+    public void Link_CompanionOfAPerson_JoinsEachOfTheirMeetingsWhereverTold()
+    {
+        // Arrange: "C was accompanied by D" comes first; later C met A, and ten sentences on C met B on another day.
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([
+            Attendance(0, "d") with { Accompanies = "c", Companions = true },
+            Meeting(3, "c", "a") with { Date = June1 },
+            Meeting(13, "c", "b") with { Date = June2 },
+        ]);
+
+        // Assert: D is at both of C's meetings, and at no other.
+        Assert.Equal(2, meetings.Count);
+        Assert.All(meetings, m => Assert.True(m.Has("d")));
+    }
 }

@@ -45,8 +45,11 @@ public sealed class LinkedMeeting
     {
         if (FirstSentence < 0)
             FirstSentence = m.Sentence;
-        LastSentence = Math.Max(LastSentence, m.Sentence);
-        LastParagraph = m.Paragraph;
+        if (m.Accompanies is null)
+        {
+            LastSentence = Math.Max(LastSentence, m.Sentence);
+            LastParagraph = m.Paragraph;
+        }
         Mentions.Add(m);
         foreach (var p in m.Participants)
         {
@@ -115,8 +118,15 @@ public sealed class MeetingLinker
     {
         ArgumentNullException.ThrowIfNull(mentions);
         var meetings = new List<LinkedMeeting>();
+        var companions = new List<MeetingMention>();
         foreach (var m in mentions)
         {
+            // "X was accompanied by Y": Y was at every meeting of X the article tells of, before or after.
+            if (m.Accompanies is not null)
+            {
+                companions.Add(m);
+                continue;
+            }
             var target = Target(meetings, m);
             if (target is null)
             {
@@ -126,6 +136,11 @@ public sealed class MeetingLinker
                 meetings.Add(target = new LinkedMeeting());
             }
             target.Add(m);
+        }
+        foreach (var c in companions)
+        {
+            foreach (var x in meetings.Where(x => x.Has(c.Accompanies!) && (x.Date is null || c.Date is null || x.Date == c.Date)))
+                x.Add(c with { PlaceId = null, PlaceRank = -1, Date = null, Companions = true });
         }
         return meetings.Where(x => x.Participants.Count >= 2).ToList();
     }

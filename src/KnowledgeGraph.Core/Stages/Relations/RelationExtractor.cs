@@ -82,6 +82,16 @@ public sealed class RelationExtractor
         bool Compatible(string p, string q) => _gazetteer.PlacesCompatible(p, q, (i, o) => inside.Contains((i, o)));
         var linker = new MeetingLinker(MeetingWindow, Compatible);
         facts.AddRange(MeetingLinker.Facts(documentId, linker.Link(meetings)));
+        // Companions travel with the person they accompany: they visited what that person visited.
+        var trips = facts.Where(f => f.Kind == RelationKind.Visited).ToLookup(f => f.SubjectId, StringComparer.Ordinal);
+        foreach (var c in meetings.Where(m => m.Accompanies is not null))
+        {
+            foreach (var trip in trips[c.Accompanies!].Where(t => t.Date is null || c.Date is null || t.Date == c.Date).ToList())
+            {
+                foreach (var p in c.Participants)
+                    facts.Add(trip with { SubjectId = p, Evidence = c.Evidence, Rule = c.Rule });
+            }
+        }
         return new ExtractionResult(facts, containment);
     }
 
@@ -306,7 +316,12 @@ public sealed class RelationExtractor
                 foreach (var b in AllMatches(rule, items, statedPair))
                 {
                     var named = rule.SlotNames.Contains("a") ? b.All("a").SelectMany(i => i.PersonIds ?? []).ToList() : Everyone();
-                    meetings.Add(Mention(MeetingCue.Attendance, named, [], rule) with { Companions = rule.Options.ContainsKey("companion") });
+                    var accompanies = b.Single("w")?.PersonIds is [var w] ? w : null;
+                    meetings.Add(Mention(MeetingCue.Attendance, [.. named.Where(p => p != accompanies)], [], rule) with
+                    {
+                        Companions = rule.Options.ContainsKey("companion"),
+                        Accompanies = accompanies,
+                    });
                 }
             }
             // "The meeting took place in the papal library": a sentence that points back and names no one still tells
