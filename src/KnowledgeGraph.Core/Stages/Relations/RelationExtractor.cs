@@ -245,15 +245,29 @@ public sealed class RelationExtractor
 
         var people = items.Count(i => i.PersonIds is not null);
         // "The two men" stands for the article's pair only where the sentence says it; elsewhere no rule needs the pair.
-        var statedPair = pair is not null && _rules.PairPhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase)) ? pair : null;
+        // A phrase list matters only when the sentence has the first word of one of its phrases (a set lookup), so the
+        // token scan runs on few sentences.
+        bool HasPhrase(ImmutableArray<ImmutableArray<string>> phrases)
+        {
+            foreach (var phrase in phrases)
+            {
+                if (keys.Contains(phrase[0]) && ContainsPhrase(ts.Sentence.Tokens, phrase))
+                    return true;
+            }
+            return false;
+        }
+        var absentPossible = false;
+        foreach (var phrase in _rules.AbsentPhrases)
+            absentPossible |= keys.Contains(phrase[0]);
+        var statedPair = pair is not null && HasPhrase(_rules.PairPhrases) ? pair : null;
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || statedPair is not null || placeId is not null || date is not null))
         {
             var refersBack = _rules.Of(RuleKind.Refer).Where(May).Any(r => MatchesAnywhere(r, items, statedPair));
             var mentionsBefore = meetings.Count;
-            var separately = _rules.SeparatePhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase));
+            var separately = HasPhrase(_rules.SeparatePhrases);
             // An earlier occasion: a past phrase, or a year or month the sentence names without a day it can resolve
             // ("in November 2021", "in June").
-            var past = _rules.PastPhrases.Any(phrase => ContainsPhrase(ts.Sentence.Tokens, phrase)) ||
+            var past = HasPhrase(_rules.PastPhrases) ||
                 (date is null && ts.Sentence.Tokens.Any(t => t.Kind == TokenKind.Number && t.Text.Length == 4 && t.Text[0] is '1' or '2' && t.Text[1] is '9' or '0'));
             MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, RelationRule rule) => new()
             {
@@ -276,7 +290,7 @@ public sealed class RelationExtractor
                 var present = new List<string>();
                 for (var k = 0; k < items.Count; k++)
                 {
-                    if (items[k].PersonIds is { } ids && !AfterAbsentCue(ts.Sentence.Tokens, items[k].TokenStart))
+                    if (items[k].PersonIds is { } ids && !(absentPossible && AfterAbsentCue(ts.Sentence.Tokens, items[k].TokenStart)))
                         present.AddRange(ids);
                 }
                 return present.Distinct(StringComparer.Ordinal).ToList();
@@ -292,11 +306,11 @@ public sealed class RelationExtractor
                 }
                 foreach (var b in AllMatches(rule, items, statedPair))
                 {
-                    var a = b.All("a").Where(i => !AfterAbsentCue(ts.Sentence.Tokens, i.TokenStart)).SelectMany(i => i.PersonIds ?? []).ToList();
+                    var a = b.All("a").Where(i => !(absentPossible && AfterAbsentCue(ts.Sentence.Tokens, i.TokenStart))).SelectMany(i => i.PersonIds ?? []).ToList();
                     // "A meeting with X followed": the article's main person, the one it names most so far, met X.
                     if (rule.Options.ContainsKey("main") && pair is [var main, _])
                         a = [main];
-                    var others = b.All("b").Where(i => !AfterAbsentCue(ts.Sentence.Tokens, i.TokenStart)).SelectMany(i => i.PersonIds ?? []).ToList();
+                    var others = b.All("b").Where(i => !(absentPossible && AfterAbsentCue(ts.Sentence.Tokens, i.TokenStart))).SelectMany(i => i.PersonIds ?? []).ToList();
                     var visitorSlot = rule.Options.GetValueOrDefault("visitor");
                     var visitors = visitorSlot == "a" ? a : visitorSlot == "b" ? others : [];
                     // "met separately with A and B": a meeting with each, not one of all three.
