@@ -35,7 +35,9 @@ public sealed record NetworkLayoutOptions
 /// GraphShape's Fruchterman-Reingold algorithm (<see cref="FRLayoutAlgorithm{TVertex, TEdge, TGraph}"/>, free
 /// variant), one connected component at a time, from seeded random starting positions with a seeded generator, so the
 /// same graph gives the same coordinates on every run. Components are packed in rows, largest first; people who met
-/// nobody sit in a grid below them.</para>
+/// nobody sit in a grid below them. The algorithm costs n² per iteration, so a big component gets fewer iterations
+/// (<see cref="NetworkLayoutOptions.PairIterationBudget"/>, about 4 s on one core), and one too big for even
+/// <see cref="NetworkLayoutOptions.MinIterations"/> keeps its seeded random starting positions (a square of the same density).</para>
 /// <para>Every other node (organisations, places, countries, events, articles) is put next to the nodes it is linked
 /// to: round by round, a node with placed neighbours goes to their mean position plus an offset on a small circle (the
 /// golden angle times its rank), so it never lands exactly on them. Nodes linked to nothing placed go in a last grid.</para>
@@ -199,6 +201,13 @@ public static class NetworkLayout
         foreach (var v in component)
             start[v] = new Point(random.NextDouble() * side, random.NextDouble() * side);
         var n = (long)component.Count;
+        if (n * n * options.MinIterations > options.PairIterationBudget * 4)
+        {
+            // Too big for even the fewest iterations in time (over about 12,000 people and meetings linked together with the
+            // default budget): the seeded starting positions stand, a square of the same density rather than a layout.
+            var disc = component.Select(v => (v, start[v].X, start[v].Y)).ToList();
+            return (disc, side, side);
+        }
         var iterations = (int)Math.Clamp(options.PairIterationBudget / Math.Max(1, n * n), options.MinIterations, 200);
         var parameters = new FreeFRLayoutParameters { IdealEdgeLength = options.EdgeLength, MaxIterations = iterations };
         var algorithm = new FRLayoutAlgorithm<int, Edge<int>, BidirectionalGraph<int, Edge<int>>>(g, start, parameters)

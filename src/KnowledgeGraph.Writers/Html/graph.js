@@ -20,7 +20,14 @@
   }
   function bdi(text) { var b = document.createElement('bdi'); b.textContent = text; return b; }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-  function fold(s) { return String(s).normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim(); }
+  // Search keys: case and accents folded (NFD, marks dropped), plus the Latin letters that have no decomposition,
+  // typographic apostrophes and dashes unified, as kg's own TextFolding does.
+  var letters = { '\u00f8': 'o', '\u00e6': 'ae', '\u0153': 'oe', '\u00df': 'ss', '\u0111': 'd', '\u00f0': 'd', '\u0142': 'l', '\u0131': 'i', '\u00fe': 'th', '\u0127': 'h', '\u2019': "'", '\u2018': "'", '\u02bc': "'", '\u2010': '-', '\u2011': '-', '\u2013': '-', '\u2014': '-' };
+  function fold(s) {
+    return String(s).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+      .replace(/[\u00f8\u00e6\u0153\u00df\u0111\u00f0\u0142\u0131\u00fe\u0127\u2019\u2018\u02bc\u2010\u2011\u2013\u2014]/g, function (c) { return letters[c]; })
+      .replace(/\s+/g, ' ').trim();
+  }
 
   // Rank: the most central first (betweenness, then meetings met, then mentions, then name).
   var order = people.map(function (_, i) { return i; });
