@@ -333,7 +333,12 @@
         else setRange(mo, mo);
       });
       tl.appendChild(r);
-      if ((mo.slice(5) === '01' && bw * 12 > 30) || k === 0) { var a = svg('text', { x: k * bw + 1, y: h - 2, 'class': 'axis' }); a.textContent = mo.slice(5) === '01' ? mo.slice(0, 4) : mo; tl.appendChild(a); }
+      // Every month labelled when there is room, else the first and each January.
+      if (bw >= 44 || k === 0 || (mo.slice(5) === '01' && bw * 12 > 30)) {
+        var a = svg('text', { x: k * bw + 1, y: h - 2, 'class': 'axis' });
+        a.textContent = bw >= 44 || k === 0 ? mo : mo.slice(0, 4);
+        tl.appendChild(a);
+      }
     });
     var list = document.getElementById('span-meetings');
     clear(list);

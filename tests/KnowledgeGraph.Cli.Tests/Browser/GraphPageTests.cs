@@ -126,7 +126,7 @@ public sealed class GraphPageTests : IClassFixture<GraphPageTests.SeedBuild>
         Assert.Empty(browser.Errors);
 
         var shot = _build.Dir("graph-html.png");
-        await browser.Page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = false });
+        await browser.Page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
         var png = await File.ReadAllBytesAsync(shot);
         Assert.True(png.Length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "the screenshot is a PNG");
         // KG_SCREENSHOT=docs/graph-html.png keeps it (the README's picture is made this way).
