@@ -103,4 +103,25 @@ public sealed class NetworkLayoutTests
         });
         Assert.Equal(graph.Relationships.Select(r => (r.Id, r.Type, r.StartId, r.EndId)), annotated.Relationships.Select(r => (r.Id, r.Type, r.StartId, r.EndId)));
     }
+
+    [Fact]
+    public void Compute_EmptyGraph_NoPositions()
+    {
+        Assert.Empty(NetworkLayout.Compute(new PropertyGraph([], [])));
+    }
+
+    [Fact]
+    public void Compute_ComponentOverTheBudget_KeepsItsSeededStart_StillStableAndSpread()
+    {
+        // Arrange: a budget so small that even the star's five people exceed four times it at the fewest iterations.
+        var options = new NetworkLayoutOptions { PairIterationBudget = 1 };
+
+        // Act
+        var a = NetworkLayout.Compute(Star(), options);
+        var b = NetworkLayout.Compute(Star(), options);
+
+        // Assert: same positions both times, and the five people of the star not piled on one point.
+        Assert.Equal(a.OrderBy(kv => kv.Key, StringComparer.Ordinal), b.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        Assert.Equal(5, "abcde".Select(c => a[$"person:{c}"]).Distinct().Count());
+    }
 }
