@@ -135,6 +135,49 @@ public sealed class GraphPageTests : IClassFixture<GraphPageTests.SeedBuild>
     }
 
     [SkippableFact]
+    public async Task WheelZoomsAtThePointer_DragPans_HoverShowsRoleAndOrganisation()
+    {
+        SkipWithoutChromium();
+        await using var browser = await Browser.OpenAsync(_build.Page);
+        var svg = browser.Page.Locator("#network");
+        var box = (await svg.BoundingBoxAsync())!;
+        async Task<double[]> ViewBox() => [.. (await svg.GetAttributeAsync("viewBox"))!.Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+        var (cx, cy) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+
+        // Act: one wheel step in at the centre, then a drag of 100 px to the right.
+        var before = await ViewBox();
+        await browser.Page.Mouse.MoveAsync((float)cx, (float)cy);
+        await browser.Page.Mouse.WheelAsync(0, -100);
+        await browser.Page.WaitForFunctionAsync($"() => document.getElementById('network').getAttribute('viewBox') !== '{string.Join(' ', before.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}'");
+        var zoomed = await ViewBox();
+        await browser.Page.Mouse.MoveAsync((float)cx, (float)(box.Y + 10));
+        await browser.Page.Mouse.DownAsync();
+        await browser.Page.Mouse.MoveAsync((float)cx + 50, (float)(box.Y + 10), new MouseMoveOptions { Steps = 5 });
+        await browser.Page.Mouse.MoveAsync((float)cx + 100, (float)(box.Y + 10), new MouseMoveOptions { Steps = 5 });
+        await browser.Page.Mouse.UpAsync();
+        var panned = await ViewBox();
+        var name = _build.Stoltenberg[0]["person"]!;
+        await browser.Page.Locator($"#nodes circle.node[data-name=\"{name}\"]").HoverAsync();
+        var tooltip = await browser.Page.Locator("#tooltip").TextContentAsync();
+
+        // Assert: a step zooms in by 1.2 keeping the point under the pointer; dragging 100 px right moves the view
+        // 100 screen pixels' worth of layout units left; the tooltip names an organisation he is a member of.
+        Assert.Equal(before[2] / 1.2, zoomed[2], 6);
+        // The pointer lands on whole pixels: within one screen pixel in layout units.
+        var pixel = before[2] / box.Width;
+        Assert.InRange(zoomed[0] + (zoomed[2] / 2) - (before[0] + (before[2] / 2)), -pixel, pixel);
+        Assert.InRange(panned[0] - (zoomed[0] - (100 * zoomed[2] / box.Width)), -pixel, pixel);
+        Assert.Equal(zoomed[1], panned[1], 6);
+        var stoltenberg = _build.Graph.Nodes.First(n => n.Name == name).Id;
+        var organisations = _build.Graph.Relationships.Where(r => r.Type == GraphSchema.MemberOf && r.StartId == stoltenberg)
+            .Select(r => _build.Graph.Nodes.First(n => n.Id == r.EndId).Name).ToList();
+        Assert.NotEmpty(organisations);
+        Assert.StartsWith(name, tooltip, StringComparison.Ordinal);
+        Assert.Contains(organisations, o => tooltip!.Contains(o, StringComparison.Ordinal));
+        Assert.Empty(browser.Errors);
+    }
+
+    [SkippableFact]
     public async Task TimelineMay2023_ShowsOnlyTheOsloMeeting()
     {
         SkipWithoutChromium();
