@@ -39,7 +39,9 @@ public sealed class GraphPageTests : IClassFixture<GraphPageTests.SeedBuild>
         : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
 
     private static void SkipWithoutChromium() =>
-        Skip.If(Chromium is null, "Chromium not found at /usr/bin/chromium (nor KG_CHROMIUM): install Debian's chromium package (apt-get install chromium), as .ci/run does");
+        Skip.If(Chromium is null, Environment.GetEnvironmentVariable("KG_CHROMIUM") is { Length: > 0 } given
+            ? $"KG_CHROMIUM={given} does not exist: point it at a Chromium binary, or unset it to use /usr/bin/chromium"
+            : "Chromium not found at /usr/bin/chromium: install Debian's chromium package (apt-get install chromium), as .ci/run does, or set KG_CHROMIUM");
 
     /// <summary><c>kg build seeds</c> once for the class, and what <c>kg meetings</c> says of Stoltenberg and of May 2023.</summary>
     public sealed class SeedBuild : IDisposable
