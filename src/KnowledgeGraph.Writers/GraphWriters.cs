@@ -4,6 +4,7 @@ using KnowledgeGraph.Writers.Csv;
 using KnowledgeGraph.Writers.Cypher;
 using KnowledgeGraph.Writers.Gexf;
 using KnowledgeGraph.Writers.GraphML;
+using KnowledgeGraph.Writers.Html;
 using KnowledgeGraph.Writers.Json;
 
 namespace KnowledgeGraph.Writers;
@@ -23,6 +24,7 @@ public static class GraphWriters
         new CypherWriter(),
         new GrassWriter(),
         new QueriesWriter(),
+        new HtmlWriter(),
     ];
 
     /// <summary>The names of every writer.</summary>

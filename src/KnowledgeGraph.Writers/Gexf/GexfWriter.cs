@@ -128,6 +128,15 @@ public sealed class GexfWriter : IGraphWriter
             w.WriteAttributeString("g", g.ToString(CultureInfo.InvariantCulture));
             w.WriteAttributeString("b", b.ToString(CultureInfo.InvariantCulture));
             w.WriteEndElement();
+            // The layout of kg build (x, y on every node): Gephi opens the graph laid out instead of piled at the origin.
+            if (Position(node.Properties) is var (x, y))
+            {
+                w.WriteStartElement("viz", "position", VizNamespace);
+                w.WriteAttributeString("x", ExportText.FormatFloat(x));
+                w.WriteAttributeString("y", ExportText.FormatFloat(y));
+                w.WriteAttributeString("z", "0.0");
+                w.WriteEndElement();
+            }
             w.WriteStartElement("viz", "size", VizNamespace);
             w.WriteAttributeString("value", ExportText.FormatFloat(NodeSize(degrees[node.Id])));
             w.WriteEndElement();
@@ -184,6 +193,19 @@ public sealed class GexfWriter : IGraphWriter
         }
         return [.. dates];
     }
+
+    /// <summary>A node's layout position: its <c>x</c> and <c>y</c> numbers, when it has both.</summary>
+    internal static (double X, double Y)? Position(IReadOnlyDictionary<string, PropertyValue> properties) =>
+        properties.TryGetValue("x", out var x) && properties.TryGetValue("y", out var y) && Number(x) is { } px && Number(y) is { } py
+            ? (px, py)
+            : null;
+
+    private static double? Number(PropertyValue v) => v.Kind switch
+    {
+        PropertyKind.Float => v.AsFloat(),
+        PropertyKind.Integer => v.AsInteger(),
+        _ => null,
+    };
 
     internal static string GexfType(PropertyColumn c) => GraphMlFormat.AttrType(c);
 

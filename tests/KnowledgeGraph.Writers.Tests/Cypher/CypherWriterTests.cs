@@ -188,7 +188,7 @@ public sealed class CypherWriterTests
     public void Resolve_All_ReturnsEveryWriter()
     {
         // Act + Assert
-        Assert.Equal(["json", "graphml", "gexf", "people-graphml", "people-gexf", "neo4j-csv", "cypher", "grass", "queries"], GraphWriters.Resolve("all").Select(w => w.Name));
+        Assert.Equal(["json", "graphml", "gexf", "people-graphml", "people-gexf", "neo4j-csv", "cypher", "grass", "queries", "html"], GraphWriters.Resolve("all").Select(w => w.Name));
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class CypherWriterTests
 
         // Assert
         Assert.Equal(ErrorKind.Validation, ex.Kind);
-        Assert.Equal("Unknown export format 'csvv'. Valid formats: json, graphml, gexf, people-graphml, people-gexf, neo4j-csv, cypher, grass, queries (or all).", ex.Message);
+        Assert.Equal("Unknown export format 'csvv'. Valid formats: json, graphml, gexf, people-graphml, people-gexf, neo4j-csv, cypher, grass, queries, html (or all).", ex.Message);
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class CypherWriterTests
 
         // Assert
         var files = Directory.GetFiles(a, "*", SearchOption.AllDirectories);
-        Assert.Equal(9 + 13, files.Length);
+        Assert.Equal(10 + 13, files.Length);
         foreach (var file in files)
         {
             var bytes = await File.ReadAllBytesAsync(file);

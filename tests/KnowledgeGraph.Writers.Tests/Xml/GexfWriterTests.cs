@@ -241,4 +241,26 @@ public sealed class GexfWriterTests
         Assert.Equal(a, b);
         Assert.Contains("<gexf xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\" xmlns=\"http://gexf.net/1.3\">", a, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WriteAsync_NodesWithXAndY_HaveAVizPositionAndStayValid()
+    {
+        // Arrange: two people laid out (x, y as kg build writes them), one place without a position.
+        static GraphNode Node(string id, string label, double? x, double? y) =>
+            new(id, [label], new PropertyBag().Add("name", id).Add("x", x).Add("y", y).Build());
+        var graph = new PropertyGraph(
+            [Node("person:a", GraphSchema.Person, 12.5, -40.25), Node("person:b", GraphSchema.Person, 0, 7), Node("place:p", GraphSchema.Location, null, null)],
+            []);
+
+        // Act
+        var xml = await WriteAsync(graph);
+        var nodes = XDocument.Parse(xml).Descendants(X + "node").ToDictionary(n => (string)n.Attribute("id")!);
+        string? Pos(string id, string axis) => (string?)nodes[id].Element(Viz + "position")?.Attribute(axis);
+
+        // Assert
+        Assert.Equal(("12.5", "-40.25", "0.0"), (Pos("person:a", "x"), Pos("person:a", "y"), Pos("person:a", "z")));
+        Assert.Equal(("0.0", "7.0"), (Pos("person:b", "x"), Pos("person:b", "y")));
+        Assert.Null(nodes["place:p"].Element(Viz + "position"));
+        Assert.Empty(SchemaValidator.Validate(xml, "gexf/1.3/gexf.xsd"));
+    }
 }

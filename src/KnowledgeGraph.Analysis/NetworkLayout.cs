@@ -1,0 +1,262 @@
+using System.Collections.Immutable;
+using GraphShape;
+using GraphShape.Algorithms.Layout;
+using KnowledgeGraph.Core.Graph;
+using QuikGraph;
+
+namespace KnowledgeGraph.Analysis;
+
+/// <summary>Options of <see cref="NetworkLayout"/>.</summary>
+public sealed record NetworkLayoutOptions
+{
+    /// <summary>The seed of every random choice (initial positions, the layout's own randomness): same graph and seed, same coordinates.</summary>
+    public int Seed { get; init; } = 20230530;
+
+    /// <summary>The length an edge tends to, in layout units (Gephi's coordinates and the page's SVG units).</summary>
+    public double EdgeLength { get; init; } = 60;
+
+    /// <summary>
+    /// The budget of the force-directed step, in vertex pairs times iterations. Fruchterman-Reingold costs n² per
+    /// iteration; a component too big for 200 iterations within the budget gets fewer (at least <see cref="MinIterations"/>).
+    /// </summary>
+    public long PairIterationBudget { get; init; } = 400_000_000;
+
+    /// <summary>The fewest iterations a component gets however big it is.</summary>
+    public int MinIterations { get; init; } = 10;
+}
+
+/// <summary>
+/// Positions for every node of a graph, computed once by <c>kg build</c> after the metrics and written on the nodes as
+/// <c>x</c> and <c>y</c> (doubles, two decimals): Gephi opens <c>graph.gexf</c> laid out (<c>viz:position</c>), GraphML
+/// readers get <c>x</c>/<c>y</c> keys, and <c>graph.html</c> draws the person network from them.
+/// </summary>
+/// <remarks>
+/// <para>The person–meeting network (Person and Meeting nodes, linked by ATTENDED and MET_WITH) is laid out with
+/// GraphShape's Fruchterman-Reingold algorithm (<see cref="FRLayoutAlgorithm{TVertex, TEdge, TGraph}"/>, free
+/// variant), one connected component at a time, from seeded random starting positions with a seeded generator, so the
+/// same graph gives the same coordinates on every run. Components are packed in rows, largest first; people who met
+/// nobody sit in a grid below them. The algorithm costs n² per iteration, so a big component gets fewer iterations
+/// (<see cref="NetworkLayoutOptions.PairIterationBudget"/>, about 4 s on one core), and one too big for even
+/// <see cref="NetworkLayoutOptions.MinIterations"/> keeps its seeded random starting positions (a square of the same density).</para>
+/// <para>Every other node (organisations, places, countries, events, articles) is put next to the nodes it is linked
+/// to: round by round, a node with placed neighbours goes to their mean position plus an offset on a small circle (the
+/// golden angle times its rank), so it never lands exactly on them. Nodes linked to nothing placed go in a last grid.</para>
+/// </remarks>
+public static class NetworkLayout
+{
+    /// <summary>The property keys written on every node.</summary>
+    public const string XKey = "x", YKey = "y";
+
+    private const int Decimals = 2;
+    private static readonly double GoldenAngle = Math.PI * (3 - Math.Sqrt(5));
+
+    /// <summary>Returns <paramref name="graph"/> with <c>x</c> and <c>y</c> on every node; relationships unchanged.</summary>
+    public static PropertyGraph Annotate(PropertyGraph graph, NetworkLayoutOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var positions = Compute(graph, options);
+        var nodes = graph.Nodes.Select(n =>
+        {
+            var (x, y) = positions[n.Id];
+            return n with { Properties = n.Properties.SetItem(XKey, PropertyValue.Of(x)).SetItem(YKey, PropertyValue.Of(y)) };
+        });
+        return new PropertyGraph(nodes, graph.Relationships);
+    }
+
+    /// <summary>The position of every node, by id, rounded to two decimals.</summary>
+    public static ImmutableDictionary<string, (double X, double Y)> Compute(PropertyGraph graph, NetworkLayoutOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        options ??= new NetworkLayoutOptions();
+        var random = new Random(options.Seed);
+        var nodes = graph.Nodes;
+        var index = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Length; i++)
+            index[nodes[i].Id] = i;
+        var positions = new (double X, double Y)?[nodes.Length];
+
+        // 1. The person–meeting network, laid out per connected component.
+        var core = new bool[nodes.Length];
+        for (var i = 0; i < nodes.Length; i++)
+            core[i] = nodes[i].Label is GraphSchema.Person or GraphSchema.Meeting;
+        var coreEdges = new SortedSet<(int, int)>();
+        foreach (var r in graph.Relationships)
+        {
+            if (r.Type is not (GraphSchema.Attended or GraphSchema.MetWith))
+                continue;
+            if (!index.TryGetValue(r.StartId, out var a) || !index.TryGetValue(r.EndId, out var b) || a == b || !core[a] || !core[b])
+                continue;
+            coreEdges.Add(a < b ? (a, b) : (b, a));
+        }
+        var components = Components(nodes.Length, core, coreEdges);
+        var linked = components.Where(c => c.Count > 1).OrderByDescending(c => c.Count).ThenBy(c => c[0]).ToList();
+        var singles = components.Where(c => c.Count == 1).Select(c => c[0]).ToList();
+        var laidOut = linked.Select(c => LayOut(c, coreEdges, options, random)).ToList();
+        var bottom = Pack(laidOut, positions, options.EdgeLength);
+        bottom = Grid(singles, positions, bottom, options.EdgeLength);
+
+        // 2. Everything else, next to what it is linked to, round by round.
+        var neighbours = new List<int>[nodes.Length];
+        for (var i = 0; i < nodes.Length; i++)
+            neighbours[i] = [];
+        foreach (var r in graph.Relationships)
+        {
+            if (index.TryGetValue(r.StartId, out var a) && index.TryGetValue(r.EndId, out var b) && a != b)
+            {
+                neighbours[a].Add(b);
+                neighbours[b].Add(a);
+            }
+        }
+        var satellites = new int[nodes.Length];
+        var pending = Enumerable.Range(0, nodes.Length).Where(i => positions[i] is null).ToList();
+        while (pending.Count > 0)
+        {
+            var round = new List<(int Node, double X, double Y)>();
+            foreach (var i in pending)
+            {
+                var placed = neighbours[i].Where(j => positions[j] is not null).Distinct().Order().ToList();
+                if (placed.Count == 0)
+                    continue;
+                var x = placed.Average(j => positions[j]!.Value.X);
+                var y = placed.Average(j => positions[j]!.Value.Y);
+                // The rank among the nodes hung on the same first neighbour spreads them round it.
+                var rank = ++satellites[placed[0]];
+                var radius = options.EdgeLength * (0.5 + (0.15 * Math.Sqrt(rank)));
+                round.Add((i, x + (radius * Math.Cos(rank * GoldenAngle)), y + (radius * Math.Sin(rank * GoldenAngle))));
+            }
+            if (round.Count == 0)
+                break;
+            foreach (var (node, x, y) in round)
+                positions[node] = (x, y);
+            pending = [.. pending.Where(i => positions[i] is null)];
+        }
+        Grid(pending, positions, bottom, options.EdgeLength);
+
+        var result = ImmutableDictionary.CreateBuilder<string, (double X, double Y)>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var (x, y) = positions[i]!.Value;
+            result[nodes[i].Id] = (Round(x), Round(y));
+        }
+        return result.ToImmutable();
+    }
+
+    private static double Round(double v)
+    {
+        var r = Math.Round(v, Decimals, MidpointRounding.AwayFromZero);
+        return r == 0 ? 0 : r; // no -0
+    }
+
+    /// <summary>Connected components of the core nodes, each listed in node order, in order of their first node.</summary>
+    private static List<List<int>> Components(int n, bool[] core, SortedSet<(int, int)> edges)
+    {
+        var parent = Enumerable.Range(0, n).ToArray();
+        int Find(int v)
+        {
+            while (parent[v] != v)
+                v = parent[v] = parent[parent[v]];
+            return v;
+        }
+        foreach (var (a, b) in edges)
+        {
+            var (ra, rb) = (Find(a), Find(b));
+            if (ra != rb)
+                parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+        }
+        var groups = new Dictionary<int, List<int>>();
+        var order = new List<int>();
+        for (var v = 0; v < n; v++)
+        {
+            if (!core[v])
+                continue;
+            var root = Find(v);
+            if (!groups.TryGetValue(root, out var list))
+            {
+                groups[root] = list = [];
+                order.Add(root);
+            }
+            list.Add(v);
+        }
+        return [.. order.Select(r => groups[r])];
+    }
+
+    /// <summary>
+    /// One component through GraphShape's Fruchterman-Reingold: a QuikGraph graph of the component (vertices in node
+    /// order, edges in (smaller, larger) order), seeded random starting positions in a square that fits the component.
+    /// Returns the positions shifted so the component's box starts at (0, 0), and the box's size.
+    /// </summary>
+    private static (List<(int Node, double X, double Y)> Points, double Width, double Height) LayOut(
+        List<int> component, SortedSet<(int, int)> edges, NetworkLayoutOptions options, Random random)
+    {
+        var members = new HashSet<int>(component);
+        var g = new BidirectionalGraph<int, Edge<int>>(allowParallelEdges: false);
+        g.AddVertexRange(component);
+        foreach (var (a, b) in edges)
+        {
+            if (members.Contains(a))
+                g.AddEdge(new Edge<int>(a, b));
+        }
+        var side = options.EdgeLength * Math.Sqrt(component.Count) * 2;
+        var start = new Dictionary<int, Point>(component.Count);
+        foreach (var v in component)
+            start[v] = new Point(random.NextDouble() * side, random.NextDouble() * side);
+        var n = (long)component.Count;
+        if (n * n * options.MinIterations > options.PairIterationBudget * 4)
+        {
+            // Too big for even the fewest iterations in time (over about 12,000 people and meetings linked together with the
+            // default budget): the seeded starting positions stand, a square of the same density rather than a layout.
+            var disc = component.Select(v => (v, start[v].X, start[v].Y)).ToList();
+            return (disc, side, side);
+        }
+        var iterations = (int)Math.Clamp(options.PairIterationBudget / Math.Max(1, n * n), options.MinIterations, 200);
+        var parameters = new FreeFRLayoutParameters { IdealEdgeLength = options.EdgeLength, MaxIterations = iterations };
+        var algorithm = new FRLayoutAlgorithm<int, Edge<int>, BidirectionalGraph<int, Edge<int>>>(g, start, parameters)
+        {
+            Rand = new Random(random.Next()),
+        };
+        algorithm.Compute();
+        var result = component.Select(v =>
+        {
+            var p = algorithm.VerticesPositions[v];
+            return (v, X: double.IsFinite(p.X) ? p.X : 0, Y: double.IsFinite(p.Y) ? p.Y : 0);
+        }).ToList();
+        var (minX, minY) = (result.Min(p => p.X), result.Min(p => p.Y));
+        var points = result.Select(p => (p.v, p.X - minX, p.Y - minY)).ToList();
+        return (points, points.Max(p => p.Item2), points.Max(p => p.Item3));
+    }
+
+    /// <summary>Packs laid-out components in rows (largest first), the rows about as wide as the whole is tall; returns the y below them.</summary>
+    private static double Pack(List<(List<(int Node, double X, double Y)> Points, double Width, double Height)> parts, (double X, double Y)?[] positions, double gap)
+    {
+        if (parts.Count == 0)
+            return 0;
+        var area = parts.Sum(p => (p.Width + gap) * (p.Height + gap));
+        var rowWidth = Math.Max(parts.Max(p => p.Width), Math.Sqrt(area) * 1.2);
+        double x = 0, y = 0, rowHeight = 0;
+        foreach (var (points, width, height) in parts)
+        {
+            if (x > 0 && x + width > rowWidth)
+            {
+                x = 0;
+                y += rowHeight + gap;
+                rowHeight = 0;
+            }
+            foreach (var (node, px, py) in points)
+                positions[node] = (x + px, y + py);
+            x += width + gap;
+            rowHeight = Math.Max(rowHeight, height);
+        }
+        return y + rowHeight + gap;
+    }
+
+    /// <summary>Places <paramref name="items"/> in a square grid from y = <paramref name="top"/>; returns the y below it.</summary>
+    private static double Grid(List<int> items, (double X, double Y)?[] positions, double top, double step)
+    {
+        if (items.Count == 0)
+            return top;
+        var columns = (int)Math.Ceiling(Math.Sqrt(items.Count));
+        for (var k = 0; k < items.Count; k++)
+            positions[items[k]] = ((k % columns) * step, top + ((k / columns) * step));
+        return top + (((items.Count - 1) / columns) + 1) * step;
+    }
+}
