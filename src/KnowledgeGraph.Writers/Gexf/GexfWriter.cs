@@ -12,7 +12,7 @@ namespace KnowledgeGraph.Writers.Gexf;
 /// Writes <c>graph.gexf</c> (GEXF 1.3), the whole graph for Gephi, NetworkX 3 and graphology (Gephi Lite): directed
 /// throughout, dynamic (<c>timeformat="date"</c>, <c>timerepresentation="interval"</c>), one edge per type and node
 /// pair whose dated occasions are spells, so the timeline plays every meeting and Gephi merges nothing away. Nodes are
-/// coloured by label and sized by degree; places and countries carry <c>latitude</c>/<c>longitude</c> (double) columns
+/// coloured by label and sized by degree (people: by community and betweenness, when kg build computed them); places and countries carry <c>latitude</c>/<c>longitude</c> (double) columns
 /// for Geo Layout.
 /// </summary>
 /// <remarks>
@@ -122,7 +122,7 @@ public sealed class GexfWriter : IGraphWriter
             w.WriteEndElement();
             if (node.Label == GraphSchema.Meeting)
                 WriteSpells(w, Dates(node.Properties));
-            var (r, g, b) = Palette.TryGetValue(node.Label, out var c) ? c : ((byte)165, (byte)171, (byte)182);
+            var (r, g, b) = CommunityColor(node.Properties) ?? (Palette.TryGetValue(node.Label, out var c) ? c : ((byte)165, (byte)171, (byte)182));
             w.WriteStartElement("viz", "color", VizNamespace);
             w.WriteAttributeString("r", r.ToString(CultureInfo.InvariantCulture));
             w.WriteAttributeString("g", g.ToString(CultureInfo.InvariantCulture));
@@ -138,7 +138,7 @@ public sealed class GexfWriter : IGraphWriter
                 w.WriteEndElement();
             }
             w.WriteStartElement("viz", "size", VizNamespace);
-            w.WriteAttributeString("value", ExportText.FormatFloat(NodeSize(degrees[node.Id])));
+            w.WriteAttributeString("value", ExportText.FormatFloat(BetweennessSize(node.Properties) ?? NodeSize(degrees[node.Id])));
             w.WriteEndElement();
             w.WriteEndElement();
         }
@@ -195,6 +195,23 @@ public sealed class GexfWriter : IGraphWriter
     }
 
     /// <summary>A node's layout position: its <c>x</c> and <c>y</c> numbers, when it has both.</summary>
+    /// <summary>Colours of communities (a qualitative palette, reused in turn past its end).</summary>
+    public static ImmutableArray<(byte R, byte G, byte B)> CommunityPalette { get; } =
+    [
+        (31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
+        (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207),
+    ];
+
+    /// <summary>A person's colour is its community's (the integer <c>community</c> of kg build); null without one.</summary>
+    internal static (byte R, byte G, byte B)? CommunityColor(IReadOnlyDictionary<string, PropertyValue> properties) =>
+        properties.TryGetValue("community", out var c) && c.Kind == PropertyKind.Integer
+            ? CommunityPalette[(int)(Math.Abs(c.AsInteger()) % CommunityPalette.Length)]
+            : null;
+
+    /// <summary>A person's size grows with its normalised betweenness (0 to 1): 10 for none, 60 for the most between.</summary>
+    internal static double? BetweennessSize(IReadOnlyDictionary<string, PropertyValue> properties) =>
+        properties.TryGetValue("betweenness", out var b) && Number(b) is { } v ? 10 + (50 * Math.Clamp(v, 0, 1)) : null;
+
     internal static (double X, double Y)? Position(IReadOnlyDictionary<string, PropertyValue> properties) =>
         properties.TryGetValue("x", out var x) && properties.TryGetValue("y", out var y) && Number(x) is { } px && Number(y) is { } py
             ? (px, py)

@@ -263,4 +263,32 @@ public sealed class GexfWriterTests
         Assert.Null(nodes["place:p"].Element(Viz + "position"));
         Assert.Empty(SchemaValidator.Validate(xml, "gexf/1.3/gexf.xsd"));
     }
+
+    [Fact]
+    public async Task WriteAsync_PersonWithMetrics_SizedByBetweennessColouredByCommunity()
+    {
+        // Arrange: one person with kg build's metrics, one without.
+        var graph = new PropertyGraph(
+            [
+                SampleGraphs.Node("person:a", GraphSchema.Person, new PropertyBag().Add("name", "A").Add("betweenness", 0.5).Add("community", 2L)),
+                SampleGraphs.Node("person:b", GraphSchema.Person, new PropertyBag().Add("name", "B")),
+            ],
+            []);
+
+        // Act
+        var doc = XDocument.Parse(await WriteAsync(graph));
+        var nodes = doc.Descendants(X + "node").ToDictionary(n => (string)n.Attribute("id")!);
+        var a = nodes["person:a"];
+        var b = nodes["person:b"];
+
+        // Assert: 10 + 50 × 0.5 = 35; community 2 takes the third palette colour; B keeps the degree size (10 for none)
+        // and its label's colour; the document stays valid.
+        Assert.Equal("35.0", (string)a.Element(Viz + "size")!.Attribute("value")!);
+        var colour = a.Element(Viz + "color")!;
+        Assert.Equal(("44", "160", "44"), ((string)colour.Attribute("r")!, (string)colour.Attribute("g")!, (string)colour.Attribute("b")!));
+        Assert.Equal("10.0", (string)b.Element(Viz + "size")!.Attribute("value")!);
+        var (r, g, bl) = GexfWriter.Palette[GraphSchema.Person];
+        Assert.Equal(r.ToString(System.Globalization.CultureInfo.InvariantCulture), (string)b.Element(Viz + "color")!.Attribute("r")!);
+        Assert.Empty(SchemaValidator.Validate(doc.ToString(), "gexf/1.3/gexf.xsd"));
+    }
 }
