@@ -50,6 +50,9 @@ public sealed class NarrativeSetting
     public MeetingMention Fill(MeetingMention m)
     {
         ArgumentNullException.ThrowIfNull(m);
+        // An earlier occasion ("had met", "last year") happened elsewhere in time: the story's context is not its own.
+        if (m.Past)
+            return m;
         var samePara = _paragraph.Paragraph == m.Paragraph;
         var date = m.Date ?? (samePara ? _paragraph.Date : null) ?? _section.Date ?? (m.Past ? null : _published);
         var (place, rank) = m.PlaceId is not null ? (m.PlaceId, m.PlaceRank)

@@ -53,6 +53,7 @@ public sealed class RelationExtractor
         var containment = new List<(string, string)>();
         var personCounts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         string? lastSubject = null;
+        string? author = null;
         var paragraph = 0;
         var previousEnd = -1;
         var dateline = DatelinePlace(sentences, published);
@@ -70,7 +71,9 @@ public sealed class RelationExtractor
             }
             var pair = personCounts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Take(2).Select(kv => kv.Key).ToArray();
             var before = meetings.Count;
-            var (placeId, placeRank, date) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, paragraph, facts, meetings, containment);
+            // The author of a first-person readout is the first person it names (its header or signature).
+            author ??= ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null && !m.IsDemonym && m.Source != MentionSource.TitleOnly)?.EntityId;
+            var (placeId, placeRank, date) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment);
             // What the sentence does not say, its paragraph, its section or the article's dateline may
             // ("X arrived in Oslo on Monday. He met Y." — Oslo, Monday).
             setting.Observe(paragraph, ts.Sentence.IsHeadline, date, placeId, placeRank);
@@ -125,7 +128,7 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private (string? PlaceId, int PlaceRank, DateOnly? Date) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment)
+    private (string? PlaceId, int PlaceRank, DateOnly? Date) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -161,6 +164,13 @@ public sealed class RelationExtractor
                 var antecedent = items.Take(k).FirstOrDefault(x => x.PersonIds is { Count: 1 })?.PersonIds![0] ?? previousSubject;
                 if (antecedent is not null)
                     items[k] = Item.Chunk(items[k].TokenStart, items[k].TokenEnd, antecedent, pronoun: true);
+            }
+            // "I met the Prime Minister of Tonga": in a first-person readout, outside quotation marks, "I" is the author,
+            // the first person the article names.
+            else if (items[k].Token is { Key: var key, Text: [var initial, ..] } && char.IsUpper(initial) && _rules.FirstPerson.Contains(key) &&
+                author is not null && !Quoted(ts.Sentence.Text))
+            {
+                items[k] = Item.Chunk(items[k].TokenStart, items[k].TokenEnd, author, pronoun: true);
             }
         }
         var date = _dates(ts.Sentence.Text, published);
@@ -530,6 +540,8 @@ public sealed class RelationExtractor
         }
         return false;
     }
+
+    private static bool Quoted(string sentence) => sentence.AsSpan().IndexOfAny("\"“”«»") >= 0;
 
     private static bool ContainsPhrase(IReadOnlyList<Token> tokens, ImmutableArray<string> phrase)
     {

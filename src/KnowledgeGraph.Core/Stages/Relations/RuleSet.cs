@@ -138,6 +138,7 @@ public sealed class RuleSet
         ["ListWord"] = "words that may stand between the members of a list (\"A, B and also C\")",
         ["Former"] = "words before a title that make it a past role (\"former President X\")",
         ["Pronoun"] = "pronouns that stand for the sentence's subject (\"he\", \"she\")",
+        ["FirstPerson"] = "the author's pronoun in a first-person readout, outside quotation marks (\"I\"), as written",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private RuleSet(ImmutableArray<RelationRule> rules, Dictionary<string, List<ImmutableArray<string>>> phrases)
@@ -153,6 +154,7 @@ public sealed class RuleSet
         ListWords = (phrases.ContainsKey("ListWord") ? Get("ListWord") : [[","], ["and"]]).Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         Pronouns = Get("Pronoun").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        FirstPerson = phrases.TryGetValue("FirstPerson", out var first) ? [.. first.Where(p => p.Length == 1).Select(p => p[0])] : [];
         // Higher priority first; file order among equals.
         _byKind = Enum.GetValues<RuleKind>().ToFrozenDictionary(k => k, k => rules.Where(r => r.Kind == k).OrderByDescending(r => r.Priority).ToImmutableArray());
     }
@@ -177,6 +179,9 @@ public sealed class RuleSet
 
     /// <summary>Words before a role phrase that make it a past role.</summary>
     public FrozenSet<string> FormerWords { get; }
+
+    /// <summary>The author's pronoun in a first-person readout ("I"; folded keys, matched only when written with a capital).</summary>
+    public ImmutableArray<string> FirstPerson { get; }
 
     /// <summary>Pronouns that stand for the sentence's subject.</summary>
     public FrozenSet<string> Pronouns { get; }
