@@ -272,11 +272,12 @@ public sealed class RelationExtractor
         var statedPair = pair is not null && HasPhrase(_rules.PairPhrases) ? pair : null;
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || statedPair is not null || placeId is not null || date is not null))
         {
-            var refersBack = _rules.Of(RuleKind.Refer).Where(May).Any(r => MatchesAnywhere(r, items, statedPair));
+            var referRule = _rules.Of(RuleKind.Refer).Where(May).FirstOrDefault(r => MatchesAnywhere(r, items, statedPair));
+            var refersBack = referRule is not null;
             var mentionsBefore = meetings.Count;
             var separately = HasPhrase(_rules.SeparatePhrases);
-            // An earlier occasion: a past phrase, or a year or month the sentence names without a day it can resolve
-            // ("in November 2021", "in June").
+            // An earlier occasion: a past phrase, or a year the sentence names without a day it can resolve
+            // ("in November 2021").
             var past = HasPhrase(_rules.PastPhrases) ||
                 (date is null && ts.Sentence.Tokens.Any(t => t.Kind == TokenKind.Number && t.Text.Length == 4 && t.Text[0] is '1' or '2' && t.Text[1] is '9' or '0'));
             MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, RelationRule rule) => new()
@@ -350,8 +351,8 @@ public sealed class RelationExtractor
             }
             // "The meeting took place in the papal library": a sentence that points back and names no one still tells
             // where or when the meeting it points to was.
-            if (meetings.Count == mentionsBefore && refersBack && (placeId is not null || date is not null))
-                meetings.Add(Mention(MeetingCue.Attendance, [], [], _rules.Of(RuleKind.Refer).First(r => MatchesAnywhere(r, items, statedPair))));
+            if (meetings.Count == mentionsBefore && referRule is not null && (placeId is not null || date is not null))
+                meetings.Add(Mention(MeetingCue.Attendance, [], [], referRule));
         }
         if (!blocked.Contains(RuleKind.Visited) && people > 0)
         {
@@ -528,13 +529,7 @@ public sealed class RelationExtractor
             // The phrase ends right before the person, or before a title and the person ("representing President X").
             for (var end = start; end >= Math.Max(0, start - 3); end--)
             {
-                var from = end - phrase.Length;
-                if (from < 0)
-                    continue;
-                var k = 0;
-                while (k < phrase.Length && tokens[from + k].Key == phrase[k])
-                    k++;
-                if (k == phrase.Length)
+                if (PhraseAt(tokens, end - phrase.Length, phrase))
                     return true;
             }
         }
@@ -547,13 +542,23 @@ public sealed class RelationExtractor
     {
         for (var i = 0; i + phrase.Length <= tokens.Count; i++)
         {
-            var k = 0;
-            while (k < phrase.Length && tokens[i + k].Key == phrase[k])
-                k++;
-            if (k == phrase.Length)
+            if (PhraseAt(tokens, i, phrase))
                 return true;
         }
         return false;
+    }
+
+    /// <summary>True when the token keys from <paramref name="from"/> on are the phrase's words.</summary>
+    private static bool PhraseAt(IReadOnlyList<Token> tokens, int from, ImmutableArray<string> phrase)
+    {
+        if (from < 0 || from + phrase.Length > tokens.Count)
+            return false;
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (tokens[from + k].Key != phrase[k])
+                return false;
+        }
+        return true;
     }
 
     private int MatchPair(List<Item> items, int i)
