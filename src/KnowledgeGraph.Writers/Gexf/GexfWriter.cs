@@ -172,9 +172,7 @@ public sealed class GexfWriter : IGraphWriter
 
         w.WriteEndElement();
         w.WriteEndElement();
-        await w.WriteEndDocumentAsync().ConfigureAwait(false);
-        await w.FlushAsync().ConfigureAwait(false);
-        await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await XmlOutput.EndDocumentAsync(w, stream, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The dated occasions of an element: its <c>date</c> and any ISO items of a <c>dates</c> list, sorted, distinct.</summary>

@@ -16,6 +16,15 @@ internal sealed record GraphMlKey(string Key, string Id, string AttrName, string
 /// <summary>What the two GraphML writers share: keys, value text and data elements.</summary>
 internal static class GraphMlFormat
 {
+    /// <summary>The GraphML id of each node, n0, n1, … in node order (our ids may hold characters XML ids cannot).</summary>
+    public static Dictionary<string, string> NodeXmlIds(IReadOnlyList<GraphNode> nodes)
+    {
+        var ids = new Dictionary<string, string>(nodes.Count, StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+            ids[nodes[i].Id] = "n" + i.ToString(CultureInfo.InvariantCulture);
+        return ids;
+    }
+
     /// <summary>A value as GraphML data text: lists as JSON arrays, dates ISO, floats round-trip.</summary>
     public static string FormatValue(PropertyValue v) => v.Kind switch
     {

@@ -54,9 +54,7 @@ public sealed class GraphMlWriter : IGraphWriter
         ArgumentNullException.ThrowIfNull(graph);
         var nodeKeys = GraphMlFormat.BuildKeys(PropertyColumns.ForNodes(graph.Nodes), "v_", ReservedNodeNames, markLists: true);
         var edgeKeys = GraphMlFormat.BuildKeys(PropertyColumns.ForRelationships(graph.Relationships), "e_", ReservedEdgeNames, markLists: true);
-        var xmlIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < graph.Nodes.Length; i++)
-            xmlIds[graph.Nodes[i].Id] = "n" + i.ToString(CultureInfo.InvariantCulture);
+        var xmlIds = GraphMlFormat.NodeXmlIds(graph.Nodes);
 
         await using var w = XmlWriter.Create(stream, XmlOutput.Settings(async: true));
         await w.WriteStartDocumentAsync().ConfigureAwait(false);
@@ -105,8 +103,6 @@ public sealed class GraphMlWriter : IGraphWriter
         }
         w.WriteEndElement();
         w.WriteEndElement();
-        await w.WriteEndDocumentAsync().ConfigureAwait(false);
-        await w.FlushAsync().ConfigureAwait(false);
-        await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await XmlOutput.EndDocumentAsync(w, stream, cancellationToken).ConfigureAwait(false);
     }
 }

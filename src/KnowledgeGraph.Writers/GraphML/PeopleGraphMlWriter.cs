@@ -39,9 +39,7 @@ public sealed class PeopleGraphMlWriter : IGraphWriter
         ArgumentNullException.ThrowIfNull(graph);
         var people = RelationshipGroups.PersonNetwork(graph);
         var nodeKeys = GraphMlFormat.BuildKeys(PropertyColumns.ForNodes(people.Nodes), "v_", ReservedNodeNames, markLists: false);
-        var xmlIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < people.Nodes.Length; i++)
-            xmlIds[people.Nodes[i].Id] = "n" + i.ToString(CultureInfo.InvariantCulture);
+        var xmlIds = GraphMlFormat.NodeXmlIds(people.Nodes);
         var pairs = RelationshipGroups.Of(people.Relationships);
 
         await using var w = XmlWriter.Create(stream, XmlOutput.Settings(async: true));
@@ -82,8 +80,6 @@ public sealed class PeopleGraphMlWriter : IGraphWriter
         }
         w.WriteEndElement();
         w.WriteEndElement();
-        await w.WriteEndDocumentAsync().ConfigureAwait(false);
-        await w.FlushAsync().ConfigureAwait(false);
-        await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await XmlOutput.EndDocumentAsync(w, stream, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -22,6 +22,14 @@ internal static class XmlOutput
         OmitXmlDeclaration = false,
     };
 
+    /// <summary>Ends the document, flushes it and closes the file with a final newline, as every XML export does.</summary>
+    public static async Task EndDocumentAsync(XmlWriter w, Stream stream, CancellationToken cancellationToken)
+    {
+        await w.WriteEndDocumentAsync().ConfigureAwait(false);
+        await w.FlushAsync().ConfigureAwait(false);
+        await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Makes a string usable as an XML NMTOKEN (letters, digits, <c>.-_:</c>); other characters become <c>_</c>.</summary>
     public static string ToNmToken(string text)
     {
