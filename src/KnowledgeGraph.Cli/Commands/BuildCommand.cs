@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using KnowledgeGraph.Analysis;
@@ -5,6 +6,7 @@ using KnowledgeGraph.Cli.Console;
 using KnowledgeGraph.Core.Errors;
 using KnowledgeGraph.Core.Pipeline;
 using KnowledgeGraph.Core.Stages.Loading;
+using KnowledgeGraph.Store;
 using KnowledgeGraph.Writers;
 
 namespace KnowledgeGraph.Cli.Commands;
@@ -20,6 +22,7 @@ internal sealed class BuildSettings
     public string OnBadDocument { get; set; } = "skip";
     public int Parallelism { get; set; }
     public bool Quiet { get; set; }
+    public bool Rebuild { get; set; }
 
     /// <summary>Checks the settings; returns the date overrides.</summary>
     public Dictionary<string, DateOnly> Validate()
@@ -64,9 +67,11 @@ internal static class BuildCommand
         onBad.AcceptOnlyFromAmong("skip", "fail");
         var parallelism = new Option<int>("--parallelism") { Description = "Worker threads (0 = all cores)" };
         var quiet = CommonOptions.Quiet();
-        var command = new Command("build", "Build the knowledge graph of a folder of articles.\n\nExamples:\n  kg build seeds --out graph-exports\n  kg build news/ --format json,graphml --date-of note.txt=2023-05-30")
+        var rebuild = new Option<bool>("--rebuild") { Description = "Analyse every article again, even those the store in --out already holds unchanged" };
+        var command = new Command("build", "Build the knowledge graph of a folder of articles. The graph lives in <out>/graph.db; building again into the\n" +
+            "same folder analyses only new or changed files (a changed data or rule file: all of them) and drops deleted ones.\n\nExamples:\n  kg build seeds --out graph-exports\n  kg build news/ --format json,graphml --date-of note.txt=2023-05-30")
         {
-            inputs, output, formats, data, dateOf, onBad, parallelism, quiet,
+            inputs, output, formats, data, dateOf, onBad, parallelism, quiet, rebuild,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -80,6 +85,7 @@ internal static class BuildCommand
                 OnBadDocument = parse.GetValue(onBad)!,
                 Parallelism = parse.GetValue(parallelism),
                 Quiet = parse.GetValue(quiet),
+                Rebuild = parse.GetValue(rebuild),
             };
             return await RunAsync(settings, reporterFactory(), ct).ConfigureAwait(false);
         });
@@ -96,30 +102,77 @@ internal static class BuildCommand
         var pipeline = new PipelineBuilder().UseDataDirectory(dataDir).Build();
         var boilerplateFile = Path.Combine(dataDir, "lexicon", "boilerplate.csv");
         var policy = settings.OnBadDocument == "fail" ? BadDocumentPolicy.Fail : BadDocumentPolicy.Skip;
-        var source = new FileDocumentSource(new FileDocumentSourceOptions
+        var tmp = CreateTemporaryFolder(settings.Out);
+        try
         {
-            Inputs = settings.Inputs,
-            OnBadDocument = policy,
-            DateOverrides = dates,
-            Boilerplate = File.Exists(boilerplateFile) ? BoilerplateRules.Load(boilerplateFile) : BoilerplateRules.Empty,
-            OnWarning = w => reporter.Warning(w.Skipped ? $"skipped {w.File}: {w.Reason}" : $"{w.File}: {w.Reason}"),
-        });
-        reporter.Info($"kg build: {string.Join(' ', settings.Inputs)} -> {settings.Out} ({pipeline.Gazetteer.Count:N0} gazetteer entries, {pipeline.Rules.Rules.Length} rules)");
-        var done = 0;
-        var progress = new Progress<Core.Stages.Assembly.DocumentAnalysis>(_ =>
+            // The store is updated in a copy inside the temporary folder: a failed or cancelled build leaves the
+            // previous graph.db (and every export) as it was.
+            using var store = OpenStoreCopy(settings, tmp, reporter);
+            var dataVersion = BuildVersion.OfData(dataDir);
+            var known = store.ArticleHashes();
+            if (known.Count > 0 && store.DataVersion != dataVersion)
+            {
+                reporter.Info($"data, rules or program changed since {settings.Out} was built: analysing all {known.Count:N0} articles again");
+                store.ClearArticles();
+                known.Clear();
+            }
+            var reused = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            var sources = new ConcurrentDictionary<string, (string Path, string Hash)>(StringComparer.Ordinal);
+            store.ArticleSource = id => sources.TryGetValue(id, out var s) ? s : null;
+            var source = new FileDocumentSource(new FileDocumentSourceOptions
+            {
+                Inputs = settings.Inputs,
+                OnBadDocument = policy,
+                DateOverrides = dates,
+                Boilerplate = File.Exists(boilerplateFile) ? BoilerplateRules.Load(boilerplateFile) : BoilerplateRules.Empty,
+                OnWarning = w => reporter.Warning(w.Skipped ? $"skipped {w.File}: {w.Reason}" : $"{w.File}: {w.Reason}"),
+                // Every file's hash is recorded (the next build compares with it); an unchanged one is not read again.
+                Reuse = file =>
+                {
+                    var hash = BuildVersion.OfArticle(file.Path, file.DateOverride);
+                    sources[file.Id] = (file.Path, hash);
+                    if (known.TryGetValue(file.Id, out var before) && before == hash && !reused.ContainsKey(file.Id))
+                        return reused.TryAdd(file.Id, true);
+                    return false;
+                },
+            });
+            reporter.Info($"kg build: {string.Join(' ', settings.Inputs)} -> {settings.Out} ({pipeline.Gazetteer.Count:N0} gazetteer entries, {pipeline.Rules.Rules.Length} rules)");
+            var done = 0;
+            var progress = new Progress<Core.Stages.Assembly.DocumentAnalysis>(_ =>
+            {
+                var n = Interlocked.Increment(ref done);
+                reporter.Progress($"analysed {n:N0} article parts", n % 1000 == 0);
+            });
+            var removed = 0;
+            var incremental = new IncrementalStore(store, () => removed = store.RemoveArticlesExcept(
+                reused.Keys.Concat(store.AnalysedThisRun).ToHashSet(StringComparer.Ordinal)));
+            var result = await pipeline.RunAsync(source.ReadAsync(ct), incremental, settings.Parallelism, progress, ct).ConfigureAwait(false);
+            if (known.Count > 0)
+                reporter.Info($"incremental build: {store.AnalysedThisRun.Count:N0} new or changed article(s) analysed, {reused.Count:N0} unchanged kept, {removed:N0} removed");
+            // A corpus step after assembly: where each person sits in the meeting network (degree, betweenness, community),
+            // written on the Person nodes so every export carries it (Gephi sizes and colours by it without computing it).
+            // Then a seeded force-directed layout (x, y on every node): Gephi opens graph.gexf laid out, graph.html draws it.
+            result = result with { Graph = NetworkLayout.Annotate(NetworkMetrics.Annotate(result.Graph)) };
+            store.WriteGraph(result.Graph, ct);
+            store.DataVersion = dataVersion;
+            store.Dispose();
+            await WriteIntoAsync(tmp, result.Graph, writers, ct).ConfigureAwait(false);
+            SwapIn(tmp, settings.Out);
+            Report(settings, reporter, writers, result, source.Statistics);
+            return ExitCodes.Success;
+        }
+        catch
         {
-            var n = Interlocked.Increment(ref done);
-            reporter.Progress($"analysed {n:N0} article parts", n % 1000 == 0);
-        });
-        var result = await pipeline.RunAsync(source.ReadAsync(ct), settings.Parallelism, progress, ct).ConfigureAwait(false);
-        // A corpus step after assembly: where each person sits in the meeting network (degree, betweenness, community),
-        // written on the Person nodes so every export carries it (Gephi sizes and colours by it without computing it).
-        // Then a seeded force-directed layout (x, y on every node): Gephi opens graph.gexf laid out, graph.html draws it.
-        result = result with { Graph = NetworkLayout.Annotate(NetworkMetrics.Annotate(result.Graph)) };
-        await WriteAtomicallyAsync(settings.Out, result.Graph, writers, ct).ConfigureAwait(false);
+            if (Directory.Exists(tmp))
+                Directory.Delete(tmp, recursive: true);
+            throw;
+        }
+    }
+
+    private static void Report(BuildSettings settings, Reporter reporter, IReadOnlyList<IGraphWriter> writers, PipelineResult result, LoadStatistics load)
+    {
         var s = result.Statistics;
-        var load = source.Statistics;
-        reporter.Info($"wrote {string.Join(", ", writers.Select(w => w.Name))} to {settings.Out}: {result.Graph.Nodes.Length:N0} nodes, {result.Graph.Relationships.Length:N0} relationships");
+        reporter.Info($"wrote graph.db, {string.Join(", ", writers.Select(w => w.Name))} to {settings.Out}: {result.Graph.Nodes.Length:N0} nodes, {result.Graph.Relationships.Length:N0} relationships");
         // Files left out by extension are not bad documents, but a folder of PDFs building an empty graph needs saying.
         if (load.Ignored > 0)
             reporter.Info($"{load.Ignored:N0} file(s) ignored: not .txt, .md or .html (or hidden)");
@@ -127,7 +180,6 @@ internal static class BuildCommand
             reporter.Warning($"{load.Skipped} file(s) skipped (see the warnings above); --on-bad-document fail stops at the first");
         reporter.Info(string.Create(CultureInfo.InvariantCulture,
             $"throughput: {s.Documents:N0} articles ({s.Bytes / 1048576.0:F2} MB, {s.Sentences:N0} sentences) in {s.Elapsed.TotalSeconds:F2} s = {s.MegabytesPerSecond:F2} MB/s, {s.ArticlesPerSecond:F1} articles/s"));
-        return ExitCodes.Success;
     }
 
     /// <summary>
@@ -190,35 +242,93 @@ internal static class BuildCommand
     /// </summary>
     internal static async Task WriteAtomicallyAsync(string outDir, Core.Graph.PropertyGraph graph, IEnumerable<IGraphWriter> writers, CancellationToken ct)
     {
-        var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
-        var name = Path.GetFileName(target);
-        var tmp = Path.Combine(parent, $".{name}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var tmp = CreateTemporaryFolder(outDir);
         try
         {
-            Directory.CreateDirectory(tmp);
-            foreach (var w in writers)
-            {
-                ct.ThrowIfCancellationRequested();
-                await w.WriteAsync(graph, tmp, ct).ConfigureAwait(false);
-            }
-            ct.ThrowIfCancellationRequested();
-            string? old = null;
-            if (Directory.Exists(target))
-            {
-                old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
-                Directory.Move(target, old);
-            }
-            Directory.Move(tmp, target);
-            if (old is not null)
-                Directory.Delete(old, recursive: true);
+            await WriteIntoAsync(tmp, graph, writers, ct).ConfigureAwait(false);
+            SwapIn(tmp, outDir);
         }
         catch
         {
             if (Directory.Exists(tmp))
                 Directory.Delete(tmp, recursive: true);
             throw;
+        }
+    }
+
+    /// <summary>A fresh folder beside <paramref name="outDir"/> (named after this process, see <see cref="RecoverInterrupted"/>).</summary>
+    internal static string CreateTemporaryFolder(string outDir)
+    {
+        var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        var tmp = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(tmp);
+        return tmp;
+    }
+
+    private static async Task WriteIntoAsync(string tmp, Core.Graph.PropertyGraph graph, IEnumerable<IGraphWriter> writers, CancellationToken ct)
+    {
+        foreach (var w in writers)
+        {
+            ct.ThrowIfCancellationRequested();
+            await w.WriteAsync(graph, tmp, ct).ConfigureAwait(false);
+        }
+        ct.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Moves the finished folder <paramref name="tmp"/> in place of <paramref name="outDir"/>.</summary>
+    internal static void SwapIn(string tmp, string outDir)
+    {
+        var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target)!;
+        var name = Path.GetFileName(target);
+        string? old = null;
+        if (Directory.Exists(target))
+        {
+            old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            Directory.Move(target, old);
+        }
+        Directory.Move(tmp, target);
+        if (old is not null)
+            Directory.Delete(old, recursive: true);
+    }
+
+    /// <summary>
+    /// Opens the store of this build inside <paramref name="tmp"/>: a copy of the one in --out when there is one (and
+    /// --rebuild is not given), else a new one. A store this kg cannot read is set aside with a warning: full build.
+    /// </summary>
+    private static GraphStore OpenStoreCopy(BuildSettings settings, string tmp, Reporter reporter)
+    {
+        var existing = Path.Combine(settings.Out, GraphStore.FileName);
+        var path = Path.Combine(tmp, GraphStore.FileName);
+        if (!settings.Rebuild && File.Exists(existing))
+        {
+            try
+            {
+                // A finished store is one file (no write-ahead log beside it): a copy is the whole of it.
+                File.Copy(existing, path);
+                return GraphStore.Open(path);
+            }
+            catch (KnowledgeGraphException ex)
+            {
+                reporter.Warning($"{ex.Message}; building from scratch");
+                foreach (var f in new[] { path, path + "-wal", path + "-shm" })
+                    File.Delete(f);
+            }
+        }
+        return GraphStore.Open(path);
+    }
+
+    /// <summary>The store, pruned of articles no longer in the inputs just before the pipeline assembles from it.</summary>
+    private sealed class IncrementalStore(GraphStore store, Action prune) : IAnalysisStore
+    {
+        public void Add(IReadOnlyList<Core.Stages.Assembly.DocumentAnalysis> batch) => store.Add(batch);
+
+        public IEnumerable<Core.Stages.Assembly.DocumentAnalysis> ReadOrdered()
+        {
+            prune();
+            return store.ReadOrdered();
         }
     }
 }

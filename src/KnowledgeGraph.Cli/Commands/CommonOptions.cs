@@ -24,4 +24,21 @@ internal static class CommonOptions
     /// <summary>graph.json inside a folder, or the file itself.</summary>
     public static string GraphJson(string graphDirOrFile) =>
         Directory.Exists(graphDirOrFile) ? Path.Combine(graphDirOrFile, "graph.json") : graphDirOrFile;
+
+    /// <summary>
+    /// The graph store a query reads: graph.db inside a folder (what kg build writes), or a .db file given itself; null
+    /// for a folder that only has graph.json (built by an older kg) or a graph.json file.
+    /// </summary>
+    public static string? GraphStore(string graphDirOrFile)
+    {
+        if (Directory.Exists(graphDirOrFile))
+        {
+            var db = Path.Combine(graphDirOrFile, Store.GraphStore.FileName);
+            return File.Exists(db) ? db : null;
+        }
+        return graphDirOrFile.EndsWith(".db", StringComparison.OrdinalIgnoreCase) && File.Exists(graphDirOrFile) ? graphDirOrFile : null;
+    }
+
+    /// <summary>The file a query reads, to name in messages: the store when there is one, else graph.json.</summary>
+    public static string GraphFile(string graphDirOrFile) => GraphStore(graphDirOrFile) ?? GraphJson(graphDirOrFile);
 }

@@ -34,8 +34,8 @@ internal static class NetworkCommand
             if (d < 1)
                 throw KnowledgeGraphException.Usage($"--depth {d} is too small (1 = the people they met, 2 = also the people those met...)");
             var path = parse.GetValue(graph)!;
-            var g = await QueryCommands.ReadGraphAsync(path, ct).ConfigureAwait(false);
-            var centre = PersonNames.ResolvePerson(g, parse.GetValue(person)!, CommonOptions.GraphJson(path));
+            var g = await QueryCommands.ReadGraphAsync(path, ct, store => store.ReadSubgraph([GraphSchema.Person], [GraphSchema.MetWith, GraphSchema.Visited], cancellationToken: ct)).ConfigureAwait(false);
+            var centre = PersonNames.ResolvePerson(g, parse.GetValue(person)!, CommonOptions.GraphFile(path));
             var network = MeetingNetwork.Build(g);
             var (people, links) = network.Neighbourhood(centre.Id, d);
             if (links.Count == 0)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using KnowledgeGraph.Analysis;
 using KnowledgeGraph.Cli.Console;
 using KnowledgeGraph.Core.Errors;
+using KnowledgeGraph.Core.Graph;
 
 namespace KnowledgeGraph.Cli.Commands;
 
@@ -29,8 +30,9 @@ internal static class PathCommand
         {
             var fmt = OutputFormat.Resolve(parse.GetValue(format));
             var path = parse.GetValue(graph)!;
-            var g = await QueryCommands.ReadGraphAsync(path, ct).ConfigureAwait(false);
-            var file = CommonOptions.GraphJson(path);
+            // The meeting network: people, their meetings and visits (for --via-visits), not the whole graph.
+            var g = await QueryCommands.ReadGraphAsync(path, ct, store => store.ReadSubgraph([GraphSchema.Person], [GraphSchema.MetWith, GraphSchema.Visited], cancellationToken: ct)).ConfigureAwait(false);
+            var file = CommonOptions.GraphFile(path);
             var a = PersonNames.ResolvePerson(g, parse.GetValue(from)!, file);
             var b = PersonNames.ResolvePerson(g, parse.GetValue(to)!, file);
             if (a.Id == b.Id)

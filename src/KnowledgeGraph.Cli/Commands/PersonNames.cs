@@ -12,9 +12,11 @@ namespace KnowledgeGraph.Cli.Commands;
 internal static class PersonNames
 {
     /// <summary>True when <paramref name="query"/> names <paramref name="node"/>.</summary>
-    public static bool Matches(GraphNode node, string query)
+    public static bool Matches(GraphNode node, string query) => Matches([.. Names(node)], query);
+
+    /// <summary>True when <paramref name="query"/> names an entity going by <paramref name="names"/>.</summary>
+    public static bool Matches(IReadOnlyList<string> names, string query)
     {
-        var names = Names(node).ToList();
         if (names.Any(n => Contains(n, query)))
             return true;
         // Every word of the query is a word of one name: a middle initial or a suffix may be left out.

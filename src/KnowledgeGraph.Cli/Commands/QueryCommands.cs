@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using KnowledgeGraph.Core.Errors;
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Store;
 using KnowledgeGraph.Writers.Json;
 
 namespace KnowledgeGraph.Cli.Commands;
@@ -26,8 +27,11 @@ internal static class QueryCommands
             var fmt = OutputFormat.Resolve(parse.GetValue(format));
             var fromDate = ParseDate(parse.GetValue(from), "--from");
             var toDate = ParseDate(parse.GetValue(to), "--to");
-            var g = await ReadGraphAsync(parse.GetValue(graph)!, ct).ConfigureAwait(false);
-            var rows = MeetingRows(g, parse.GetValue(person), parse.GetValue(place), fromDate, toDate);
+            var who = parse.GetValue(person);
+            // From the store: only the meetings of the people the name fits (through the indexes), with who attended.
+            var g = await ReadGraphAsync(parse.GetValue(graph)!, ct, store => store.ReadSubgraph([], [GraphSchema.MetWith],
+                who is null ? null : PeopleNamed(store, who), attendance: true, ct)).ConfigureAwait(false);
+            var rows = MeetingRows(g, who, parse.GetValue(place), fromDate, toDate);
             // Everyone at the table: machine-readable output lists the meeting's participants; the table stays narrow.
             if (fmt == "table")
                 OutputFormat.Write(fmt, ["date", "person", "met", "place", "documents", "evidence"], [.. rows.Select(r => r[..^1])], System.Console.Out);
@@ -54,7 +58,7 @@ internal static class QueryCommands
             var t = parse.GetValue(type);
             if (t is not null && !GraphSchema.EntityLabels.Contains(t))
                 throw KnowledgeGraphException.Usage($"--type '{t}' is not an entity type (expected {string.Join(", ", GraphSchema.EntityLabels)})");
-            var g = await ReadGraphAsync(parse.GetValue(graph)!, ct).ConfigureAwait(false);
+            var g = await ReadGraphAsync(parse.GetValue(graph)!, ct, store => store.ReadSubgraph(t is null ? GraphSchema.EntityLabels : [t], [], cancellationToken: ct)).ConfigureAwait(false);
             var rows = EntityRows(g, t, parse.GetValue(name));
             OutputFormat.Write(fmt, ["type", "name", "mentions", "documents", "aliases", "id"], rows, System.Console.Out);
             return 0;
@@ -62,13 +66,26 @@ internal static class QueryCommands
         return command;
     }
 
-    internal static async Task<PropertyGraph> ReadGraphAsync(string path, CancellationToken ct)
+    /// <summary>
+    /// The graph a question needs: from graph.db when the folder has one (<paramref name="fromStore"/> reads just the
+    /// part it needs, or the whole graph when null), else the whole of graph.json (a folder built by an older kg).
+    /// </summary>
+    internal static async Task<PropertyGraph> ReadGraphAsync(string path, CancellationToken ct, Func<GraphStore, PropertyGraph>? fromStore = null)
     {
+        if (CommonOptions.GraphStore(path) is { } db)
+        {
+            using var store = GraphStore.Open(db, readOnly: true);
+            return fromStore is null ? store.ReadGraph(ct) : fromStore(store);
+        }
         var file = CommonOptions.GraphJson(path);
         if (!File.Exists(file))
             throw KnowledgeGraphException.Usage($"'{file}' not found (run kg build first, or give the folder that holds graph.json)");
         return await JsonGraphReader.ReadAsync(file, ct).ConfigureAwait(false);
     }
+
+    /// <summary>Ids of the people whose name or an alias <paramref name="query"/> fits (as <c>PersonNames.Matches</c>).</summary>
+    internal static List<string> PeopleNamed(GraphStore store, string query) =>
+        [.. store.NamesOf(GraphSchema.Person).Where(p => PersonNames.Matches(p.Names, query)).Select(p => p.Id)];
 
     internal static List<string?[]> MeetingRows(PropertyGraph g, string? person, string? place, DateOnly? from, DateOnly? to)
     {

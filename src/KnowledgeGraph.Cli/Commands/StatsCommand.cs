@@ -27,23 +27,29 @@ internal static class StatsCommand
             var n = parse.GetValue(top);
             if (n < 1)
                 throw KnowledgeGraphException.Usage($"--top {n} is too small (give 1 or more)");
-            var g = await QueryCommands.ReadGraphAsync(parse.GetValue(graph)!, ct).ConfigureAwait(false);
-            OutputFormat.Write(fmt, Columns, Rows(g, n), System.Console.Out);
+            // From the store: counts by SQL, and only the meeting network (people, meetings, visits) loaded.
+            (Dictionary<string, long> Nodes, Dictionary<string, long> Relationships)? counts = null;
+            var g = await QueryCommands.ReadGraphAsync(parse.GetValue(graph)!, ct, store =>
+            {
+                counts = store.Counts();
+                return store.ReadSubgraph([GraphSchema.Person], [GraphSchema.MetWith, GraphSchema.Visited], cancellationToken: ct);
+            }).ConfigureAwait(false);
+            OutputFormat.Write(fmt, Columns, Rows(g, n, counts), System.Console.Out);
             return 0;
         });
         return command;
     }
 
-    internal static List<string?[]> Rows(PropertyGraph g, int top)
+    internal static List<string?[]> Rows(PropertyGraph g, int top, (Dictionary<string, long> Nodes, Dictionary<string, long> Relationships)? counts = null)
     {
         var rows = new List<string?[]>();
         void Add(string section, string name, string value) => rows.Add([section, name, value]);
         static string N(long x) => x.ToString(CultureInfo.InvariantCulture);
 
         foreach (var label in GraphSchema.NodeLabels)
-            Add("nodes", label, N(g.Nodes.Count(x => x.Label == label)));
+            Add("nodes", label, N(counts is { } c ? c.Nodes.GetValueOrDefault(label) : g.Nodes.Count(x => x.Label == label)));
         foreach (var type in GraphSchema.RelationshipTypes)
-            Add("relationships", type, N(g.Relationships.Count(r => r.Type == type)));
+            Add("relationships", type, N(counts is { } c ? c.Relationships.GetValueOrDefault(type) : g.Relationships.Count(r => r.Type == type)));
 
         // Figures from the meetings themselves, not from properties a build may predate.
         var network = MeetingNetwork.Build(g);

@@ -100,14 +100,24 @@ public sealed class KnowledgeGraphPipeline
     /// Runs the pipeline over a stream of documents with <paramref name="parallelism"/> workers; reading, analysis and
     /// assembly overlap, and at most a few documents per worker are held in memory at once.
     /// </summary>
-    public async Task<PipelineResult> RunAsync(IAsyncEnumerable<SourceDocument> documents, int parallelism = 0, IProgress<DocumentAnalysis>? progress = null, CancellationToken cancellationToken = default)
+    public Task<PipelineResult> RunAsync(IAsyncEnumerable<SourceDocument> documents, int parallelism = 0, IProgress<DocumentAnalysis>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(documents, new MemoryAnalysisStore(), parallelism, progress, cancellationToken);
+
+    /// <summary>
+    /// Runs the pipeline over a stream of documents with <paramref name="parallelism"/> workers. Each analysis goes to
+    /// <paramref name="store"/> in batches as soon as it is done (one writer, so a store may wrap each batch in one
+    /// transaction); the graph is then assembled from everything the store holds, read back in document order. The
+    /// figures count this run's documents only.
+    /// </summary>
+    public async Task<PipelineResult> RunAsync(IAsyncEnumerable<SourceDocument> documents, IAnalysisStore store, int parallelism = 0, IProgress<DocumentAnalysis>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(store);
         var workers = parallelism > 0 ? parallelism : Environment.ProcessorCount;
         var watch = Stopwatch.StartNew();
         var channel = Channel.CreateBounded<SourceDocument>(new BoundedChannelOptions(workers * 2) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-        var results = new List<DocumentAnalysis>();
-        var gate = new object();
+        // Analyses go to one writer; bounded so that a slow disk slows analysis down instead of piling results up.
+        var done = Channel.CreateBounded<DocumentAnalysis>(new BoundedChannelOptions(StoreBatchSize * 2) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var producer = Task.Run(async () =>
         {
             try
@@ -128,20 +138,50 @@ public sealed class KnowledgeGraphPipeline
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var a = Analyze(d);
-                lock (gate)
-                    results.Add(a);
+                await done.Writer.WriteAsync(a, cancellationToken).ConfigureAwait(false);
                 progress?.Report(a);
             }
         }, cancellationToken)).ToList();
+        // Completed without the error: the reader below ends, and awaiting the workers rethrows what they threw as it was.
+        var analysed = Task.WhenAll(consumers.Append(producer)).ContinueWith(_ => done.Writer.TryComplete(), TaskScheduler.Default);
+        var documentIds = new HashSet<string>(StringComparer.Ordinal);
+        long parts = 0, bytes = 0, sentences = 0;
+        var batch = new List<DocumentAnalysis>(StoreBatchSize);
+        try
+        {
+            await foreach (var a in done.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                documentIds.Add(a.DocumentId);
+                parts++;
+                bytes += a.Bytes;
+                sentences += a.Sentences;
+                batch.Add(a);
+                if (batch.Count >= StoreBatchSize)
+                {
+                    store.Add(batch);
+                    batch.Clear();
+                }
+            }
+        }
+        catch
+        {
+            // The store failed (a full disk): workers waiting to hand over an analysis stop instead of waiting forever.
+            done.Writer.TryComplete();
+            throw;
+        }
+        await analysed.ConfigureAwait(false);
         await Task.WhenAll(consumers.Append(producer)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        var ordered = results.OrderBy(r => r.DocumentId, StringComparer.Ordinal).ThenBy(r => r.Part).ToList();
-        var graph = Assemble(ordered);
+        if (batch.Count > 0)
+            store.Add(batch);
+        var graph = _assembler.AssembleOrdered(store.ReadOrdered());
         watch.Stop();
-        var stats = new PipelineStatistics(ordered.Select(r => r.DocumentId).Distinct(StringComparer.Ordinal).Count(), ordered.Count,
-            ordered.Sum(r => r.Bytes), ordered.Sum(r => (long)r.Sentences), watch.Elapsed);
+        var stats = new PipelineStatistics(documentIds.Count, (int)parts, bytes, sentences, watch.Elapsed);
         return new PipelineResult(graph, stats);
     }
+
+    /// <summary>Analyses handed to an <see cref="IAnalysisStore"/> at once (one transaction in the SQLite store).</summary>
+    public const int StoreBatchSize = 256;
 
     private static string StripArticle(string name) =>
         name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? name[4..] : name;

@@ -33,15 +33,27 @@ public sealed class GraphAssembler
     public PropertyGraph Assemble(IEnumerable<DocumentAnalysis> analyses)
     {
         ArgumentNullException.ThrowIfNull(analyses);
+        return AssembleOrdered(analyses.GroupBy(a => a.DocumentId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderBy(p => p.Part)));
+    }
+
+    /// <summary>
+    /// Assembles the graph from analyses already ordered by document id (ordinal), then part — as a store reads them
+    /// back — holding one document's parts at a time instead of the whole corpus: the same graph as
+    /// <see cref="Assemble"/> gives for the same analyses.
+    /// </summary>
+    /// <exception cref="ArgumentException">The analyses are out of order.</exception>
+    public PropertyGraph AssembleOrdered(IEnumerable<DocumentAnalysis> analyses)
+    {
+        ArgumentNullException.ThrowIfNull(analyses);
         var entities = new SortedDictionary<string, EntityAcc>(StringComparer.Ordinal);
         var rels = new SortedDictionary<string, RelAcc>(StringComparer.Ordinal);
         var meetings = new SortedDictionary<string, MeetingAcc>(StringComparer.Ordinal);
         var meetingsByDate = new Dictionary<DateOnly, List<MeetingAcc>>();
         var articles = new SortedDictionary<string, (DateOnly? Published, string? Title)>(StringComparer.Ordinal);
-        foreach (var doc in analyses.GroupBy(a => a.DocumentId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var parts in Consecutive(analyses))
         {
-            var parts = doc.OrderBy(p => p.Part).ToList();
-            var docId = doc.Key;
+            var docId = parts[0].DocumentId;
             var published = parts.Select(p => p.Published).FirstOrDefault(p => p is not null);
             articles[docId] = (published, parts[0].Title);
             foreach (var e in parts.SelectMany(p => p.Entities))
@@ -64,6 +76,31 @@ public sealed class GraphAssembler
             AssembleDocument(docId, published, facts, containment, rels, meetings, meetingsByDate);
         }
         return Build(entities, rels, meetings, articles);
+    }
+
+    // Runs of analyses of one document; a document id smaller than the one before means the input was not ordered.
+    private static IEnumerable<List<DocumentAnalysis>> Consecutive(IEnumerable<DocumentAnalysis> analyses)
+    {
+        List<DocumentAnalysis>? run = null;
+        foreach (var a in analyses)
+        {
+            if (run is not null && run[0].DocumentId == a.DocumentId)
+            {
+                if (a.Part < run[^1].Part)
+                    throw new ArgumentException($"Analyses of '{a.DocumentId}' are not ordered by part.", nameof(analyses));
+                run.Add(a);
+                continue;
+            }
+            if (run is not null)
+            {
+                if (string.CompareOrdinal(run[0].DocumentId, a.DocumentId) > 0)
+                    throw new ArgumentException($"Analyses are not ordered by document id ('{a.DocumentId}' after '{run[0].DocumentId}').", nameof(analyses));
+                yield return run;
+            }
+            run = [a];
+        }
+        if (run is not null)
+            yield return run;
     }
 
     private void AssembleDocument(string docId, DateOnly? published, List<RelationFact> facts, ILookup<string, string> containment,

@@ -79,6 +79,13 @@ public sealed class FileDocumentSource : IDocumentSource
             foreach (var (path, id) in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // An incremental build keeps what it already knows of an unchanged file: it is not read at all.
+                if (_options.Reuse is { } reuse && reuse(new ArticleFile(path, id, DateOverride(path, id, usedOverrides))))
+                {
+                    Statistics.Reused++;
+                    continue;
+                }
+
                 await using var parts = ReadFileAsync(path, id, usedOverrides, cancellationToken).GetAsyncEnumerator(cancellationToken);
                 var count = 0;
                 while (true)

@@ -32,4 +32,16 @@ public sealed record FileDocumentSourceOptions
 
     /// <summary>Receives warnings about bad documents and guessed encodings; warnings are dropped when null.</summary>
     public Action<DocumentWarning>? OnWarning { get; init; }
+
+    /// <summary>
+    /// Called for every article file before it is read; returning true leaves the file out because its earlier analysis
+    /// still holds (an incremental build of an unchanged file). Null reads every file.
+    /// </summary>
+    public Func<ArticleFile, bool>? Reuse { get; init; }
 }
+
+/// <summary>An article file found in the inputs, before it is read.</summary>
+/// <param name="Path">Full path.</param>
+/// <param name="Id">Document id: the path below the input folder (or the file name).</param>
+/// <param name="DateOverride">The date <see cref="FileDocumentSourceOptions.DateOverrides"/> gives it, if any.</param>
+public sealed record ArticleFile(string Path, string Id, DateOnly? DateOverride);

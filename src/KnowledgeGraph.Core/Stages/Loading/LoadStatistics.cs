@@ -21,9 +21,12 @@ public sealed class LoadStatistics
     /// <summary>Documents whose published date is known.</summary>
     public int Dated { get; internal set; }
 
+    /// <summary>Files not read because <see cref="FileDocumentSourceOptions.Reuse"/> kept their earlier analysis.</summary>
+    public int Reused { get; internal set; }
+
     internal void Reset()
     {
-        Documents = Parts = Skipped = Ignored = Dated = 0;
+        Documents = Parts = Skipped = Ignored = Dated = Reused = 0;
         Bytes = 0;
     }
 }

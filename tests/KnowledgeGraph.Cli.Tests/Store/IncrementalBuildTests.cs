@@ -1,0 +1,146 @@
+using System.Text.Json;
+using KnowledgeGraph.Cli.Tests.Support;
+using KnowledgeGraph.Store;
+using KnowledgeGraph.Writers.Json;
+
+namespace KnowledgeGraph.Cli.Tests.Store;
+
+/// <summary>
+/// <c>kg build</c> into a folder that already holds a graph.db analyses only what is new or changed, drops what was
+/// deleted, and re-derives everything that spans articles: the graph is the one a build of the same files at once gives.
+/// </summary>
+[Collection(CliCollection.Name)]
+public sealed class IncrementalBuildTests
+{
+    // Two reports of one meeting (same day, same place, same pair) that arrive on different days: merged across articles.
+    private const string FirstReport = "Washington, 14 May 2024\n\nSecretary of State Antony Blinken met with Foreign Minister Dmytro Kuleba in Kyiv on 14 May 2024. They discussed air defence.\n";
+    private const string SecondReport = "Kyiv, 14 May 2024\n\nUkrainian Foreign Minister Dmytro Kuleba met US Secretary of State Antony Blinken in Kyiv on Tuesday, 14 May 2024.\n";
+
+    [Fact]
+    public async Task Build_DayByDay_GivesTheGraphOfOneBuildOfTheSameArticles()
+    {
+        // Arrange: the seeds and two reports of one meeting, arriving over three days.
+        using var t = new TempDir();
+        var seeds = Repo.SeedTexts.Order(StringComparer.Ordinal).ToList();
+        foreach (var s in seeds)
+            t.Write("all/" + Path.GetFileName(s), File.ReadAllText(s));
+        t.Write("all/report-a.txt", FirstReport);
+        t.Write("all/report-b.txt", SecondReport);
+        var days = new[] { seeds.Take(2).Select(Path.GetFileName).Append("report-b.txt"), seeds.Skip(2).Take(2).Select(Path.GetFileName), seeds.Skip(4).Select(Path.GetFileName).Append("report-a.txt") };
+
+        // Act: at once; then day by day into another folder.
+        Assert.Equal(0, (await Kg.BuildAsync(t["all"], t["once"], "--format", "json")).ExitCode);
+        var runs = new List<KgResult>();
+        foreach (var day in days)
+        {
+            foreach (var f in day)
+                File.Copy(t["all/" + f!], t["daily/" + f], overwrite: true);
+            runs.Add(await Kg.BuildAsync(t["daily"], t["out"], "--format", "json"));
+        }
+
+        // Assert: byte for byte the same graph.json, and each day analysed only that day's files.
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        Assert.Equal(File.ReadAllText(t["once/graph.json"]), File.ReadAllText(t["out/graph.json"]));
+        Assert.Contains("incremental build: 2 new or changed article(s) analysed, 3 unchanged kept, 0 removed", runs[1].StderrLines);
+        Assert.Contains("incremental build: 2 new or changed article(s) analysed, 5 unchanged kept, 0 removed", runs[2].StderrLines);
+        // The meeting told on day 1 and day 3 is one Meeting node citing both reports.
+        var meetings = Exports.ReadJson(t["out"]).Where(e => e.GetProperty("type").GetString() == "node" &&
+            e.GetProperty("labels")[0].GetString() == "Meeting" && e.GetProperty("properties").GetProperty("date").GetString() == "2024-05-14").ToList();
+        var meeting = Assert.Single(meetings);
+        Assert.Equal(["report-a.txt", "report-b.txt"], meeting.GetProperty("properties").GetProperty("documents").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public async Task Build_FileDeletedOrChanged_DropsItsFactsAndAnalysesTheNewText()
+    {
+        // Arrange: a first build of both reports.
+        using var t = new TempDir();
+        t.Write("in/report-a.txt", FirstReport);
+        t.Write("in/report-b.txt", SecondReport);
+        Assert.Equal(0, (await Kg.BuildAsync(t["in"], t["out"], "--format", "json")).ExitCode);
+
+        // Act: one report deleted, the other rewritten to name another place.
+        File.Delete(t["in/report-a.txt"]);
+        t.Write("in/report-b.txt", SecondReport.Replace("in Kyiv", "in Warsaw", StringComparison.Ordinal));
+        var run = await Kg.BuildAsync(t["in"], t["out"], "--format", "json");
+        var fresh = await Kg.BuildAsync(t["in"], t["fresh"], "--format", "json");
+
+        // Assert
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("incremental build: 1 new or changed article(s) analysed, 0 unchanged kept, 1 removed", run.StderrLines);
+        Assert.Equal(File.ReadAllText(t["fresh/graph.json"]), File.ReadAllText(t["out/graph.json"]));
+        var text = File.ReadAllText(t["out/graph.json"]);
+        Assert.DoesNotContain("report-a.txt", text, StringComparison.Ordinal);
+        Assert.Contains("Warsaw", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_RuleFileChanged_AnalysesEverythingAgainAndSaysSo()
+    {
+        // Arrange: a private copy of the data folder, and a build with it.
+        using var t = new TempDir();
+        CopyFolder(Repo.Data, t["data"]);
+        t.Write("in/report-a.txt", FirstReport);
+        t.Write("in/report-b.txt", SecondReport);
+        Assert.Equal(0, (await Kg.RunAsync("build", t["in"], "--out", t["out"], "--data", t["data"], "--format", "json")).ExitCode);
+
+        // Act: a comment added to the rules changes their version.
+        File.AppendAllText(Path.Combine(t["data"], "rules", "relations.rules"), "\n# a comment\n");
+        var run = await Kg.RunAsync("build", t["in"], "--out", t["out"], "--data", t["data"], "--format", "json");
+
+        // Assert
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(run.StderrLines, l => l.Contains("data, rules or program changed since", StringComparison.Ordinal) && l.EndsWith("analysing all 2 articles again", StringComparison.Ordinal));
+        Assert.Contains("incremental build: 2 new or changed article(s) analysed, 0 unchanged kept, 0 removed", run.StderrLines);
+    }
+
+    [Fact]
+    public async Task Build_CancelledIncrementalBuild_LeavesThePreviousStoreByteIdentical()
+    {
+        // Arrange: a store, then a new file that is bad, where the test presses Ctrl+C (no timing involved).
+        using var t = new TempDir();
+        t.Write("in/report-a.txt", FirstReport);
+        Assert.Equal(0, (await Kg.BuildAsync(t["in"], t["out"], "--format", "json")).ExitCode);
+        var before = Exports.Snapshot(t["out"]);
+        t.Write("in/report-b.txt", SecondReport);
+        t.Write("in/zz-empty.txt", "");
+        using var cts = new CancellationTokenSource();
+
+        // Act
+        var run = await Kg.RunAsync(["build", t["in"], "--out", t["out"], "--data", Repo.Data, "--format", "json"], cts.Token,
+            line => { if (line.Contains("skipped", StringComparison.Ordinal)) cts.Cancel(); });
+
+        // Assert: graph.db included, nothing changed; the store still opens and holds the one article.
+        Assert.True(run.ExitCode == 130, run.ToString());
+        Assert.Equal(before, Exports.Snapshot(t["out"]));
+        using var store = GraphStore.Open(Path.Combine(t["out"], GraphStore.FileName), readOnly: true);
+        Assert.Equal(["report-a.txt"], store.ArticleHashes().Keys);
+    }
+
+    [Fact]
+    public async Task Store_ReadGraph_IsTheGraphOfGraphJson()
+    {
+        // Arrange
+        using var t = new TempDir();
+        Assert.Equal(0, (await Kg.BuildAsync(Repo.Seeds, t["out"], "--format", "json")).ExitCode);
+
+        // Act
+        using var store = GraphStore.Open(Path.Combine(t["out"], GraphStore.FileName), readOnly: true);
+        var fromStore = store.ReadGraph();
+        var fromJson = await JsonGraphReader.ReadAsync(Path.Combine(t["out"], "graph.json"));
+
+        // Assert: every node and relationship, property by property (types included).
+        Assert.True(fromJson.ContentEquals(fromStore));
+        Assert.Equal(64, fromStore.Nodes.Length);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
+    }
+}
