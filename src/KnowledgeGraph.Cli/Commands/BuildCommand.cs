@@ -110,6 +110,7 @@ internal static class BuildCommand
             using var store = OpenStoreCopy(settings, tmp, reporter);
             var dataVersion = BuildVersion.OfData(dataDir);
             var known = store.ArticleHashes();
+            var incremental = known.Count > 0;
             if (known.Count > 0 && store.DataVersion != dataVersion)
             {
                 reporter.Info($"data, rules or program changed since {settings.Out} was built: analysing all {known.Count:N0} articles again");
@@ -129,7 +130,16 @@ internal static class BuildCommand
                 // Every file's hash is recorded (the next build compares with it); an unchanged one is not read again.
                 Reuse = file =>
                 {
-                    var hash = BuildVersion.OfArticle(file.Path, file.DateOverride);
+                    string hash;
+                    try
+                    {
+                        hash = BuildVersion.OfArticle(file.Path, file.DateOverride);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // Unreadable: reading it reports the bad document as usual (skip or fail).
+                        return false;
+                    }
                     sources[file.Id] = (file.Path, hash);
                     if (known.TryGetValue(file.Id, out var before) && before == hash && !reused.ContainsKey(file.Id))
                         return reused.TryAdd(file.Id, true);
@@ -144,10 +154,10 @@ internal static class BuildCommand
                 reporter.Progress($"analysed {n:N0} article parts", n % 1000 == 0);
             });
             var removed = 0;
-            var incremental = new IncrementalStore(store, () => removed = store.RemoveArticlesExcept(
+            var pruned = new IncrementalStore(store, () => removed = store.RemoveArticlesExcept(
                 reused.Keys.Concat(store.AnalysedThisRun).ToHashSet(StringComparer.Ordinal)));
-            var result = await pipeline.RunAsync(source.ReadAsync(ct), incremental, settings.Parallelism, progress, ct).ConfigureAwait(false);
-            if (known.Count > 0)
+            var result = await pipeline.RunAsync(source.ReadAsync(ct), pruned, settings.Parallelism, progress, ct).ConfigureAwait(false);
+            if (incremental)
                 reporter.Info($"incremental build: {store.AnalysedThisRun.Count:N0} new or changed article(s) analysed, {reused.Count:N0} unchanged kept, {removed:N0} removed");
             // A corpus step after assembly: where each person sits in the meeting network (degree, betweenness, community),
             // written on the Person nodes so every export carries it (Gephi sizes and colours by it without computing it).
