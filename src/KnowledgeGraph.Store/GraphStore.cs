@@ -63,6 +63,10 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         CREATE INDEX IF NOT EXISTS relations_end ON relations(end_id, type);
         CREATE INDEX IF NOT EXISTS relations_type_date ON relations(type, date);
         CREATE INDEX IF NOT EXISTS relations_meeting ON relations(meeting_id);
+        -- what kg push last sent to each server (server = URL and database): a hash per node (kind n) and
+        -- relationship (kind r), so the next push sends only what changed and deletes what is gone
+        CREATE TABLE IF NOT EXISTS pushes(server TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL,
+            hash TEXT NOT NULL, PRIMARY KEY(server, kind, id)) WITHOUT ROWID;
         -- the sentences that state a relation or a meeting (owner_id = relations.id or meetings.id), best first
         CREATE TABLE IF NOT EXISTS evidence(owner_id TEXT NOT NULL, ord INTEGER NOT NULL, sentence TEXT NOT NULL,
             PRIMARY KEY(owner_id, ord)) WITHOUT ROWID;
@@ -466,6 +470,51 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         rels[GraphSchema.Attended] = (long)Scalar("SELECT count(*) FROM participants")!;
         rels[GraphSchema.MentionedIn] = (long)Scalar("SELECT count(*) FROM mentions")!;
         return (nodes, rels);
+    }
+
+    /// <summary>
+    /// A fingerprint of every node (kind <c>n</c>) and relationship (kind <c>r</c>) of <paramref name="graph"/>: its
+    /// label or type, ends and properties. Two pushes of the same element have the same hash.
+    /// </summary>
+    public static Dictionary<(string Kind, string Id), (string Label, string Hash)> Fingerprints(PropertyGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var result = new Dictionary<(string, string), (string, string)>();
+        foreach (var n in graph.Nodes)
+            result[("n", n.Id)] = (n.Label, Hash(string.Join('\u001f', n.Labels) + "\u001e" + PropertyJson.Write(n.Properties)));
+        foreach (var r in graph.Relationships)
+            result[("r", r.Id)] = (r.Type, Hash(r.Type + "\u001e" + r.StartId + "\u001e" + r.EndId + "\u001e" + PropertyJson.Write(r.Properties)));
+        return result;
+
+        static string Hash(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..32];
+    }
+
+    /// <summary>The fingerprints recorded by the last successful push to <paramref name="server"/> (empty: never pushed).</summary>
+    public Dictionary<(string Kind, string Id), (string Label, string Hash)> PushedTo(string server)
+    {
+        var result = new Dictionary<(string, string), (string, string)>();
+        using var cmd = Command("SELECT kind, id, label, hash FROM pushes WHERE server = $s");
+        cmd.Parameters.AddWithValue("$s", server);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            result[(r.GetString(0), r.GetString(1))] = (r.GetString(2), r.GetString(3));
+        return result;
+    }
+
+    /// <summary>Records what <paramref name="server"/> now holds, replacing the record of the push before, in one transaction.</summary>
+    public void RecordPush(string server, IReadOnlyDictionary<(string Kind, string Id), (string Label, string Hash)> fingerprints)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        using var tx = _connection.BeginTransaction();
+        using (var clear = Command("DELETE FROM pushes WHERE server = $s", tx))
+        {
+            clear.Parameters.AddWithValue("$s", server);
+            clear.ExecuteNonQuery();
+        }
+        using var insert = Command("INSERT INTO pushes VALUES($s, $k, $i, $l, $h)", tx);
+        foreach (var ((kind, id), (label, hash)) in fingerprints)
+            Run(insert, ("$s", server), ("$k", kind), ("$i", id), ("$l", label), ("$h", hash));
+        tx.Commit();
     }
 
     /// <summary>A value of the meta table.</summary>

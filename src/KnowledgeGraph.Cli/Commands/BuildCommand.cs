@@ -162,11 +162,18 @@ internal static class BuildCommand
             // A corpus step after assembly: where each person sits in the meeting network (degree, betweenness, community),
             // written on the Person nodes so every export carries it (Gephi sizes and colours by it without computing it).
             // Then a seeded force-directed layout (x, y on every node): Gephi opens graph.gexf laid out, graph.html draws it.
-            result = result with { Graph = NetworkLayout.Annotate(NetworkMetrics.Annotate(result.Graph)) };
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var metrics = NetworkMetrics.Annotate(result.Graph);
+            var tMetrics = watch.Elapsed;
+            result = result with { Graph = NetworkLayout.Annotate(metrics) };
+            var tLayout = watch.Elapsed;
             store.WriteGraph(result.Graph, ct);
             store.DataVersion = dataVersion;
             store.Dispose();
+            var tStore = watch.Elapsed;
             await WriteIntoAsync(tmp, result.Graph, writers, ct).ConfigureAwait(false);
+            reporter.Info(string.Create(CultureInfo.InvariantCulture,
+                $"after analysis and assembly: metrics {tMetrics.TotalSeconds:F2} s, layout {(tLayout - tMetrics).TotalSeconds:F2} s, graph.db {(tStore - tLayout).TotalSeconds:F2} s, exports {(watch.Elapsed - tStore).TotalSeconds:F2} s"));
             SwapIn(tmp, settings.Out);
             Report(settings, reporter, writers, result, source.Statistics);
             return ExitCodes.Success;

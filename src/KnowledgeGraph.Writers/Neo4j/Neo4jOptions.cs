@@ -106,3 +106,11 @@ public sealed record Neo4jOptions
 /// <param name="PropertiesSet">Properties the server reported set.</param>
 /// <param name="Retries">Requests that were retried after a transient failure.</param>
 public sealed record Neo4jPushResult(Neo4jApi Api, int Statements, int Batches, int Nodes, int Relationships, long NodesCreated, long RelationshipsCreated, long PropertiesSet, int Retries);
+
+/// <summary>What changed since the last push to a server: what to send, and what to delete there.</summary>
+/// <param name="Nodes">Ids of the nodes to send (new or changed).</param>
+/// <param name="Relationships">Ids of the relationships to send (new or changed).</param>
+/// <param name="RemovedNodes">Nodes pushed before that the graph no longer has.</param>
+/// <param name="RemovedRelationships">Relationships pushed before that the graph no longer has.</param>
+public sealed record Neo4jChanges(IReadOnlySet<string> Nodes, IReadOnlySet<string> Relationships,
+    IReadOnlyList<(string Label, string Id)> RemovedNodes, IReadOnlyList<(string Type, string Id)> RemovedRelationships);

@@ -36,7 +36,14 @@ public sealed class Neo4jPusher : IDisposable
 
     /// <summary>Pushes the graph; reports one line per statement to <paramref name="progress"/> (never credentials).</summary>
     /// <exception cref="KnowledgeGraphException">Authentication failed, a statement failed, or the server stayed unreachable after the retries.</exception>
-    public async Task<Neo4jPushResult> PushAsync(PropertyGraph graph, IProgress<string>? progress, CancellationToken cancellationToken)
+    public Task<Neo4jPushResult> PushAsync(PropertyGraph graph, IProgress<string>? progress, CancellationToken cancellationToken) =>
+        PushAsync(graph, null, progress, cancellationToken);
+
+    /// <summary>
+    /// Pushes the part of <paramref name="graph"/> that <paramref name="changes"/> names (every node and relationship
+    /// when null), after deleting what it lists as removed: an incremental push to a server that already holds the rest.
+    /// </summary>
+    public async Task<Neo4jPushResult> PushAsync(PropertyGraph graph, Neo4jChanges? changes, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var api = _options.Api;
@@ -57,9 +64,40 @@ public sealed class Neo4jPusher : IDisposable
         }
         progress?.Report($"Constraints: {labels.Count} label(s).");
 
+        if (changes is not null)
+        {
+            // Removed relationships first, then removed nodes (with whatever still hangs on them).
+            foreach (var group in changes.RemovedRelationships.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                if (!GraphSchema.IsRelationshipType(group.Key))
+                    continue;
+                var ids = group.Select(r => r.Id).ToList();
+                foreach (var (index, count, from, rows) in Batches(ids, id => new JsonObject { ["key"] = ExportText.ReplaceLoneSurrogates(id) }))
+                {
+                    await _transport.RunAsync(api, $"UNWIND $rows AS row MATCH ()-[r:{group.Key} {{key: row.key}}]->() DELETE r RETURN count(*) AS rows",
+                        new JsonObject { ["rows"] = rows }, $"removed {group.Key} batch {index}/{count}", cancellationToken).ConfigureAwait(false);
+                    statements++;
+                    batches++;
+                }
+            }
+            foreach (var group in changes.RemovedNodes.GroupBy(n => n.Label).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                if (!GraphSchema.IsNodeLabel(group.Key))
+                    continue;
+                var ids = group.Select(n => n.Id).ToList();
+                foreach (var (index, count, from, rows) in Batches(ids, id => new JsonObject { ["id"] = ExportText.ReplaceLoneSurrogates(id) }))
+                {
+                    await _transport.RunAsync(api, $"UNWIND $rows AS row MATCH (n:{group.Key} {{id: row.id}}) DETACH DELETE n RETURN count(*) AS rows",
+                        new JsonObject { ["rows"] = rows }, $"removed {group.Key} batch {index}/{count}", cancellationToken).ConfigureAwait(false);
+                    statements++;
+                    batches++;
+                }
+            }
+        }
+
         foreach (var label in labels)
         {
-            var nodes = graph.Nodes.Where(n => n.Label == label).ToList();
+            var nodes = graph.Nodes.Where(n => n.Label == label && (changes is null || changes.Nodes.Contains(n.Id))).ToList();
             var dateKeys = DateKeys(nodes.Select(n => n.Properties));
             var statement = NodeStatement(label, dateKeys);
             foreach (var (index, count, from, rows) in Batches(nodes, n => NodeRow(n, dateKeys)))
@@ -74,7 +112,7 @@ public sealed class Neo4jPusher : IDisposable
             }
         }
 
-        var groups = graph.Relationships
+        var groups = graph.Relationships.Where(r => changes is null || changes.Relationships.Contains(r.Id))
             .Select(rel => (Rel: rel, Start: Label(graph, rel.StartId), End: Label(graph, rel.EndId)))
             .GroupBy(x => (x.Rel.Type, x.Start, x.End))
             .OrderBy(g => GraphSchema.RelationshipTypes.IndexOf(g.Key.Type))

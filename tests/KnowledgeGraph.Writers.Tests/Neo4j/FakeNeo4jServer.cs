@@ -222,6 +222,19 @@ internal sealed class FakeNeo4jServer : IDisposable
                 _constraints.Add(statement.Split(' ')[2]);
                 return (0, 0, 0, 0);
             }
+            if (statement.Contains(" DELETE ", StringComparison.Ordinal))
+            {
+                // Incremental pushes delete what is gone: a relationship by key, a node by label and id.
+                var deleted = 0;
+                foreach (var row in rows)
+                {
+                    if (statement.Contains("DETACH DELETE n", StringComparison.Ordinal))
+                        deleted += _nodes.Remove(statement.Split("MATCH (n:")[1].Split(' ')[0] + "|" + row!["id"]!.GetValue<string>()) ? 1 : 0;
+                    else
+                        deleted += _rels.Remove(row!["key"]!.GetValue<string>()) ? 1 : 0;
+                }
+                return (0, 0, 0, deleted);
+            }
             int nodes = 0, rels = 0, props = 0, matched = 0;
             var isRel = statement.Contains("MERGE (a)-[r:", StringComparison.Ordinal);
             var label = statement.Contains("MERGE (n:", StringComparison.Ordinal) ? statement.Split("MERGE (n:")[1].Split(' ')[0] : null;

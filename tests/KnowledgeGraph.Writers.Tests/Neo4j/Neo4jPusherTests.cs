@@ -62,6 +62,34 @@ public sealed class Neo4jPusherTests
     }
 
     [Fact]
+    public async Task PushAsync_WithChanges_DeletesWhatIsGoneThenSendsOnlyWhatChanged()
+    {
+        // Arrange: the whole graph pushed once; then Olena changed, r7 and the hostile person gone.
+        using var server = new FakeNeo4jServer();
+        var graph = SampleGraphs.Hostile();
+        await PushAsync(Options(server.Uri), graph);
+        var first = server.Requests.Count;
+        var changes = new Neo4jChanges(new HashSet<string> { "person:olena" }, new HashSet<string>(),
+            [(GraphSchema.Person, "person:evil")], [(GraphSchema.Visited, "r7")]);
+
+        // Act
+        using var pusher = new Neo4jPusher(Options(server.Uri), null, (_, _) => Task.CompletedTask);
+        var result = await pusher.PushAsync(graph, changes, null, CancellationToken.None);
+
+        // Assert: after the 6 constraints, one delete per kind, then one MERGE of one node; nothing else.
+        var statements = server.Requests.Skip(first).Where(r => r.Method == "POST").Select(r => r.Statement!).ToList();
+        Assert.Equal(6 + 3, statements.Count);
+        Assert.Equal("UNWIND $rows AS row MATCH ()-[r:VISITED {key: row.key}]->() DELETE r RETURN count(*) AS rows", statements[6]);
+        Assert.Equal("UNWIND $rows AS row MATCH (n:Person {id: row.id}) DETACH DELETE n RETURN count(*) AS rows", statements[7]);
+        Assert.StartsWith("UNWIND $rows AS row MERGE (n:Person {id: row.id})", statements[8], StringComparison.Ordinal);
+        var merged = Assert.Single(server.Requests.Skip(first).Last().Rows);
+        Assert.Equal("person:olena", merged!["id"]!.GetValue<string>());
+        Assert.Equal(0, result.NodesCreated);
+        Assert.Equal(8, server.NodeCount);
+        Assert.Equal(8, server.RelationshipCount);
+    }
+
+    [Fact]
     public async Task PushAsync_Statements_HoldNoDataOnlyParameters()
     {
         // Arrange
