@@ -9,9 +9,11 @@ size=${1:?usage: archive-scale.sh SIZE_MB [WORK_DIR] [FORMATS]}
 work=${2:-/tmp/kg-archive-$size}
 formats=${3:-json}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-kg="dotnet $repo/src/KnowledgeGraph.Cli/bin/Release/net10.0/kg.dll"
 dotnet build "$repo/src/KnowledgeGraph.Cli" -c Release -v quiet >/dev/null
 mkdir -p "$work"
+# A private copy of the program: rebuilding the repository meanwhile does not change what is measured.
+rm -rf "$work/kg" && cp -r "$repo/src/KnowledgeGraph.Cli/bin/Release/net10.0" "$work/kg"
+kg="dotnet $work/kg/kg.dll"
 [ -d "$work/corpus" ] || python3 "$repo/scripts/bench/make-corpus.py" "$size" "$work/corpus"
 rm -rf "$work/out" "$work/corpus/day-new"
 measure() { # label, command...

@@ -348,10 +348,10 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
     {
         var nodes = new List<GraphNode>();
         ReadNodes("SELECT id, label, props FROM entities", nodes, cancellationToken);
-        ReadMeetings("SELECT id, props FROM meetings", [], nodes, cancellationToken);
+        ReadMeetings("SELECT id, props FROM meetings", [], nodes, cancellationToken, bulk: true);
         ReadNodesWithLabel("SELECT node_id, node_props FROM articles WHERE node_id IS NOT NULL", GraphSchema.Article, nodes, cancellationToken);
         var rels = new List<GraphRelationship>();
-        ReadRelations("SELECT id, type, start_id, end_id, props FROM relations", [], rels, cancellationToken);
+        ReadRelations("SELECT id, type, start_id, end_id, props FROM relations", [], rels, cancellationToken, bulk: true);
         ReadParticipants("SELECT meeting_id, person_id, props FROM participants", [], rels, cancellationToken);
         using (var cmd = Command("SELECT entity_id, article_id, count FROM mentions"))
         using (var r = cmd.ExecuteReader())
@@ -380,7 +380,7 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         foreach (var label in labels)
         {
             if (label == GraphSchema.Meeting)
-                ReadMeetings("SELECT id, props FROM meetings", [], nodes, cancellationToken);
+                ReadMeetings("SELECT id, props FROM meetings", [], nodes, cancellationToken, bulk: true);
             else if (label == GraphSchema.Article)
                 ReadNodesWithLabel("SELECT node_id, node_props FROM articles WHERE node_id IS NOT NULL", GraphSchema.Article, nodes, cancellationToken);
             else
@@ -392,7 +392,7 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         {
             if (touching is null)
             {
-                ReadRelations("SELECT id, type, start_id, end_id, props FROM relations WHERE type = $a", [("$a", type)], rels, cancellationToken);
+                ReadRelations("SELECT id, type, start_id, end_id, props FROM relations WHERE type = $a", [("$a", type)], rels, cancellationToken, bulk: true);
                 continue;
             }
             foreach (var id in touching)
@@ -432,12 +432,21 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         return new PropertyGraph(nodes, rels);
     }
 
-    /// <summary>Ids of the entities with <paramref name="label"/> and every name they go by.</summary>
-    public List<(string Id, List<string> Names)> NamesOf(string label)
+    /// <summary>
+    /// Ids of the entities with <paramref name="label"/> one of whose names, folded, contains every one of
+    /// <paramref name="fragments"/> (folded text), each with every name it goes by. No fragments: every entity.
+    /// </summary>
+    public List<(string Id, List<string> Names)> NamesOf(string label, IReadOnlyList<string>? fragments = null)
     {
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        using var cmd = Command("SELECT a.entity_id, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.label = $a ORDER BY a.entity_id");
+        using var cmd = Command("SELECT a.entity_id, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE e.label = $a" +
+            (fragments is { Count: > 0 }
+                ? " AND a.entity_id IN (SELECT entity_id FROM aliases WHERE " + string.Join(" AND ", fragments.Select((_, i) => $"instr(folded, $f{i}) > 0")) + ")"
+                : "") +
+            " ORDER BY a.entity_id");
         cmd.Parameters.AddWithValue("$a", label);
+        for (var i = 0; fragments is not null && i < fragments.Count; i++)
+            cmd.Parameters.AddWithValue($"$f{i}", fragments[i]);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -578,9 +587,29 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
             Run(evidence, ("$owner", owner), ("$ord", i), ("$sentence", list[i]));
     }
 
-    private Dictionary<string, ImmutableArray<string>> EvidenceOf(IReadOnlyCollection<string> owners)
+    private Dictionary<string, ImmutableArray<string>> EvidenceOf(IReadOnlyCollection<string> owners, bool bulk)
     {
         var result = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        if (bulk && owners.Count > 2000)
+        {
+            // Many owners (a whole relationship type): one pass over the evidence table beats a lookup each.
+            var wanted = owners.ToHashSet(StringComparer.Ordinal);
+            var lists = new Dictionary<string, ImmutableArray<string>.Builder>(StringComparer.Ordinal);
+            using var all = Command("SELECT owner_id, sentence FROM evidence ORDER BY owner_id, ord");
+            using var rr = all.ExecuteReader();
+            while (rr.Read())
+            {
+                var owner = rr.GetString(0);
+                if (!wanted.Contains(owner))
+                    continue;
+                if (!lists.TryGetValue(owner, out var list))
+                    lists[owner] = list = ImmutableArray.CreateBuilder<string>();
+                list.Add(rr.GetString(1));
+            }
+            foreach (var (owner, list) in lists)
+                result[owner] = list.ToImmutable();
+            return result;
+        }
         using var cmd = Command("SELECT sentence FROM evidence WHERE owner_id = $o ORDER BY ord");
         var p = cmd.Parameters.Add("$o", SqliteType.Text);
         foreach (var o in owners)
@@ -620,7 +649,8 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         }
     }
 
-    private void ReadMeetings(string sql, (string, object?)[] args, List<GraphNode> into, CancellationToken ct)
+    // bulk: the query reads a whole table or type, so evidence is read in one pass rather than looked up per owner.
+    private void ReadMeetings(string sql, (string, object?)[] args, List<GraphNode> into, CancellationToken ct, bool bulk = false)
     {
         var found = new List<(string Id, ImmutableSortedDictionary<string, PropertyValue>.Builder Props)>();
         using (var cmd = Command(sql))
@@ -633,7 +663,7 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
                 found.Add((r.GetString(0), PropertyJson.Read(r.GetString(1))));
             }
         }
-        var evidence = EvidenceOf([.. found.Select(f => f.Id)]);
+        var evidence = EvidenceOf([.. found.Select(f => f.Id)], bulk);
         foreach (var (id, props) in found)
         {
             if (evidence.TryGetValue(id, out var ev))
@@ -642,7 +672,7 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         }
     }
 
-    private void ReadRelations(string sql, (string, object?)[] args, List<GraphRelationship> into, CancellationToken ct)
+    private void ReadRelations(string sql, (string, object?)[] args, List<GraphRelationship> into, CancellationToken ct, bool bulk = false)
     {
         var found = new List<(string Id, string Type, string Start, string End, ImmutableSortedDictionary<string, PropertyValue>.Builder Props)>();
         using (var cmd = Command(sql))
@@ -655,7 +685,7 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
                 found.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), PropertyJson.Read(r.GetString(4))));
             }
         }
-        var evidence = EvidenceOf([.. found.Select(f => f.Id)]);
+        var evidence = EvidenceOf([.. found.Select(f => f.Id)], bulk);
         foreach (var (id, type, start, end, props) in found)
         {
             if (evidence.TryGetValue(id, out var ev))

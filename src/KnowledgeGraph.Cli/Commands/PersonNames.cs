@@ -31,6 +31,12 @@ internal static class PersonNames
         return Names(node).Any(n => TextFolding.FoldPhrase(n) == key);
     }
 
+    /// <summary>
+    /// Folded pieces every name that <paramref name="query"/> matches contains (folding maps character by character, so
+    /// each word's key is part of the folded name): lets a store narrow the names down with an index-free scan in SQL.
+    /// </summary>
+    public static List<string> Fragments(string query) => [.. Words(query).Where(w => w.Length > 0)];
+
     /// <summary>Folded containment, also used for places.</summary>
     public static bool Contains(string text, string query) =>
         TextFolding.Fold(text).Contains(TextFolding.Fold(query), StringComparison.Ordinal);

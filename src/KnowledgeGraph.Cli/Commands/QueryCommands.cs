@@ -85,7 +85,7 @@ internal static class QueryCommands
 
     /// <summary>Ids of the people whose name or an alias <paramref name="query"/> fits (as <c>PersonNames.Matches</c>).</summary>
     internal static List<string> PeopleNamed(GraphStore store, string query) =>
-        [.. store.NamesOf(GraphSchema.Person).Where(p => PersonNames.Matches(p.Names, query)).Select(p => p.Id)];
+        [.. store.NamesOf(GraphSchema.Person, PersonNames.Fragments(query)).Where(p => PersonNames.Matches(p.Names, query)).Select(p => p.Id)];
 
     internal static List<string?[]> MeetingRows(PropertyGraph g, string? person, string? place, DateOnly? from, DateOnly? to)
     {
