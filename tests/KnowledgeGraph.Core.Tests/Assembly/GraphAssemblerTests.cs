@@ -215,4 +215,37 @@ public class GraphAssemblerTests
         Assert.Equal("guest", roles[Lloyd]);
         Assert.Equal("host", roles[Jens]);
     }
+
+    [Fact]
+    public void AssembleOrdered_SameAnalysesInDocumentOrder_GivesTheGraphOfAssemble()
+    {
+        // Arrange: the same meeting told by two articles, handed over out of order to Assemble.
+        var a = Doc("a.txt", Feb8, [Met(Lloyd, Jens, 1, Feb8, "place:pentagon")], Seen(Jens, EntityKind.Person), Seen(Lloyd, EntityKind.Person));
+        var b = Doc("b.txt", Feb8, [Met(Jens, Lloyd, 2, Feb8, null, "b.txt")], Seen(Jens, EntityKind.Person), Seen(Lloyd, EntityKind.Person));
+        var assembler = new GraphAssembler(Tiny.Gazetteer);
+
+        // Act
+        var ordered = assembler.AssembleOrdered([a, b]);
+        var sorted = assembler.Assemble([b, a]);
+
+        // Assert: one meeting citing both articles either way.
+        Assert.True(ordered.ContentEquals(sorted));
+        var meeting = Assert.Single(ordered.Nodes, n => n.Label == GraphSchema.Meeting);
+        Assert.Equal(["a.txt", "b.txt"], meeting.Properties["documents"].AsList().ToArray());
+    }
+
+    [Fact]
+    public void AssembleOrdered_DocumentsOutOfOrder_Throws()
+    {
+        // Arrange
+        var a = Doc("a.txt", Feb8, [], Seen(Jens, EntityKind.Person));
+        var b = Doc("b.txt", Feb8, [], Seen(Jens, EntityKind.Person));
+
+        // Act
+        var error = Record.Exception(() => new GraphAssembler(Tiny.Gazetteer).AssembleOrdered([b, a]));
+
+        // Assert
+        Assert.IsType<ArgumentException>(error);
+        Assert.Contains("'a.txt' after 'b.txt'", error.Message, StringComparison.Ordinal);
+    }
 }
