@@ -173,7 +173,7 @@ public sealed class MeetingLinker
             var near = m.Paragraph == x.LastParagraph || distance <= 1;
             if (m.Cue == MeetingCue.Attendance && near)
                 return x;
-            if (m.RefersBack && ((near && m.Participants.Length < 2) || (shared > 0 && (near || distance <= 2 * Window))))
+            if (m.RefersBack && ((near && (m.Participants.Length < 2 || m.Generic)) || (shared > 0 && (near || distance <= 2 * Window))))
                 return x;
             // Named again by everyone it names: the same occasion told once more.
             if (shared >= 2 && shared == m.Participants.Length && m.Date is null && m.PlaceId is null)
