@@ -136,9 +136,11 @@ public sealed class GraphAssembler
             var (a, b) = string.CompareOrdinal(f.SubjectId, f.ObjectId) < 0 ? (f.SubjectId, f.ObjectId) : (f.ObjectId, f.SubjectId);
             if (!byPair.TryGetValue((a, b), out var ofPair))
                 byPair[(a, b)] = ofPair = [];
-            // One occasion per pair, date and place: the same pair at two venues of one day met twice.
+            // One occasion per pair, date and place: the same pair at two places of one day, neither known to lie in the
+            // other (the airport where the visitor landed, the town of the talks), met twice.
+            bool Inside(string i, string x) => containment[i].Contains(x);
             var occ = ofPair.FirstOrDefault(o => (o.Date is null || f.Date is null || o.Date == f.Date) &&
-                (o.PlaceId is null || f.PlaceId is null || _gazetteer.PlacesCompatible(o.PlaceId, f.PlaceId, (i, x) => containment[i].Contains(x))));
+                (o.PlaceId is null || f.PlaceId is null || _gazetteer.Within(o.PlaceId, f.PlaceId, Inside) || _gazetteer.Within(f.PlaceId, o.PlaceId, Inside)));
             if (occ is null)
             {
                 ofPair.Add(occ = new Occasion(a, b));
@@ -514,8 +516,9 @@ public sealed class GraphAssembler
         public void Add(RelationFact f, Func<string, int> rank)
         {
             Facts.Add(f);
+            // A meeting is named by its first sentence; its other sentences (a companion "accompanied by" joins every
+            // meeting of the person accompanied) do not make two meetings one.
             Sentences.Add(f.SentenceIndex);
-            Sentences.UnionWith(f.OtherSentences);
             Date ??= f.Date;
             if (f.PlaceId is { } p && rank(p) > PlaceRank)
             {
