@@ -14,6 +14,8 @@ mkdir -p "$work"
 # A private copy of the program: rebuilding the repository meanwhile does not change what is measured.
 rm -rf "$work/kg" && cp -r "$repo/src/KnowledgeGraph.Cli/bin/Release/net10.0" "$work/kg"
 kg="dotnet $work/kg/kg.dll"
+# and of the data: the incremental steps must see the data the full build saw.
+rm -rf "$work/data" && cp -r "$repo/data" "$work/data"
 [ -d "$work/corpus" ] || python3 "$repo/scripts/bench/make-corpus.py" "$size" "$work/corpus"
 rm -rf "$work/out" "$work/corpus/day-new"
 measure() { # label, command...
@@ -25,10 +27,10 @@ measure() { # label, command...
 }
 articles=$(find "$work/corpus" -name '*.txt' | wc -l)
 echo "corpus: $articles articles, $(du -sm --apparent-size "$work/corpus" | cut -f1) MB"
-measure "full build (--format $formats)" nice $kg build "$work/corpus" --out "$work/out" --format "$formats" --data "$repo/data"
+measure "full build (--format $formats)" nice $kg build "$work/corpus" --out "$work/out" --format "$formats" --data "$work/data"
 grep -h "throughput\|after analysis" "$work/stderr.txt" || true
 echo "graph.db: $(du -m --apparent-size "$work/out/graph.db" | cut -f1) MB; exports: $(du -sm --apparent-size "$work/out" | cut -f1) MB in all"
-measure "rebuild, nothing changed" nice $kg build "$work/corpus" --out "$work/out" --format "$formats" --data "$repo/data"
+measure "rebuild, nothing changed" nice $kg build "$work/corpus" --out "$work/out" --format "$formats" --data "$work/data"
 grep -h "incremental\|after analysis" "$work/stderr.txt" || true
 # One day of news: 1 % new articles (copies of the first ones, ten years earlier, under new names).
 mkdir -p "$work/corpus/day-new"
@@ -37,7 +39,7 @@ mapfile -t files < <(find "$work/corpus" -name '*.txt' -not -path '*/day-new/*' 
 for f in "${files[@]:0:$n}"; do
   sed -E 's/\b(20[1-4][0-9])\b/X\1/g; s/X20([1-4])([0-9])/19\1\2/g' "$f" >"$work/corpus/day-new/new-$(basename "$f")"
 done
-measure "incremental build, +1 % ($n new)" nice $kg build "$work/corpus" --out "$work/out" --format "$formats" --data "$repo/data"
+measure "incremental build, +1 % ($n new)" nice $kg build "$work/corpus" --out "$work/out" --format "$formats" --data "$work/data"
 grep -h "incremental\|after analysis" "$work/stderr.txt" || true
 person=${KG_BENCH_PERSON:-Stoltenberg}
 measure "kg meetings --person $person" $kg meetings "$work/out" --person "$person" --format csv

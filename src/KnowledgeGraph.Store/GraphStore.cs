@@ -343,6 +343,16 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         tx.Commit();
     }
 
+    /// <summary>The relationships with these ids, every property included.</summary>
+    public List<GraphRelationship> ReadRelationships(IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var rels = new List<GraphRelationship>();
+        foreach (var id in ids)
+            ReadRelations("SELECT id, type, start_id, end_id, props FROM relations WHERE id = $a", [("$a", id)], rels, cancellationToken);
+        return rels;
+    }
+
     /// <summary>Reads the whole graph back: the same nodes and relationships, property by property, as were written.</summary>
     public PropertyGraph ReadGraph(CancellationToken cancellationToken = default)
     {
@@ -369,10 +379,18 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
     /// <summary>
     /// The part of the graph a question needs: every node labelled <paramref name="labels"/>, the relationships of
     /// <paramref name="types"/> (only those touching <paramref name="touching"/> when given), with ATTENDED of the
-    /// meetings those relationships name when <paramref name="attendance"/>, and every node they end at.
+    /// meetings those relationships name when <paramref name="attendance"/>, and every node they end at. Without
+    /// <paramref name="evidence"/>, relationships come without their <c>evidence</c> sentences (questions that only
+    /// follow the network need none, and they are the bulk of the store).
     /// </summary>
+    /// <param name="labels">Labels whose nodes are all read.</param>
+    /// <param name="types">Relationship types read.</param>
+    /// <param name="touching">Only relationships starting or ending at these nodes; null: all of each type.</param>
+    /// <param name="attendance">Also ATTENDED of the meetings the relationships name.</param>
+    /// <param name="evidence">Read the relationships' evidence sentences too.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
     public PropertyGraph ReadSubgraph(IReadOnlyCollection<string> labels, IReadOnlyCollection<string> types, IReadOnlyCollection<string>? touching = null,
-        bool attendance = false, CancellationToken cancellationToken = default)
+        bool attendance = false, bool evidence = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(types);
@@ -392,14 +410,14 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         {
             if (touching is null)
             {
-                ReadRelations("SELECT id, type, start_id, end_id, props FROM relations WHERE type = $a", [("$a", type)], rels, cancellationToken, bulk: true);
+                ReadRelations("SELECT id, type, start_id, end_id, props FROM relations WHERE type = $a", [("$a", type)], rels, cancellationToken, bulk: true, evidence: evidence);
                 continue;
             }
             foreach (var id in touching)
             {
                 var found = new List<GraphRelationship>();
-                ReadRelations("SELECT id, type, start_id, end_id, props FROM relations WHERE start_id = $a AND type = $b", [("$a", id), ("$b", type)], found, cancellationToken);
-                ReadRelations("SELECT id, type, start_id, end_id, props FROM relations WHERE end_id = $a AND type = $b", [("$a", id), ("$b", type)], found, cancellationToken);
+                ReadRelations("SELECT id, type, start_id, end_id, props FROM relations WHERE start_id = $a AND type = $b", [("$a", id), ("$b", type)], found, cancellationToken, evidence: evidence);
+                ReadRelations("SELECT id, type, start_id, end_id, props FROM relations WHERE end_id = $a AND type = $b", [("$a", id), ("$b", type)], found, cancellationToken, evidence: evidence);
                 rels.AddRange(found.Where(r => relIds.Add(r.Id)));
             }
         }
@@ -672,7 +690,7 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         }
     }
 
-    private void ReadRelations(string sql, (string, object?)[] args, List<GraphRelationship> into, CancellationToken ct, bool bulk = false)
+    private void ReadRelations(string sql, (string, object?)[] args, List<GraphRelationship> into, CancellationToken ct, bool bulk = false, bool evidence = true)
     {
         var found = new List<(string Id, string Type, string Start, string End, ImmutableSortedDictionary<string, PropertyValue>.Builder Props)>();
         using (var cmd = Command(sql))
@@ -685,10 +703,10 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
                 found.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), PropertyJson.Read(r.GetString(4))));
             }
         }
-        var evidence = EvidenceOf([.. found.Select(f => f.Id)], bulk);
+        var sentences = evidence ? EvidenceOf([.. found.Select(f => f.Id)], bulk) : [];
         foreach (var (id, type, start, end, props) in found)
         {
-            if (evidence.TryGetValue(id, out var ev))
+            if (sentences.TryGetValue(id, out var ev))
                 props["evidence"] = PropertyValue.Of(ev);
             into.Add(new GraphRelationship(id, type, start, end, props.ToImmutable()));
         }

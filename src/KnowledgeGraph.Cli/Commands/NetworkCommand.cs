@@ -6,6 +6,7 @@ using KnowledgeGraph.Analysis;
 using KnowledgeGraph.Cli.Console;
 using KnowledgeGraph.Core.Errors;
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Store;
 using KnowledgeGraph.Writers.GraphML;
 
 namespace KnowledgeGraph.Cli.Commands;
@@ -34,7 +35,7 @@ internal static class NetworkCommand
             if (d < 1)
                 throw KnowledgeGraphException.Usage($"--depth {d} is too small (1 = the people they met, 2 = also the people those met...)");
             var path = parse.GetValue(graph)!;
-            var g = await QueryCommands.ReadGraphAsync(path, ct, store => store.ReadSubgraph([GraphSchema.Person], [GraphSchema.MetWith, GraphSchema.Visited], cancellationToken: ct)).ConfigureAwait(false);
+            var g = await QueryCommands.ReadGraphAsync(path, ct, store => store.ReadSubgraph([GraphSchema.Person], [GraphSchema.MetWith, GraphSchema.Visited], cancellationToken: ct, evidence: false)).ConfigureAwait(false);
             var centre = PersonNames.ResolvePerson(g, parse.GetValue(person)!, CommonOptions.GraphFile(path));
             var network = MeetingNetwork.Build(g);
             var (people, links) = network.Neighbourhood(centre.Id, d);
@@ -43,7 +44,16 @@ internal static class NetworkCommand
             if (fmt == "graphml")
             {
                 using var buffer = new MemoryStream();
-                await GraphMlWriter.WriteAsync(Subgraph(g, people, links), buffer, ct).ConfigureAwait(false);
+                // The network was read without evidence; GraphML carries every property, so its links are read whole.
+                var full = g;
+                if (CommonOptions.GraphStore(path) is { } db)
+                {
+                    using var store = GraphStore.Open(db, readOnly: true);
+                    var ids = links.SelectMany(l => l.Encounters).SelectMany(e => e.RelationshipIds).Distinct(StringComparer.Ordinal);
+                    var whole = store.ReadRelationships(ids, ct).ToDictionary(r => r.Id, StringComparer.Ordinal);
+                    full = new PropertyGraph(g.Nodes, g.Relationships.Select(r => whole.GetValueOrDefault(r.Id, r)));
+                }
+                await GraphMlWriter.WriteAsync(Subgraph(full, people, links), buffer, ct).ConfigureAwait(false);
                 await System.Console.Out.WriteAsync(Encoding.UTF8.GetString(buffer.ToArray()).TrimStart('\uFEFF')).ConfigureAwait(false);
                 await System.Console.Out.FlushAsync(ct).ConfigureAwait(false);
             }

@@ -31,7 +31,7 @@ internal static class PathCommand
             var fmt = OutputFormat.Resolve(parse.GetValue(format));
             var path = parse.GetValue(graph)!;
             // The meeting network: people, their meetings and visits (for --via-visits), not the whole graph.
-            var g = await QueryCommands.ReadGraphAsync(path, ct, store => store.ReadSubgraph([GraphSchema.Person], [GraphSchema.MetWith, GraphSchema.Visited], cancellationToken: ct)).ConfigureAwait(false);
+            var g = await QueryCommands.ReadGraphAsync(path, ct, store => store.ReadSubgraph([GraphSchema.Person], [GraphSchema.MetWith, GraphSchema.Visited], cancellationToken: ct, evidence: false)).ConfigureAwait(false);
             var file = CommonOptions.GraphFile(path);
             var a = PersonNames.ResolvePerson(g, parse.GetValue(from)!, file);
             var b = PersonNames.ResolvePerson(g, parse.GetValue(to)!, file);

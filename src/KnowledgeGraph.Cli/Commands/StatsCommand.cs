@@ -32,7 +32,7 @@ internal static class StatsCommand
             var g = await QueryCommands.ReadGraphAsync(parse.GetValue(graph)!, ct, store =>
             {
                 counts = store.Counts();
-                return store.ReadSubgraph([GraphSchema.Person], [GraphSchema.MetWith, GraphSchema.Visited], cancellationToken: ct);
+                return store.ReadSubgraph([GraphSchema.Person], [GraphSchema.MetWith, GraphSchema.Visited], cancellationToken: ct, evidence: false);
             }).ConfigureAwait(false);
             OutputFormat.Write(fmt, Columns, Rows(g, n, counts), System.Console.Out);
             return 0;
