@@ -23,6 +23,7 @@ internal sealed class BuildSettings
     public int Parallelism { get; set; }
     public bool Quiet { get; set; }
     public bool Rebuild { get; set; }
+    public string Scope { get; set; } = "full";
 
     /// <summary>Checks the settings; returns the date overrides.</summary>
     public Dictionary<string, DateOnly> Validate()
@@ -67,11 +68,13 @@ internal static class BuildCommand
         onBad.AcceptOnlyFromAmong("skip", "fail");
         var parallelism = new Option<int>("--parallelism") { Description = "Worker threads (0 = all cores)" };
         var quiet = CommonOptions.Quiet();
+        var scope = new Option<string>("--scope") { Description = "What graph.gexf and graph.html carry: full (the whole graph) or people (people, meetings and the places and bodies they are tied to; no articles or mentions). Neo4j files and graph.json are always full", DefaultValueFactory = _ => "full" };
+        scope.AcceptOnlyFromAmong([.. GraphScope.Names]);
         var rebuild = new Option<bool>("--rebuild") { Description = "Analyse every article again, even those the store in --out already holds unchanged" };
         var command = new Command("build", "Build the knowledge graph of a folder of articles. The graph lives in <out>/graph.db; building again into the\n" +
             "same folder analyses only new or changed files (a changed data or rule file: all of them) and drops deleted ones.\n\nExamples:\n  kg build seeds --out graph-exports\n  kg build news/ --format json,graphml --date-of note.txt=2023-05-30")
         {
-            inputs, output, formats, data, dateOf, onBad, parallelism, quiet, rebuild,
+            inputs, output, formats, data, dateOf, onBad, parallelism, quiet, rebuild, scope,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -86,6 +89,7 @@ internal static class BuildCommand
                 Parallelism = parse.GetValue(parallelism),
                 Quiet = parse.GetValue(quiet),
                 Rebuild = parse.GetValue(rebuild),
+                Scope = GraphScope.Validate(parse.GetValue(scope)!),
             };
             return await RunAsync(settings, reporterFactory(), ct).ConfigureAwait(false);
         });
@@ -171,7 +175,7 @@ internal static class BuildCommand
             store.DataVersion = dataVersion;
             store.Dispose();
             var tStore = watch.Elapsed;
-            await WriteIntoAsync(tmp, result.Graph, writers, ct).ConfigureAwait(false);
+            await WriteIntoAsync(tmp, result.Graph, writers, ct, settings.Scope).ConfigureAwait(false);
             reporter.Info(string.Create(CultureInfo.InvariantCulture,
                 $"after analysis and assembly: metrics {tMetrics.TotalSeconds:F2} s, layout {(tLayout - tMetrics).TotalSeconds:F2} s, graph.db {(tStore - tLayout).TotalSeconds:F2} s, exports {(watch.Elapsed - tStore).TotalSeconds:F2} s"));
             SwapIn(tmp, settings.Out);
@@ -284,12 +288,14 @@ internal static class BuildCommand
         return tmp;
     }
 
-    private static async Task WriteIntoAsync(string tmp, Core.Graph.PropertyGraph graph, IEnumerable<IGraphWriter> writers, CancellationToken ct)
+    private static async Task WriteIntoAsync(string tmp, Core.Graph.PropertyGraph graph, IEnumerable<IGraphWriter> writers, CancellationToken ct, string scope = "full")
     {
+        Core.Graph.PropertyGraph? people = null;
         foreach (var w in writers)
         {
             ct.ThrowIfCancellationRequested();
-            await w.WriteAsync(graph, tmp, ct).ConfigureAwait(false);
+            var scoped = scope == "people" && GraphScope.Visual.Contains(w.Name) ? people ??= GraphScope.People(graph) : graph;
+            await w.WriteAsync(scoped, tmp, ct).ConfigureAwait(false);
         }
         ct.ThrowIfCancellationRequested();
     }
