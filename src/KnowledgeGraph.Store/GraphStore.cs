@@ -396,9 +396,11 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
     /// <param name="touching">Only relationships starting or ending at these nodes; null: all of each type.</param>
     /// <param name="attendance">Also ATTENDED of the meetings the relationships name.</param>
     /// <param name="evidence">Read the relationships' evidence sentences too.</param>
+    /// <param name="namesOnly">Read the nodes at the ends with their name and aliases only (not the document lists
+    /// that make a much-mentioned person's row large): enough to print who met whom.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public PropertyGraph ReadSubgraph(IReadOnlyCollection<string> labels, IReadOnlyCollection<string> types, IReadOnlyCollection<string>? touching = null,
-        bool attendance = false, bool evidence = true, CancellationToken cancellationToken = default)
+        bool attendance = false, bool evidence = true, bool namesOnly = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(types);
@@ -449,7 +451,10 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         foreach (var id in missing)
         {
             var before = nodes.Count;
-            ReadNodes("SELECT id, label, props FROM entities WHERE id = $a", nodes, cancellationToken, ("$a", id));
+            if (namesOnly)
+                ReadNamedNode(id, nodes);
+            else
+                ReadNodes("SELECT id, label, props FROM entities WHERE id = $a", nodes, cancellationToken, ("$a", id));
             if (nodes.Count == before)
                 ReadMeetings("SELECT id, props FROM meetings WHERE id = $a", [("$a", id)], nodes, cancellationToken);
             if (nodes.Count == before)
@@ -663,6 +668,32 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
             ct.ThrowIfCancellationRequested();
             into.Add(new GraphNode(r.GetString(0), [r.GetString(1)], PropertyJson.Read(r.GetString(2)).ToImmutable()));
         }
+    }
+
+    private void ReadNamedNode(string id, List<GraphNode> into)
+    {
+        string label, name;
+        using (var cmd = Command("SELECT label, name FROM entities WHERE id = $a"))
+        {
+            cmd.Parameters.AddWithValue("$a", id);
+            using var r = cmd.ExecuteReader();
+            if (!r.Read())
+                return;
+            (label, name) = (r.GetString(0), r.GetString(1));
+        }
+        var aliases = new List<string>();
+        using (var cmd = Command("SELECT alias FROM aliases WHERE entity_id = $a"))
+        {
+            cmd.Parameters.AddWithValue("$a", id);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                if (r.GetString(0) != name)
+                    aliases.Add(r.GetString(0));
+            }
+        }
+        var props = new PropertyBag().Add("name", name).Add("aliases", aliases.Order(StringComparer.Ordinal)).Build();
+        into.Add(new GraphNode(id, [label], props));
     }
 
     private void ReadNodesWithLabel(string sql, string label, List<GraphNode> into, CancellationToken ct, params (string, object?)[] args)

@@ -30,7 +30,7 @@ internal static class QueryCommands
             var who = parse.GetValue(person);
             // From the store: only the meetings of the people the name fits (through the indexes), with who attended.
             var g = await ReadGraphAsync(parse.GetValue(graph)!, ct, store => store.ReadSubgraph([], [GraphSchema.MetWith],
-                who is null ? null : PeopleNamed(store, who), attendance: true, cancellationToken: ct)).ConfigureAwait(false);
+                who is null ? null : PeopleNamed(store, who), attendance: true, namesOnly: true, cancellationToken: ct)).ConfigureAwait(false);
             var rows = MeetingRows(g, who, parse.GetValue(place), fromDate, toDate);
             // Everyone at the table: machine-readable output lists the meeting's participants; the table stays narrow.
             if (fmt == "table")
