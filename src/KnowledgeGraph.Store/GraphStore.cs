@@ -255,13 +255,23 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         // SQLite orders text by UTF-8 bytes, .NET's ordinal by UTF-16 units: sort the keys here so the order is the
         // assembler's, then read one analysis at a time.
         var keys = new List<(string Id, long Part)>();
-        using (var cmd = Command("SELECT article_id, part FROM analyses"))
+        using (var cmd = Command("SELECT article_id, part FROM analyses ORDER BY article_id, part"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
                 keys.Add((r.GetString(0), r.GetInt64(1)));
         }
+        var sqliteOrder = keys.ToList();
         keys.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id) is var c && c != 0 ? c : x.Part.CompareTo(y.Part));
+        if (keys.SequenceEqual(sqliteOrder))
+        {
+            // The usual case (ids without characters beyond U+FFFF): one pass in SQLite's own order.
+            using var all = Command("SELECT data FROM analyses ORDER BY article_id, part");
+            using var rr = all.ExecuteReader();
+            while (rr.Read())
+                yield return AnalysisCodec.Decode((byte[])rr.GetValue(0));
+            yield break;
+        }
         using var get = Command("SELECT data FROM analyses WHERE article_id = $id AND part = $part");
         var pid = get.Parameters.Add("$id", SqliteType.Text);
         var ppart = get.Parameters.Add("$part", SqliteType.Integer);
