@@ -162,24 +162,6 @@ public sealed class Gazetteer
         return true;
     }
 
-    /// <summary>
-    /// True when <paramref name="inner"/> is <paramref name="outer"/> or known to lie in it: the same place, inside it as
-    /// the text says, a venue of that city, or a place of that country. Unknown is not inside.
-    /// </summary>
-    public bool Within(string inner, string outer, Func<string, string, bool>? textSaysInside = null)
-    {
-        ArgumentNullException.ThrowIfNull(inner);
-        ArgumentNullException.ThrowIfNull(outer);
-        if (inner == outer || (textSaysInside is not null && textSaysInside(inner, outer)))
-            return true;
-        if (!_entries.TryGetValue(inner, out var e))
-            return false;
-        if (e.City == outer)
-            return true;
-        return outer.StartsWith("country:", StringComparison.Ordinal) && CountryOf(inner) is { } cc &&
-            string.Equals("country:" + cc, outer, StringComparison.OrdinalIgnoreCase);
-    }
-
     /// <summary>The ISO country code an entity is in or belongs to, following venue to city to country.</summary>
     public string? CountryOf(string id)
     {

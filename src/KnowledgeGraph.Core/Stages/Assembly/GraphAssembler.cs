@@ -124,6 +124,21 @@ public sealed class GraphAssembler
                 relatedMemo[(a, b)] = r = Related(a, b, containment);
             return r;
         }
+        var countryMemo = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? CountryOfPlace(string place)
+        {
+            if (!countryMemo.TryGetValue(place, out var c))
+                countryMemo[place] = c = PlaceAndContainers(place, containment).Select(p => _gazetteer.CountryOf(p)).FirstOrDefault(x => x is not null);
+            return c;
+        }
+        // One trip per country an article tells of (the days of a state visit, the venues of a capital), or, where a place's
+        // country is unknown, places that lie in one another on the same day.
+        bool SameTrip((string Place, DateOnly? Date) x, (string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule) v)
+        {
+            if (CountryOfPlace(x.Place) is { } cx && CountryOfPlace(v.Place) is { } cv)
+                return string.Equals(cx, cv, StringComparison.OrdinalIgnoreCase);
+            return (x.Date is null || v.Date is null || x.Date == v.Date) && Rel8(x.Place, v.Place);
+        }
         // Memberships: one per member and organisation.
         foreach (var f in facts.Where(f => f.Kind == RelationKind.MemberOf))
             Rel(rels, $"member_of:{f.SubjectId}:{f.ObjectId}", GraphSchema.MemberOf, f.SubjectId, f.ObjectId).Add(docId, f, f.Role);
@@ -138,9 +153,8 @@ public sealed class GraphAssembler
                 byPair[(a, b)] = ofPair = [];
             // One occasion per pair, date and place: the same pair at two places of one day, neither known to lie in the
             // other (the airport where the visitor landed, the town of the talks), met twice.
-            bool Inside(string i, string x) => containment[i].Contains(x);
             var occ = ofPair.FirstOrDefault(o => (o.Date is null || f.Date is null || o.Date == f.Date) &&
-                (o.PlaceId is null || f.PlaceId is null || _gazetteer.Within(o.PlaceId, f.PlaceId, Inside) || _gazetteer.Within(f.PlaceId, o.PlaceId, Inside)));
+                (o.PlaceId is null || f.PlaceId is null || Rel8(o.PlaceId, f.PlaceId)));
             if (occ is null)
             {
                 ofPair.Add(occ = new Occasion(a, b));
@@ -242,7 +256,7 @@ public sealed class GraphAssembler
             var tripKeys = new List<HashSet<(string Place, DateOnly? Date)>>();
             foreach (var v in person.OrderByDescending(v => v.Date is not null))
             {
-                var k = tripKeys.FindIndex(t => t.Any(x => (x.Date is null || v.Date is null || x.Date == v.Date) && Rel8(x.Place, v.Place)));
+                var k = tripKeys.FindIndex(t => t.Any(x => SameTrip(x, v)));
                 if (k < 0)
                 {
                     trips.Add([v]);
