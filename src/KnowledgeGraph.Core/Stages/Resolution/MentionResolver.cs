@@ -529,7 +529,13 @@ public sealed class MentionResolver
         if (qualifier == orgId)
             return true;
         // "Norwegian Prime Minister": the role's organisation is Norway or a Norwegian body.
-        return _gazetteer.TryGet(qualifier, out var q) && q.Kind == EntityKind.Country && _gazetteer.CountryOf(orgId) == q.Country;
+        if (!_gazetteer.TryGet(qualifier, out var q))
+            return false;
+        if (q.Kind == EntityKind.Country)
+            return _gazetteer.CountryOf(orgId) == q.Country;
+        // "the Kremlin leader": a seat of government stands for the government of its country.
+        return q.Kind == EntityKind.Location && q.Subkind == "venue" && orgId.StartsWith("country:", StringComparison.Ordinal) &&
+            _gazetteer.CountryOf(qualifier) is { } seat && seat == _gazetteer.CountryOf(orgId);
     }
 
     private static Mention? FollowingPerson(TaggedSentence ts, TitleMention t)
@@ -605,7 +611,8 @@ public sealed class MentionResolver
         var j = t.TokenStart;
         if (j > 0 && tokens[j - 1].Kind == TokenKind.Possessive)
             j--;
-        return ts.Mentions.FirstOrDefault(m => m.TokenEnd == j && m.Kind is EntityKind.Country or EntityKind.Organization);
+        // "the Kremlin leader", "the Elysee spokesman": a venue of government before the title qualifies it too.
+        return ts.Mentions.FirstOrDefault(m => m.TokenEnd == j && m.Kind is EntityKind.Country or EntityKind.Organization or EntityKind.Location);
     }
 
     private static string? Qualifier(TaggedSentence ts, TitleMention t) =>
