@@ -13,6 +13,7 @@ public sealed class WordLists
     [
         "name-particle", "name-suffix", "not-name", "locative", "place-preposition", "run-connector", "meeting-of-head",
         "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word", "compass-word", "body-noun",
+        "seat-of-power", "clause-opener", "legislature", "sub-body",
     ];
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _lists;
@@ -40,6 +41,10 @@ public sealed class WordLists
         PortfolioWords = _lists["portfolio-word"];
         CompassWords = _lists["compass-word"];
         BodyNouns = _lists["body-noun"];
+        SeatsOfPower = _lists["seat-of-power"];
+        ClauseOpeners = _lists["clause-opener"];
+        Legislatures = _lists["legislature"];
+        SubBodies = _lists["sub-body"];
     }
 
     /// <summary>No words at all.</summary>
@@ -83,6 +88,18 @@ public sealed class WordLists
 
     /// <summary>Common nouns for a kind of body, before its name: "the development bank KfW".</summary>
     public FrozenSet<string> BodyNouns { get; }
+
+    /// <summary>Buildings whose name also stands for the government that sits in them: "the Kremlin said".</summary>
+    public FrozenSet<string> SeatsOfPower { get; }
+
+    /// <summary>Words after which a new clause, and so its subject, starts: "that", "though", ",".</summary>
+    public FrozenSet<string> ClauseOpeners { get; }
+
+    /// <summary>Common names of a legislature or one of its chambers, a body when capitalised: "the Senate", "Parliament".</summary>
+    public FrozenSet<string> Legislatures { get; }
+
+    /// <summary>Words that name a part of a body, not a body of its own: "the Standing Committee of ...", "... Central Committee".</summary>
+    public FrozenSet<string> SubBodies { get; }
 
     /// <summary>Words between the comma and the title of an apposition ("the new").</summary>
     public FrozenSet<string> AppositionOpeners { get; }

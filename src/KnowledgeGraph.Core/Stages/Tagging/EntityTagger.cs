@@ -67,6 +67,7 @@ public sealed class EntityTagger
             TagDescribedBodies(sentence, owner, mentions);
             TagCoordinatedBodies(sentence, owner, mentions);
             TagAcronymDefinitions(sentence, owner, mentions);
+            TagLegislatures(sentence, owner, mentions, titles);
         }
         else if (HeadNamesReadable(tokens))
         {
@@ -640,6 +641,15 @@ public sealed class EntityTagger
                     break;
                 }
             }
+            // "the Standing Committee of the National People's Congress", "the Political Bureau of the Communist Party of X
+            // Central Committee": a part of a body named by generic words is told by the body it belongs to.
+            if (!venuesOnly && InnerBody(tokens, owner, start, end) is var (innerStart, innerEnd) && innerStart >= start)
+            {
+                if (!(owner[innerStart] is { } whole && whole.TokenStart == innerStart && whole.TokenEnd == innerEnd))
+                    TryHeadName(sentence, owner, mentions, innerStart, innerEnd);
+                i = end;
+                continue;
+            }
             // "Montreal for the Global Progress Action Summit": a place before "for/in/at/on" is not part of the name.
             if (end - start >= 3 && owner[start] is { Kind: EntityKind.Location or EntityKind.Country } lead && lead.TokenEnd < end &&
                 tokens[lead.TokenEnd].Key is "for" or "in" or "at" or "on" or "and")
@@ -679,6 +689,54 @@ public sealed class EntityTagger
             }
             i = end;
         }
+    }
+
+    // The body inside a run that names a part of it: "[Standing Committee of the] National People's Congress", "[First
+    // Battalion of the] Royal Malay Regiment", "Communist Party of China [Central Committee]". (-1, -1) when the run is no
+    // such part, or the rest is no body (a head noun or a gazetteer organisation).
+    private (int Start, int End) InnerBody(IReadOnlyList<Token> tokens, Mention?[] owner, int start, int end)
+    {
+        var s = start;
+        var e = end;
+        // Leading part: generic words (and an ordinal), then "of (the)".
+        var k = start;
+        while (k < end && owner[k] is null && (_words.SubBodies.Contains(tokens[k].Key) && tokens[k].Key != "of" || _words.OrdinalWords.Contains(tokens[k].Key)))
+            k++;
+        if (k > start && k + 1 < end && tokens[k].Key == "of" && tokens[k - 1].IsCapitalized && !_words.OrdinalWords.Contains(tokens[k - 1].Key))
+            s = tokens[k + 1].Key == "the" ? k + 2 : k + 1;
+        // Trailing part: generic words right after "of <country>", or two after a body ("... of China Central Committee"); one
+        // after a body is its own name ("ASEAN Secretariat").
+        var t = e;
+        while (t > s && owner[t - 1] is null && tokens[t - 1].IsCapitalized && _words.SubBodies.Contains(tokens[t - 1].Key) && tokens[t - 1].Key != "of")
+            t--;
+        if (t < e && t - s >= 1 && owner[t - 1] is { Kind: EntityKind.Country or EntityKind.Organization, IsDemonym: false } last && last.TokenEnd == t &&
+            (e - t >= 2 || last.TokenStart >= 1 && tokens[last.TokenStart - 1].Key == "of"))
+            e = t;
+        if (s == start && e == end || e - s < 1)
+            return (-1, -1);
+        // "Việt Nam Central Committee" after a title that took the party's name: the country stays what it is.
+        if (owner[s] is { Kind: EntityKind.Organization or EntityKind.Country, IsDemonym: false } known && known.TokenStart == s && known.TokenEnd == e)
+            return (s, e);
+        return e - s >= 2 && HeadOf(tokens, owner, s, e) is { Kind: EntityKind.Organization } ? (s, e) : (-1, -1);
+    }
+
+    // The head noun that makes tokens [start, end) a name, if any (as TryHeadName reads it, without the lower-case forms).
+    private HeadNoun? HeadOf(IReadOnlyList<Token> tokens, Mention?[] owner, int start, int end)
+    {
+        var lastKey = tokens[end - 1].Key;
+        if (end - start >= 3 && _heads.Suffixes.TryGetValue($"{tokens[end - 2].Key} {lastKey}", out var two))
+            return two;
+        if (_heads.Suffixes.TryGetValue(lastKey, out var one) && tokens[end - 1].IsCapitalized)
+            return one;
+        if (_heads.Prefixes.TryGetValue(tokens[start].Key, out var pre) && tokens[start + 1].Key is "of" or "on" or "for")
+            return pre;
+        for (var k = start + 1; k < end - 2; k++)
+        {
+            if (tokens[k + 1].Key is "on" or "of" or "for" && tokens[k].IsCapitalized && owner[k] is null &&
+                (_heads.Suffixes.TryGetValue(tokens[k].Key, out var mid) || _heads.Prefixes.TryGetValue(tokens[k].Key, out mid)))
+                return mid;
+        }
+        return null;
     }
 
     // "People's" or "Ministers'": a possessive ending, or an apostrophe straight after a plural in -s.
@@ -905,6 +963,40 @@ public sealed class EntityTagger
                 Candidates = name.Candidates,
                 AcronymOf = name,
             }, mentions);
+        }
+    }
+
+    // "two chambers of Parliament", "the Speaker of the National Assembly", "Senate approval": a legislature's common name,
+    // capitalised and standing alone (no capitalised word before it, none after it but a title), is that body.
+    private void TagLegislatures(Sentence sentence, Mention?[] owner, List<Mention> mentions, List<TitleMention> titles)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (owner[i] is not null || !tokens[i].IsCapitalized || tokens[i].IsAllCaps || tokens[i].Kind != TokenKind.Word)
+                continue;
+            var end = -1;
+            var key = "";
+            for (var k = i; k < tokens.Count && k - i < 4 && owner[k] is null && (tokens[k].IsCapitalized || tokens[k].Key == "of"); k++)
+            {
+                key = k == i ? tokens[k].Key : key + " " + tokens[k].Key;
+                if (tokens[k].IsCapitalized && _words.Legislatures.Contains(key))
+                    end = k + 1;
+            }
+            if (end < 0)
+                continue;
+            var before = i > 0 && tokens[i - 1].Kind is TokenKind.Word or TokenKind.Number && (tokens[i - 1].IsCapitalized || owner[i - 1] is not null) &&
+                tokens[i - 1].Key != "the" && !(i == 1 || tokens[i - 2].Kind == TokenKind.Punctuation) || i > 0 && owner[i - 1] is { IsDemonym: false };
+            var titleAfter = titles.Any(t => t.TokenStart == end);
+            var afterName = end < tokens.Count && !titleAfter && (tokens[end].IsCapitalized || tokens[end].Kind == TokenKind.Number ||
+                (tokens[end].Key == "of" && end + 1 < tokens.Count && (tokens[end + 1].IsCapitalized || tokens[end + 1].Key == "the")));
+            if (before || afterName)
+            {
+                i = end - 1;
+                continue;
+            }
+            AddPattern(sentence, owner, mentions, i, end, EntityKind.Organization);
+            i = end - 1;
         }
     }
 
