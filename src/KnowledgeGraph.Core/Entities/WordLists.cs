@@ -13,7 +13,7 @@ public sealed class WordLists
     [
         "name-particle", "name-suffix", "not-name", "locative", "place-preposition", "run-connector", "meeting-of-head",
         "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word", "compass-word", "body-noun",
-        "seat-of-power", "clause-opener", "legislature", "sub-body",
+        "seat-of-power", "clause-opener", "legislature", "sub-body", "venue-or-body", "venue-preposition",
     ];
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _lists;
@@ -45,6 +45,8 @@ public sealed class WordLists
         ClauseOpeners = _lists["clause-opener"];
         Legislatures = _lists["legislature"];
         SubBodies = _lists["sub-body"];
+        VenuesOrBodies = _lists["venue-or-body"];
+        VenuePrepositions = _lists["venue-preposition"];
     }
 
     /// <summary>No words at all.</summary>
@@ -100,6 +102,12 @@ public sealed class WordLists
 
     /// <summary>Words that name a part of a body, not a body of its own: "the Standing Committee of ...", "... Central Committee".</summary>
     public FrozenSet<string> SubBodies { get; }
+
+    /// <summary>Head nouns of a name that is a body or the building it works in ("Office", "Centre"), told by the words before.</summary>
+    public FrozenSet<string> VenuesOrBodies { get; }
+
+    /// <summary>Prepositions that put what follows on the map ("at", "outside"): a venue-or-body after them is the building.</summary>
+    public FrozenSet<string> VenuePrepositions { get; }
 
     /// <summary>Words between the comma and the title of an apposition ("the new").</summary>
     public FrozenSet<string> AppositionOpeners { get; }

@@ -613,6 +613,9 @@ public sealed class EntityTagger
                     end = owner[c] is { IsDemonym: true } dem ? dem.TokenEnd + 1 : c + 1;
                     continue;
                 }
+                // A listed remit ends the name ("... Technology and Environment and Chairman of ...").
+                if (RemitEnd(tokens, owner, i, end) is var remitEnd && remitEnd > end)
+                    end = remitEnd;
                 break;
             }
             var start = i;
@@ -739,6 +742,54 @@ public sealed class EntityTagger
         return null;
     }
 
+    // "Committee for Science, Technology and Environment", "Subcommittee on Asia and the Pacific": a body's remit after "on"
+    // or "for" may list several fields, or end with "and the" and a place. Returns where the list ends, or -1.
+    private int RemitEnd(IReadOnlyList<Token> tokens, Mention?[] owner, int runStart, int end)
+    {
+        if (end >= tokens.Count)
+            return -1;
+        var remit = false;
+        for (var j = runStart + 1; j < end && !remit; j++)
+        {
+            remit = tokens[j].Key is "on" or "for" && owner[j - 1] is null &&
+                ((_heads.Suffixes.TryGetValue(tokens[j - 1].Key, out var h) || _heads.Prefixes.TryGetValue(tokens[j - 1].Key, out h)) && h.Kind == EntityKind.Organization);
+        }
+        if (!remit)
+            return -1;
+        int Field(int k)
+        {
+            var n = 0;
+            while (k < tokens.Count && n < 3 && owner[k] is null && tokens[k].Kind == TokenKind.Word && tokens[k].IsCapitalized && !_words.NotNames.Contains(tokens[k].Key))
+            {
+                k++;
+                n++;
+            }
+            return n == 0 ? -1 : k;
+        }
+        var at = end;
+        if (tokens[at].Text == ",")
+        {
+            while (at < tokens.Count && tokens[at].Text == ",")
+            {
+                var next = Field(at + 1);
+                if (next < 0)
+                    return -1;
+                at = next;
+            }
+            if (at >= tokens.Count || tokens[at].Key != "and")
+                return -1;
+            return Field(at + 1);
+        }
+        if (tokens[at].Key != "and")
+            return -1;
+        var p = at + 1 < tokens.Count && tokens[at + 1].Key == "the" ? at + 2 : at + 1;
+        if (p >= tokens.Count)
+            return -1;
+        var last = owner[p] is { Kind: EntityKind.Location or EntityKind.Country, IsDemonym: false } place && place.TokenStart > at && place.TokenStart <= p ? place.TokenEnd : -1;
+        // Only a place that ends the name: "... and the Pacific, who", not "... and the Pacific Islands Forum".
+        return last > 0 && (last >= tokens.Count || !tokens[last].IsCapitalized) ? last : -1;
+    }
+
     // "People's" or "Ministers'": a possessive ending, or an apostrophe straight after a plural in -s.
     private static bool IsPossessive(IReadOnlyList<Token> tokens, int k) =>
         tokens[k].Kind == TokenKind.Possessive ||
@@ -831,7 +882,15 @@ public sealed class EntityTagger
             if (p < tokens.Count && owner[p] is { IsDemonym: false, Kind: EntityKind.Country or EntityKind.Location or EntityKind.Organization } place && place.TokenStart == p)
                 end = place.TokenEnd;
         }
-        AddPattern(sentence, owner, mentions, start, end, head.Kind, replace: true);
+        // "talks at the Prime Minister's Office", "outside the Office of the President": a body's building where something
+        // happens; "an adviser in the Office of the President" is the body.
+        var kind = head.Kind;
+        if (_words.VenuesOrBodies.Contains(head.Head) && kind is EntityKind.Organization or EntityKind.Location)
+        {
+            var b = start > 0 && tokens[start - 1].Key == "the" ? start - 1 : start;
+            kind = b > 0 && _words.VenuePrepositions.Contains(tokens[b - 1].Key) ? EntityKind.Location : EntityKind.Organization;
+        }
+        AddPattern(sentence, owner, mentions, start, end, kind, replace: true);
     }
 
     // "Museum of the History of Polish Jews": a country's adjective before a free capitalised word inside a name.
