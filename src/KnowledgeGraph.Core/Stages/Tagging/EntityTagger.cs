@@ -67,6 +67,7 @@ public sealed class EntityTagger
             TagDescribedBodies(sentence, owner, mentions);
             TagCoordinatedBodies(sentence, owner, mentions);
             TagAcronymDefinitions(sentence, owner, mentions);
+            TagCoordinatedPeople(sentence, owner, mentions);
             TagLegislatures(sentence, owner, mentions, titles);
         }
         else if (HeadNamesReadable(tokens))
@@ -358,6 +359,9 @@ public sealed class EntityTagger
             if ((owner[i] is not null && !cityName) || titled[i] || t.Kind != TokenKind.Word || !t.IsCapitalized || t.IsAllCaps ||
                 !_gazetteer.GivenNames.Contains(t.Key) || _words.NotNames.Contains(t.Key))
                 continue;
+            // "the Oliy Majlis", "the Victoria Falls Bridge": a name after "the" is a thing's, not a person's.
+            if (i > 0 && tokens[i - 1].Key == "the")
+                continue;
             if (cityName && (i + 1 >= tokens.Count || !(owner[i + 1] is null || IsOneWordTown(owner[i + 1])) || !tokens[i + 1].IsCapitalized))
                 continue;
             // A town right after a given name is a surname ("Juan Ramón de la Fuente", "Carlos Medina").
@@ -415,6 +419,14 @@ public sealed class EntityTagger
                 tokens[k + 2].Text is "\"" or "”" or "'" && IsNameWord(tokens[k + 3]) && owner[k + 3] is null)
             {
                 k += 3;
+                continue;
+            }
+            // "Fekitamoeloa 'Utoikamanu": a glottal stop written as an apostrophe opens a Polynesian name word.
+            if (words > 0 && t.Kind == TokenKind.Punctuation && t.Text is "'" or "ʻ" or "‘" && k + 1 < tokens.Count && tokens[k - 1].End < t.Start &&
+                t.End == tokens[k + 1].Start && owner[k + 1] is null && IsNameWord(tokens[k + 1]) &&
+                (k + 2 >= tokens.Count || tokens[k + 2].Text is not ("'" or "’")))
+            {
+                k++;
                 continue;
             }
             if (words > 0 && _words.NameParticles.Contains(t.Key) && !t.IsCapitalized)
@@ -1022,6 +1034,32 @@ public sealed class EntityTagger
                 Candidates = name.Candidates,
                 AcronymOf = name,
             }, mentions);
+        }
+    }
+
+    // "Ri Pyong Chol and Pak Jong Chon", "A. Bekov of the Senate and Yerlan Osman of the Mazhilis": a name of two to four
+    // name words joined by "and" to a person (and the body that person belongs to) is a person too.
+    private void TagCoordinatedPeople(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        var people = mentions.Where(m => m.Kind == EntityKind.Person).ToList();
+        foreach (var p in people)
+        {
+            var j = p.TokenEnd;
+            if (j + 1 < tokens.Count && tokens[j].Key == "of")
+            {
+                var b = tokens[j + 1].Key == "the" ? j + 2 : j + 1;
+                if (b < tokens.Count && owner[b] is { Kind: EntityKind.Organization or EntityKind.Country, IsDemonym: false } body && body.TokenStart == b)
+                    j = body.TokenEnd;
+            }
+            if (j + 2 >= tokens.Count || tokens[j].Key != "and" || owner[j + 1] is not null || !IsNameWord(tokens[j + 1]))
+                continue;
+            var end = ScanName(tokens, j + 1, owner, allowFirstOwned: false);
+            var words = end - j - 1;
+            if (words is < 2 or > 4 || !LooksLikeName(tokens, j + 1, end) || (end < tokens.Count && tokens[end].IsCapitalized) ||
+                Enumerable.Range(j + 1, words).Any(k => tokens[k].IsAllCaps && !IsInitial(tokens[k])))
+                continue;
+            AddPattern(sentence, owner, mentions, j + 1, end, EntityKind.Person);
         }
     }
 
