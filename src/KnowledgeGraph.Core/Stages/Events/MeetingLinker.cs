@@ -60,7 +60,11 @@ public sealed class LinkedMeeting
         if (m.Companions)
             _companions.UnionWith(m.Participants);
         Date ??= m.Date;
-        if (m.PlaceId is not null && m.PlaceRank > PlaceRank)
+        // A sentence that adds people ("accompanied by the Chargé d'Affaires at the Embassy in Luanda") names places in
+        // their titles, not where the table was: it gives a place only to a meeting that has none. A sentence of the
+        // setting alone ("The meeting took place in the papal library") refines it.
+        var addsPeople = m.Cue == MeetingCue.Attendance && m.Participants.Length > 0 && Mentions.Count > 1;
+        if (m.PlaceId is not null && m.PlaceRank > PlaceRank && !(addsPeople && PlaceId is not null))
         {
             PlaceId = m.PlaceId;
             PlaceRank = m.PlaceRank;
@@ -169,7 +173,7 @@ public sealed class MeetingLinker
             var near = m.Paragraph == x.LastParagraph || distance <= 1;
             if (m.Cue == MeetingCue.Attendance && near)
                 return x;
-            if (m.RefersBack && ((near && m.Participants.Length < 2) || (shared > 0 && (near || distance <= 2 * Window))))
+            if (m.RefersBack && ((near && (m.Participants.Length < 2 || m.Generic)) || (shared > 0 && (near || distance <= 2 * Window))))
                 return x;
             // Named again by everyone it names: the same occasion told once more.
             if (shared >= 2 && shared == m.Participants.Length && m.Date is null && m.PlaceId is null)

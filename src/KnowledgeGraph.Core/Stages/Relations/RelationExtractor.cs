@@ -238,7 +238,7 @@ public sealed class RelationExtractor
         {
             foreach (var b in AllMatches(rule, items, pair))
             {
-                if (b.Single("p")?.EntityId is { } p && Rank(p, b.Single("p")!) is var r && r > placeRank)
+                if (b.Single("p")?.EntityId is { } p && !InTitle(items, b.Single("p")!) && Rank(p, b.Single("p")!) is var r && r > placeRank)
                 {
                     placeId = p;
                     placeRank = r;
@@ -312,7 +312,7 @@ public sealed class RelationExtractor
                 {
                     // A sentence of separate meetings does not put everyone it names at one table.
                     if (!separately && MatchesAnywhere(rule, items, statedPair))
-                        meetings.Add(Mention(MeetingCue.Meeting, Everyone(), [], rule));
+                        meetings.Add(Mention(MeetingCue.Meeting, Everyone(), [], rule) with { Generic = true });
                     continue;
                 }
                 foreach (var b in AllMatches(rule, items, statedPair))
@@ -384,6 +384,21 @@ public sealed class RelationExtractor
             }
         }
         return (placeId, placeRank, date);
+    }
+
+    /// <summary>
+    /// True when a place belongs to a title ("the Chargé d'Affaires at the Embassy in Luanda", "the Special Advisor in the
+    /// Office of the Prime Minister"): it says where someone works, not where the sentence's meeting was.
+    /// </summary>
+    private static bool InTitle(List<Item> items, Item place)
+    {
+        var j = items.IndexOf(place) - 1;
+        if (j >= 0 && items[j].Token is { Key: "the" })
+            j--;
+        if (j < 0 || items[j].Token is not { Key: "in" or "at" or "to" })
+            return false;
+        j--;
+        return j >= 0 && items[j].Title is not null;
     }
 
     /// <summary>The organisation or country of a person's gazetteer role with this title, on the date (or the latest).</summary>
@@ -503,10 +518,12 @@ public sealed class RelationExtractor
                         // "X, Y and Z": extend while a comma or "and" is followed by another item of the type.
                         while (true)
                         {
-                            var k = next;
-                            while (k < items.Count && items[k].Token is { Key: var sep } && _rules.ListWords.Contains(sep))
-                                k++;
-                            if (k == next || k >= items.Count || !Fits(items[k], slot.Types))
+                            var k = SkipSeparators(items, next);
+                            if (k == next || k >= items.Count)
+                                break;
+                            // "A, the President of Kenya; B, head of the Commission, and C": an appositive between members
+                            // is passed over, so is a description before one ("and two marshals of the army, C").
+                            if (!Fits(items[k], slot.Types) && (k = PastDescription(items, k, slot.Types)) < 0)
                                 break;
                             b.Add(slot.Name, items[k]);
                             next = k + 1;
@@ -520,6 +537,53 @@ public sealed class RelationExtractor
             default:
                 return -1;
         }
+    }
+
+    private int SkipSeparators(List<Item> items, int k)
+    {
+        while (k < items.Count && items[k].Token is { Key: var sep } && _rules.ListWords.Contains(sep))
+            k++;
+        return k;
+    }
+
+    /// <summary>
+    /// The index of the list member after a description that starts at <paramref name="k"/> and ends with a comma or a
+    /// semicolon ("the President of Kenya;", "two marshals of the army,"), or -1 when there is none: a description is a
+    /// few words that name nobody and tell nothing happening (no clause: "who", "said").
+    /// </summary>
+    private int PastDescription(List<Item> items, int k, SlotType types)
+    {
+        const int MaxDescription = 12;
+        for (var j = k; j < items.Count && j - k <= MaxDescription; j++)
+        {
+            var item = items[j];
+            // The rest of a title the lexicon does not hold whole ("Treasury and [Finance Minister X]"): capitalised words.
+            if (item.PersonIds is not null && j - k <= 3 && Fits(item, types) && TitleFragment(items, k, j))
+                return j;
+            if (item.PersonIds is not null || (item.Token is { Key: var w } && _rules.ClauseWords.Contains(w)))
+                return -1;
+            if (item.Token is { Text: "," or ";" } && j > k)
+            {
+                var m = SkipSeparators(items, j);
+                return m < items.Count && Fits(items[m], types) ? m : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static bool TitleFragment(List<Item> items, int from, int to)
+    {
+        var capitals = 0;
+        for (var j = from; j < to; j++)
+        {
+            if (items[j].Token is not { } t)
+                return false;
+            if (char.IsUpper(t.Text[0]))
+                capitals++;
+            else if (t.Key is not ("and" or "of" or "&"))
+                return false;
+        }
+        return capitals > 0;
     }
 
     private bool AfterAbsentCue(IReadOnlyList<Token> tokens, int start)
