@@ -943,14 +943,41 @@ public sealed class EntityTagger
             if (!tokens[i].IsLower || !_words.BodyNouns.Contains(tokens[i].Key))
                 continue;
             var end = i + 1;
-            while (end < tokens.Count && end - i <= 3 && owner[end] is null && tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized &&
+            while (end < tokens.Count && end - i <= 4 && owner[end] is null && (tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized || tokens[end].IsAllCaps) &&
                    !_words.NotNames.Contains(tokens[end].Key) && !_gazetteer.TitlesByKey.ContainsKey(tokens[end].Key))
                 end++;
             if (end == i + 1 || _gazetteer.GivenNames.Contains(tokens[i + 1].Key))
+            {
+                TagDescribedBefore(sentence, owner, mentions, i);
                 continue;
+            }
             AddPattern(sentence, owner, mentions, i + 1, end, EntityKind.Organization);
             i = end - 1;
         }
+    }
+
+    // "Tass, the Russian state news agency, wrote": a capitalised name, a comma, then "the", adjectives and a body noun that
+    // ends the phrase.
+    private void TagDescribedBefore(Sentence sentence, Mention?[] owner, List<Mention> mentions, int noun)
+    {
+        var tokens = sentence.Tokens;
+        if (noun + 1 < tokens.Count && !(tokens[noun + 1].Kind == TokenKind.Punctuation && !TextFolding.IsConnector(tokens[noun + 1]) || tokens[noun + 1].Key is "that" or "which"))
+            return;
+        var k = noun - 1;
+        while (k > 0 && k > noun - 5 && (tokens[k].IsLower && tokens[k].Kind == TokenKind.Word && tokens[k].Key is not ("the" or "a" or "an") || owner[k] is { IsDemonym: true }))
+            k--;
+        if (k < 2 || tokens[k].Key != "the" || tokens[k - 1].Text != ",")
+            return;
+        var end = k - 1;
+        var start = end;
+        while (start > 0 && end - start < 3 && owner[start - 1] is null && tokens[start - 1].Kind == TokenKind.Word && (tokens[start - 1].IsCapitalized || tokens[start - 1].IsAllCaps) &&
+               !_words.NotNames.Contains(tokens[start - 1].Key) && !_gazetteer.TitlesByKey.ContainsKey(tokens[start - 1].Key))
+            start--;
+        // The name opens its clause: "..., and Tass, the agency," or a sentence's first words.
+        if (start == end || (start > 0 && tokens[start - 1].Kind == TokenKind.Word && !_words.ClauseOpeners.Contains(tokens[start - 1].Key) && !_words.Locatives.Contains(tokens[start - 1].Key)) ||
+            _gazetteer.GivenNames.Contains(tokens[start].Key))
+            return;
+        AddPattern(sentence, owner, mentions, start, end, EntityKind.Organization);
     }
 
     // "Airbus, EDF, Alstom and Veolia": names listed with a known body are bodies too.
