@@ -13,7 +13,7 @@ public sealed class WordLists
     [
         "name-particle", "name-suffix", "not-name", "locative", "place-preposition", "run-connector", "meeting-of-head",
         "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word", "compass-word", "body-noun",
-        "seat-of-power", "clause-opener", "legislature", "sub-body", "venue-or-body", "venue-preposition",
+        "seat-of-power", "clause-opener", "legislature", "sub-body", "venue-or-body", "venue-preposition", "document-head",
     ];
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _lists;
@@ -47,6 +47,7 @@ public sealed class WordLists
         SubBodies = _lists["sub-body"];
         VenuesOrBodies = _lists["venue-or-body"];
         VenuePrepositions = _lists["venue-preposition"];
+        DocumentHeads = _lists["document-head"];
     }
 
     /// <summary>No words at all.</summary>
@@ -108,6 +109,9 @@ public sealed class WordLists
 
     /// <summary>Prepositions that put what follows on the map ("at", "outside"): a venue-or-body after them is the building.</summary>
     public FrozenSet<string> VenuePrepositions { get; }
+
+    /// <summary>Heads of the names of laws, treaties and projects ("the Oslo Accords"): no entity, and no mention inside.</summary>
+    public FrozenSet<string> DocumentHeads { get; }
 
     /// <summary>Words between the comma and the title of an apposition ("the new").</summary>
     public FrozenSet<string> AppositionOpeners { get; }

@@ -656,6 +656,21 @@ public sealed class EntityTagger
                     break;
                 }
             }
+            // "the Oslo Accords", "the Coast Guard Law": the name of a document or project names no entity, nor do its words.
+            if (end - start >= 2 && tokens[end - 1].IsCapitalized && owner[end - 1] is null && _words.DocumentHeads.Contains(tokens[end - 1].Key))
+            {
+                for (var k = start; k < end; k++)
+                {
+                    if (owner[k] is { } inside)
+                    {
+                        mentions.Remove(inside);
+                        for (var x = inside.TokenStart; x < inside.TokenEnd; x++)
+                            owner[x] = null;
+                    }
+                }
+                i = end;
+                continue;
+            }
             // "the Standing Committee of the National People's Congress", "the Political Bureau of the Communist Party of X
             // Central Committee": a part of a body named by generic words is told by the body it belongs to.
             if (!venuesOnly && InnerBody(tokens, owner, start, end) is var (innerStart, innerEnd) && innerStart >= start)
