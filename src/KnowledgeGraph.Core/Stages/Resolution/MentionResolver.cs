@@ -450,11 +450,18 @@ public sealed class MentionResolver
         if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
             name = name[4..];
         var tokens = Tokenizer.Tokenize(name);
-        var end = _gazetteer.Entities.LongestMatch(tokens, 0, caseSensitive: false, out var matches);
+        // "the 59th Munich Security Conference": an edition of an event the gazetteer knows is that event.
+        var first = tokens.Count > 1 && m.Kind == EntityKind.Event && IsOrdinal(tokens[0]) ? 1 : 0;
+        var end = _gazetteer.Entities.LongestMatch(tokens, first, caseSensitive: false, out var matches);
         if (end == tokens.Count && matches.Select(x => x.Value).FirstOrDefault(v => !v.IsDemonym && v.Entry.Kind == m.Kind) is { } known)
             return known.Entry.Id;
         return EntityKinds.IdPrefix(m.Kind) + ":" + Slug.Of(name);
     }
+
+    // "59th", "3rd", "Third".
+    private bool IsOrdinal(Token t) =>
+        _gazetteer.Words.OrdinalWords.Contains(t.Key) ||
+        (t.Text.Length >= 3 && char.IsAsciiDigit(t.Text[0]) && t.Key[^2..] is "st" or "nd" or "rd" or "th" && t.Key[..^2].All(char.IsAsciiDigit));
 
     private void ResolveTitles(IReadOnlyList<TaggedSentence> sentences, Dictionary<string, ArticlePerson> people, DateOnly? published)
     {
