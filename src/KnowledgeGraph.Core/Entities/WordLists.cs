@@ -13,7 +13,7 @@ public sealed class WordLists
     [
         "name-particle", "name-suffix", "not-name", "locative", "place-preposition", "run-connector", "meeting-of-head",
         "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word", "compass-word", "body-noun",
-        "seat-of-power", "clause-opener", "legislature", "sub-body", "venue-or-body", "venue-preposition", "document-head",
+        "seat-of-power", "clause-opener", "legislature", "sub-body", "venue-or-body", "venue-preposition", "document-head", "venue-noun", "place-noun",
     ];
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _lists;
@@ -48,6 +48,8 @@ public sealed class WordLists
         VenuesOrBodies = _lists["venue-or-body"];
         VenuePrepositions = _lists["venue-preposition"];
         DocumentHeads = _lists["document-head"];
+        VenueNouns = _lists["venue-noun"];
+        PlaceNouns = _lists["place-noun"];
     }
 
     /// <summary>No words at all.</summary>
@@ -112,6 +114,12 @@ public sealed class WordLists
 
     /// <summary>Heads of the names of laws, treaties and projects ("the Oslo Accords"): no entity, and no mention inside.</summary>
     public FrozenSet<string> DocumentHeads { get; }
+
+    /// <summary>Common nouns for a kind of venue ("restaurant", "estate"), after a comma and a determiner: "Rengatei, a restaurant".</summary>
+    public FrozenSet<string> VenueNouns { get; }
+
+    /// <summary>Lower-case nouns for a kind of place before "of" and its name: "the island of Jeju".</summary>
+    public FrozenSet<string> PlaceNouns { get; }
 
     /// <summary>Words between the comma and the title of an apposition ("the new").</summary>
     public FrozenSet<string> AppositionOpeners { get; }

@@ -65,6 +65,8 @@ public sealed class EntityTagger
             TagHeadNounNames(sentence, owner, mentions, titleAt);
             TagMeetingsOf(sentence, owner, mentions);
             TagDescribedBodies(sentence, owner, mentions);
+            TagDescribedVenues(sentence, owner, mentions);
+            TagPlacesOf(sentence, owner, mentions);
             TagCoordinatedBodies(sentence, owner, mentions);
             TagAcronymDefinitions(sentence, owner, mentions);
             TagCoordinatedPeople(sentence, owner, mentions);
@@ -971,28 +973,71 @@ public sealed class EntityTagger
         }
     }
 
-    // "Tass, the Russian state news agency, wrote": a capitalised name, a comma, then "the", adjectives and a body noun that
-    // ends the phrase.
-    private void TagDescribedBefore(Sentence sentence, Mention?[] owner, List<Mention> mentions, int noun)
+    // "Tass, the Russian state news agency, wrote", "Yoshizawa, a long-established sukiyaki restaurant in Ginza": a
+    // capitalised name, a comma, then a determiner, modifiers and a noun for a kind of body (or venue) that ends the phrase.
+    private void TagDescribedBefore(Sentence sentence, Mention?[] owner, List<Mention> mentions, int noun, EntityKind kind = EntityKind.Organization)
     {
         var tokens = sentence.Tokens;
-        if (noun + 1 < tokens.Count && !(tokens[noun + 1].Kind == TokenKind.Punctuation && !TextFolding.IsConnector(tokens[noun + 1]) || tokens[noun + 1].Key is "that" or "which"))
+        var hasNext = noun + 1 < tokens.Count;
+        var next = hasNext ? tokens[noun + 1] : default!;
+        if (hasNext && !(next.Kind == TokenKind.Punctuation && !TextFolding.IsConnector(next) || next.Key is "that" or "which" ||
+                                  kind == EntityKind.Location && _words.Locatives.Contains(next.Key) || kind == EntityKind.Location && (next.Key is "on" or "where" or "known" or "built" or "run" or "set" || next.IsLower && next.Key.EndsWith("ed", StringComparison.Ordinal))))
             return;
         var k = noun - 1;
-        while (k > 0 && k > noun - 5 && (tokens[k].IsLower && tokens[k].Kind == TokenKind.Word && tokens[k].Key is not ("the" or "a" or "an") || owner[k] is { IsDemonym: true }))
+        while (k > 0 && k > noun - 8 && tokens[k].Key is not ("the" or "a" or "an" or "his" or "her" or "their" or "its") &&
+               (tokens[k].Kind == TokenKind.Word && (tokens[k].IsLower || owner[k] is null && tokens[k].IsCapitalized && kind == EntityKind.Location) ||
+                tokens[k].Kind == TokenKind.Number || TextFolding.IsConnector(tokens[k]) || owner[k] is { IsDemonym: true }))
             k--;
-        if (k < 2 || tokens[k].Key != "the" || tokens[k - 1].Text != ",")
+        if (k < 2 || tokens[k].Key is not ("the" or "a" or "an" or "his" or "her" or "their" or "its") || tokens[k - 1].Text != ",")
+            return;
+        if (kind == EntityKind.Organization && tokens[k].Key != "the")
             return;
         var end = k - 1;
         var start = end;
         while (start > 0 && end - start < 3 && owner[start - 1] is null && tokens[start - 1].Kind == TokenKind.Word && (tokens[start - 1].IsCapitalized || tokens[start - 1].IsAllCaps) &&
                !_words.NotNames.Contains(tokens[start - 1].Key) && !_gazetteer.TitlesByKey.ContainsKey(tokens[start - 1].Key))
             start--;
-        // The name opens its clause: "..., and Tass, the agency," or a sentence's first words.
+        // "Mar-a-Lago": a hyphenated name.
+        while (start >= 2 && TextFolding.IsConnector(tokens[start - 1]) && tokens[start - 2].End == tokens[start - 1].Start && tokens[start - 1].End == tokens[start].Start &&
+               owner[start - 2] is null && tokens[start - 2].Kind == TokenKind.Word && end - start < 5)
+            start -= 2;
+        // The name opens its clause: "..., and Tass, the agency," or a sentence's first words; or follows a locative.
         if (start == end || (start > 0 && tokens[start - 1].Kind == TokenKind.Word && !_words.ClauseOpeners.Contains(tokens[start - 1].Key) && !_words.Locatives.Contains(tokens[start - 1].Key)) ||
             _gazetteer.GivenNames.Contains(tokens[start].Key))
             return;
-        AddPattern(sentence, owner, mentions, start, end, EntityKind.Organization);
+        AddPattern(sentence, owner, mentions, start, end, kind);
+    }
+
+    // "the island of Jeju", "the town of Kalinda": a noun for a kind of place, "of", and a capitalised name no list holds.
+    private void TagPlacesOf(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (!tokens[i].IsLower || !_words.PlaceNouns.Contains(tokens[i].Key) || tokens[i + 1].Key != "of")
+                continue;
+            var start = i + 2;
+            var end = start;
+            while (end < tokens.Count && end - start < 3 && owner[end] is null && tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized && !tokens[end].IsAllCaps &&
+                   !_words.NotNames.Contains(tokens[end].Key) && !_gazetteer.TitlesByKey.ContainsKey(tokens[end].Key) && !_heads.Suffixes.ContainsKey(tokens[end].Key) &&
+                   !_words.PortfolioWords.Contains(tokens[end].Key))
+                end++;
+            if (end == start || (end < tokens.Count && (tokens[end].IsCapitalized || owner[end] is not null || tokens[end].Kind == TokenKind.Possessive)))
+                continue;
+            AddPattern(sentence, owner, mentions, start, end, EntityKind.Location);
+            i = end - 1;
+        }
+    }
+
+    // "Sunnylands, the Annenberg estate", "Rengatei, a 128-year-old restaurant": venues described after a comma.
+    private void TagDescribedVenues(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 3; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsLower && _words.VenueNouns.Contains(tokens[i].Key) && owner[i] is null)
+                TagDescribedBefore(sentence, owner, mentions, i, EntityKind.Location);
+        }
     }
 
     // "Airbus, EDF, Alstom and Veolia": names listed with a known body are bodies too.
