@@ -889,10 +889,12 @@ public sealed class EntityTagger
             head = lead;
         else
         {
-            // "Leaders' Summit on Climate", "Conference on Disarmament": a head followed by "on/of/for" and the rest.
+            // "Leaders' Summit on Climate", "Conference on Disarmament": a head followed by "on/of/for" and the rest. A known
+            // body's name may be the start of a longer one: "State Department for Parliamentary Affairs".
             for (var k = start + 1; k < end - 2 && head is null; k++)
             {
-                if (tokens[k + 1].Key is "on" or "of" or "for" && tokens[k].IsCapitalized && owner[k] is null &&
+                if (tokens[k + 1].Key is "on" or "of" or "for" && tokens[k].IsCapitalized &&
+                    (owner[k] is null || tokens[k + 1].Key is "for" or "on" && owner[k] is { Kind: EntityKind.Organization, IsDemonym: false } known && known.TokenEnd == k + 1 && known.TokenStart == start) &&
                     (_heads.Suffixes.TryGetValue(tokens[k].Key, out var mid) || _heads.Prefixes.TryGetValue(tokens[k].Key, out mid)))
                     head = mid;
             }
@@ -1094,13 +1096,17 @@ public sealed class EntityTagger
 
     // "the Popular Unity Movement (PUM)": the acronym in brackets after a name is the same entity; the resolver links the
     // acronym's later uses in the article.
-    private static void TagAcronymDefinitions(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    private void TagAcronymDefinitions(Sentence sentence, Mention?[] owner, List<Mention> mentions)
     {
         var tokens = sentence.Tokens;
         for (var i = 1; i + 2 < tokens.Count; i++)
         {
-            if (tokens[i].Text != "(" || tokens[i + 2].Text != ")" || !tokens[i + 1].IsAllCaps || tokens[i + 1].Text.Contains('.', StringComparison.Ordinal))
+            if (tokens[i].Text != "(" || tokens[i + 2].Text != ")" || !IsAcronym(tokens[i + 1]) || tokens[i + 1].Text.Contains('.', StringComparison.Ordinal))
                 continue;
+            // "Chama Cha Mapinduzi (CCM)", "Inter-Services Public Relations (ISPR)": capitalised words no list knows whose
+            // initials spell the acronym are a name; a body unless a head noun says otherwise.
+            if (owner[i - 1] is null && SpelledOut(tokens, owner, i, tokens[i + 1].Text) is var spelled && spelled >= 0)
+                AddPattern(sentence, owner, mentions, spelled, i, HeadOf(tokens, owner, spelled, i)?.Kind ?? EntityKind.Organization);
             if (owner[i - 1] is not { Kind: EntityKind.Organization or EntityKind.Event or EntityKind.Location, IsDemonym: false } name || name.TokenEnd != i ||
                 name.TokenEnd - name.TokenStart < 2 || owner[i + 1] is not null && owner[i + 1]!.Kind == name.Kind)
                 continue;
@@ -1182,6 +1188,44 @@ public sealed class EntityTagger
             AddPattern(sentence, owner, mentions, i, end, EntityKind.Organization);
             i = end - 1;
         }
+    }
+
+    // "CCM", "AfCFTA": two or more capitals, most of the letters capitals.
+    private static bool IsAcronym(Token t)
+    {
+        if (t.Kind != TokenKind.Word || t.Text.Length < 2 || !char.IsUpper(t.Text[0]))
+            return false;
+        var upper = t.Text.Count(char.IsUpper);
+        return upper >= 2 && upper * 2 >= t.Text.Count(char.IsLetter);
+    }
+
+    // The first token of the capitalised words before the bracket at <paramref name="paren"/> whose initials (words of a
+    // hyphenated word each, small connectors skipped) are the acronym's capitals; -1 when none.
+    private int SpelledOut(IReadOnlyList<Token> tokens, Mention?[] owner, int paren, string acronym)
+    {
+        var letters = new string(acronym.Where(char.IsUpper).ToArray());
+        var initials = "";
+        var words = 0;
+        for (var k = paren - 1; k >= 0 && paren - k <= 12; k--)
+        {
+            var t = tokens[k];
+            if (owner[k] is not null)
+                return -1;
+            if (t.Kind == TokenKind.Word && t.IsCapitalized && !t.IsAllCaps)
+            {
+                initials = char.ToUpperInvariant(t.Text[0]) + initials;
+                words++;
+                if (initials.Length > letters.Length || !letters.EndsWith(initials, StringComparison.Ordinal))
+                    return -1;
+                if (initials == letters)
+                    return words >= 2 ? k : -1;
+                continue;
+            }
+            if (TextFolding.IsConnector(t) || t.IsLower && _words.RunConnectors.Contains(t.Key) || t.Key is "y" or "e" or "et" or "und" or "des" or "du" or "da" or "do" or "di" or "del" or "la")
+                continue;
+            return -1;
+        }
+        return -1;
     }
 
     private void AddPattern(Sentence sentence, Mention?[] owner, List<Mention> mentions, int start, int end, EntityKind kind, bool replace = false)
