@@ -143,7 +143,10 @@ public sealed class MeetingLinker
         }
         foreach (var c in companions)
         {
-            foreach (var x in meetings.Where(x => x.Has(c.Accompanies!) && (x.Date is null || c.Date is null || x.Date == c.Date)))
+            // The meetings of the person accompanied that the article tells of near the sentence; else all of that day.
+            var theirs = meetings.Where(x => x.Has(c.Accompanies!) && (x.Date is null || c.Date is null || x.Date == c.Date)).ToList();
+            var near = theirs.Where(x => Math.Abs(x.FirstSentence - c.Sentence) <= Window || Math.Abs(x.LastSentence - c.Sentence) <= Window).ToList();
+            foreach (var x in near.Count > 0 ? near : theirs)
                 x.Add(c with { PlaceId = null, PlaceRank = -1, Date = null, Companions = true });
         }
         return meetings.Where(x => x.Participants.Count >= 2).ToList();
