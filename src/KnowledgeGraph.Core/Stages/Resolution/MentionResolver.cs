@@ -136,7 +136,8 @@ public sealed class MentionResolver
                 if (m.Kind == EntityKind.Location && !m.IsDemonym && ActsAsGovernment(ts, m))
                 {
                     // "The Kremlin said", "a White House spokesman": the building stands for the government inside it.
-                    ts.Mentions[i] = AsBody(m);
+                    // It keeps the building as its candidate: "the Kremlin leader" is still the leader of its country.
+                    ts.Mentions[i] = AsBody(m) with { Candidates = m.Candidates };
                     continue;
                 }
                 if (m.AcronymOf is { } full)
@@ -678,5 +679,8 @@ public sealed class MentionResolver
     }
 
     private static string? Qualifier(TaggedSentence ts, TitleMention t) =>
-        (QualifierMention(ts, t) ?? OfQualifier(ts, t)) is { } m ? m.EntityId ?? (m.Candidates.Length > 0 ? m.Candidates[0].Id : null) : null;
+        (QualifierMention(ts, t) ?? OfQualifier(ts, t)) is { } m
+            ? m is { Source: MentionSource.Pattern, Candidates: [{ Kind: EntityKind.Location } seat, ..] } ? seat.Id
+            : m.EntityId ?? (m.Candidates.Length > 0 ? m.Candidates[0].Id : null)
+            : null;
 }
