@@ -60,7 +60,11 @@ public sealed class LinkedMeeting
         if (m.Companions)
             _companions.UnionWith(m.Participants);
         Date ??= m.Date;
-        if (m.PlaceId is not null && m.PlaceRank > PlaceRank)
+        // A sentence that adds people ("accompanied by the Chargé d'Affaires at the Embassy in Luanda") names places in
+        // their titles, not where the table was: it gives a place only to a meeting that has none. A sentence of the
+        // setting alone ("The meeting took place in the papal library") refines it.
+        var addsPeople = m.Cue == MeetingCue.Attendance && m.Participants.Length > 0 && Mentions.Count > 1;
+        if (m.PlaceId is not null && m.PlaceRank > PlaceRank && !(addsPeople && PlaceId is not null))
         {
             PlaceId = m.PlaceId;
             PlaceRank = m.PlaceRank;

@@ -15,6 +15,7 @@ public sealed class NarrativeSetting
     private readonly int _datelineRank;
     private (int Paragraph, DateOnly? Date, string? Place, int Rank) _paragraph = (-1, null, null, -1);
     private (DateOnly? Date, string? Place, int Rank) _section;
+    private DateOnly? _story;
 
     /// <summary>Creates a setting for one article.</summary>
     /// <param name="published">The article date, when known.</param>
@@ -36,12 +37,19 @@ public sealed class NarrativeSetting
             // place ("STRELNA", when no list knows it) still closes the section before it.
             _section = (date, place, placeRank);
             _paragraph = (-1, null, null, -1);
+            _story = null;
             return;
         }
         if (_paragraph.Paragraph != paragraph)
             _paragraph = (paragraph, null, null, -1);
         if (date is not null)
+        {
             _paragraph.Date = date;
+            // The story's day holds from paragraph to paragraph ("arrived on Friday. ... In the evening, ...") while it
+            // is the news of the article's days, not a date recalled from long before.
+            if (_published is not { } pub || (date <= pub && date > pub.AddDays(-10)))
+                _story = date;
+        }
         if (place is not null)
             _paragraph = (paragraph, _paragraph.Date, place, placeRank);
     }
@@ -54,7 +62,7 @@ public sealed class NarrativeSetting
         if (m.Past)
             return m;
         var samePara = _paragraph.Paragraph == m.Paragraph;
-        var date = m.Date ?? (samePara ? _paragraph.Date : null) ?? _section.Date ?? (m.Past ? null : _published);
+        var date = m.Date ?? (samePara ? _paragraph.Date : null) ?? _story ?? _section.Date ?? (m.Past ? null : _published);
         var (place, rank) = m.PlaceId is not null ? (m.PlaceId, m.PlaceRank)
             : samePara && _paragraph.Place is not null ? (_paragraph.Place, _paragraph.Rank)
             : _section.Place is not null ? (_section.Place, _section.Rank)

@@ -238,7 +238,7 @@ public sealed class RelationExtractor
         {
             foreach (var b in AllMatches(rule, items, pair))
             {
-                if (b.Single("p")?.EntityId is { } p && Rank(p, b.Single("p")!) is var r && r > placeRank)
+                if (b.Single("p")?.EntityId is { } p && !InTitle(items, b.Single("p")!) && Rank(p, b.Single("p")!) is var r && r > placeRank)
                 {
                     placeId = p;
                     placeRank = r;
@@ -384,6 +384,21 @@ public sealed class RelationExtractor
             }
         }
         return (placeId, placeRank, date);
+    }
+
+    /// <summary>
+    /// True when a place belongs to a title ("the Chargé d'Affaires at the Embassy in Luanda", "the Special Advisor in the
+    /// Office of the Prime Minister"): it says where someone works, not where the sentence's meeting was.
+    /// </summary>
+    private static bool InTitle(List<Item> items, Item place)
+    {
+        var j = items.IndexOf(place) - 1;
+        if (j >= 0 && items[j].Token is { Key: "the" })
+            j--;
+        if (j < 0 || items[j].Token is not { Key: "in" or "at" or "to" })
+            return false;
+        j--;
+        return j >= 0 && items[j].Title is not null;
     }
 
     /// <summary>The organisation or country of a person's gazetteer role with this title, on the date (or the latest).</summary>
