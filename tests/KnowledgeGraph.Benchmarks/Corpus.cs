@@ -66,7 +66,7 @@ internal sealed class ChildRun
         var info = new System.Diagnostics.ProcessStartInfo(gnuTime ? "/usr/bin/time" : program) { RedirectStandardError = true, RedirectStandardOutput = true };
         if (gnuTime)
         {
-            foreach (var a in new[] { "-o", timeFile, "-f", "%U %S %M" , program })
+            foreach (var a in new[] { "-o", timeFile, "-f", "%U %S %M", program })
                 info.ArgumentList.Add(a);
         }
         foreach (var a in args)

@@ -46,6 +46,9 @@ public static class Program
                 var written = Corpus.Write(args[2], Megabytes(1, 10), Corpus.DefaultSources(RepoRoot()));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{written.Files:N0} articles, {written.Bytes / 1048576.0:F2} MB in {args[2]}"));
                 return 0;
+            case "load":
+                LoadFigures();
+                return 0;
             case "stages":
                 return await WithCorpusAsync(Megabytes(1, 10), args.Skip(2).ToArray(), dir => StagesAsync(dir));
             case "throughput":
@@ -183,6 +186,28 @@ public static class Program
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-48} {seconds,7:F2} s {100 * seconds / total,5:F1} %"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-48} {total,7:F2} s = {bytes / 1048576.0 / total:F2} MB/s ({analysis.TotalSeconds:F2} s analysis)"));
         return 0;
+    }
+
+    /// <summary>`load`: the data load, part by part, three times in this process (the first includes compiling the loaders).</summary>
+    private static void LoadFigures()
+    {
+        var data = Path.Combine(RepoRoot(), "data");
+        for (var round = 1; round <= 3; round++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var gazetteer = Core.Stages.Tagging.GazetteerLoader.Load(data);
+            var g = watch.Elapsed.TotalSeconds;
+            var heads = Core.Stages.Tagging.HeadLexicon.Load(data);
+            var h = watch.Elapsed.TotalSeconds - g;
+            var rules = Core.Stages.Relations.RuleSet.Load(data);
+            var r = watch.Elapsed.TotalSeconds - g - h;
+            _ = new PipelineBuilder().UseGazetteer(gazetteer).UseHeadNouns(heads).UseRelationRules(rules).Build();
+            var total = watch.Elapsed.TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"load {round}: gazetteer {g:F3} s, head nouns {h:F3} s, rules {r:F3} s, pipeline {total - g - h - r:F3} s; total {total:F3} s wall, {cpuSeconds:F3} CPU-s ({gazetteer.Count:N0} entries)"));
+        }
     }
 
     /// <summary>The kg program of this build configuration.</summary>

@@ -41,20 +41,24 @@ public sealed class PhraseTrie<T>
     /// <summary>Adds a phrase.</summary>
     public void Add(string phrase, T value)
     {
-        var tokens = Tokenizer.Tokenize(phrase).Where(t => !TextFolding.IsConnector(t)).ToList();
+        // Run for each of the gazetteer's ~40,000 names and aliases at every start: no LINQ.
+        var tokens = Tokenizer.Tokenize(phrase);
+        tokens.RemoveAll(TextFolding.IsConnector);
         if (tokens.Count == 0)
             return;
         var node = _root;
-        foreach (var t in tokens)
+        var shapes = new TokenShape[tokens.Count];
+        for (var k = 0; k < tokens.Count; k++)
         {
-            var key = _normalizeKey(t.Key);
+            var key = _normalizeKey(tokens[k].Key);
             node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
             if (!node.Children.TryGetValue(key, out var child))
                 node.Children[key] = child = new Node();
             node = child;
+            shapes[k] = ShapeOf(tokens[k]);
         }
         node.Matches ??= [];
-        node.Matches.Add(new PhraseMatch<T>(value, phrase, tokens.Select(ShapeOf).ToArray()));
+        node.Matches.Add(new PhraseMatch<T>(value, phrase, shapes));
         Count++;
     }
 
@@ -145,8 +149,14 @@ public sealed class PhraseTrie<T>
     {
         if (t.Kind != TokenKind.Word)
             return TokenShape.Any;
-        var upper = t.Text.Count(char.IsUpper);
-        var lower = t.Text.Count(char.IsLower);
+        var (upper, lower) = (0, 0);
+        foreach (var c in t.Text)
+        {
+            if (char.IsUpper(c))
+                upper++;
+            else if (char.IsLower(c))
+                lower++;
+        }
         if (upper >= 2 && lower == 0)
             return TokenShape.Acronym;
         return upper > 0 ? TokenShape.Capitalized : TokenShape.Any;

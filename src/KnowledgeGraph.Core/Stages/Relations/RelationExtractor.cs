@@ -131,12 +131,7 @@ public sealed class RelationExtractor
     private (string? PlaceId, int PlaceRank, DateOnly? Date) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in ts.Sentence.Tokens)
-        {
-            keys.Add(t.Key);
-            keys.Add(_gazetteer.NormalizeKey(t.Key));
-        }
+        var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
         // A rule one of whose required words is absent cannot match: look its few words up in the sentence's set.
         bool May(RelationRule r)
         {
