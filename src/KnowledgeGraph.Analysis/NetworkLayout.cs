@@ -22,6 +22,12 @@ public sealed record NetworkLayoutOptions
 
     /// <summary>The fewest iterations a component gets however big it is.</summary>
     public int MinIterations { get; init; } = 10;
+
+    /// <summary>
+    /// Cores the force-directed step may use (0 = all): each vertex's forces are summed on its own, so the coordinates
+    /// are the same on any number of cores.
+    /// </summary>
+    public int Parallelism { get; init; }
 }
 
 /// <summary>
@@ -219,7 +225,7 @@ public static class NetworkLayout
             if (members.Contains(a))
                 links.Add((index[a], index[b]));
         }
-        FruchtermanReingold(xs, ys, links, parameters, Math.Sqrt(Math.Pow(options.EdgeLength, 2) * component.Count));
+        FruchtermanReingold(xs, ys, links, parameters, Math.Sqrt(Math.Pow(options.EdgeLength, 2) * component.Count), options.Parallelism);
         var result = component.Select((v, k) => (v, X: double.IsFinite(xs[k]) ? xs[k] : 0, Y: double.IsFinite(ys[k]) ? ys[k] : 0)).ToList();
         var (minX, minY) = (result.Min(p => p.X), result.Min(p => p.Y));
         var points = result.Select(p => (p.v, p.X - minX, p.Y - minY)).ToList();
@@ -233,7 +239,7 @@ public static class NetworkLayout
     /// above 0), so the coordinates are the library's to the last bit, several times faster. The loop of every vertex
     /// against every other is the layout's whole cost.
     /// </summary>
-    internal static void FruchtermanReingold(double[] xs, double[] ys, List<(int Source, int Target)> edges, FreeFRLayoutParameters parameters, double initialTemperature)
+    internal static void FruchtermanReingold(double[] xs, double[] ys, List<(int Source, int Target)> edges, FreeFRLayoutParameters parameters, double initialTemperature, int parallelism = 1)
     {
         var n = xs.Length;
         var repulsion = parameters.ConstantOfRepulsion;
@@ -244,23 +250,17 @@ public static class NetworkLayout
         var temperature = initialTemperature;
         for (var i = 0; i < parameters.MaxIterations && temperature > minimalTemperature; ++i)
         {
-            for (var v = 0; v < n; v++)
+            // Blocks of vertices on all cores for a big component (each vertex's sum runs over the others in order, as
+            // on one core); a small one is not worth the hand-over.
+            if (parallelism != 1 && n >= 512)
             {
-                double sx = 0, sy = 0;
-                var (px, py) = (xs[v], ys[v]);
-                for (var u = 0; u < n; u++)
-                {
-                    if (u == v)
-                        continue;
-                    var (dx, dy) = (px - xs[u], py - ys[u]);
-                    var length = Math.Max(Math.Sqrt((dx * dx) + (dy * dy)), double.Epsilon);
-                    var inverse = 1.0 / length;
-                    (dx, dy) = (dx * inverse, dy * inverse);
-                    (dx, dy) = (dx * repulsion, dy * repulsion);
-                    (dx, dy) = (dx * inverse, dy * inverse);
-                    (sx, sy) = (sx + dx, sy + dy);
-                }
-                (fx[v], fy[v]) = (sx, sy);
+                var blocks = (n + 255) / 256;
+                Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : -1 },
+                    b => Repulse(xs, ys, fx, fy, repulsion, b * 256, Math.Min(n, (b + 1) * 256)));
+            }
+            else
+            {
+                Repulse(xs, ys, fx, fy, repulsion, 0, n);
             }
             foreach (var (source, target) in edges)
             {
@@ -289,6 +289,30 @@ public static class NetworkLayout
                 ys[v] = Math.Min(double.PositiveInfinity, Math.Max(0, ys[v] + dy));
             }
             temperature *= parameters.Lambda;
+        }
+    }
+
+    // The repulsive force on each vertex of [from, to) from every other vertex, summed in vertex order.
+    private static void Repulse(double[] xs, double[] ys, double[] fx, double[] fy, double repulsion, int from, int to)
+    {
+        var n = xs.Length;
+        for (var v = from; v < to; v++)
+        {
+            double sx = 0, sy = 0;
+            var (px, py) = (xs[v], ys[v]);
+            for (var u = 0; u < n; u++)
+            {
+                if (u == v)
+                    continue;
+                var (dx, dy) = (px - xs[u], py - ys[u]);
+                var length = Math.Max(Math.Sqrt((dx * dx) + (dy * dy)), double.Epsilon);
+                var inverse = 1.0 / length;
+                (dx, dy) = (dx * inverse, dy * inverse);
+                (dx, dy) = (dx * repulsion, dy * repulsion);
+                (dx, dy) = (dx * inverse, dy * inverse);
+                (sx, sy) = (sx + dx, sy + dy);
+            }
+            (fx[v], fy[v]) = (sx, sy);
         }
     }
 

@@ -15,6 +15,7 @@ public class FruchtermanReingoldTests
     [InlineData(12, 20, 2)]
     [InlineData(80, 150, 3)]
     [InlineData(150, 400, 4)]
+    [InlineData(700, 1200, 5)] // over 512 vertices: the repulsion runs in blocks on all cores
     public void FruchtermanReingold_RandomGraph_SameCoordinatesAsGraphShape(int vertices, int edgeCount, int seed)
     {
         // Arrange: a random graph with (smaller, larger) edges in sorted order, and random starting positions, some
@@ -41,7 +42,7 @@ public class FruchtermanReingoldTests
 
         // Act
         library.Compute();
-        NetworkLayout.FruchtermanReingold(xs, ys, [.. edges], parameters, Math.Sqrt(Math.Pow(60, 2) * vertices));
+        NetworkLayout.FruchtermanReingold(xs, ys, [.. edges], parameters, Math.Sqrt(Math.Pow(60, 2) * vertices), parallelism: 0);
 
         // Assert
         for (var v = 0; v < vertices; v++)

@@ -150,7 +150,7 @@ public static class Program
         graph = NetworkMetrics.Annotate(graph);
         var metrics = watch.Elapsed;
         watch.Restart();
-        graph = NetworkLayout.Annotate(graph);
+        graph = NetworkLayout.Annotate(graph, new NetworkLayoutOptions { Parallelism = 1 });
         var layout = watch.Elapsed;
         var output = Directory.CreateTempSubdirectory("kg-bench-json-");
         watch.Restart();
