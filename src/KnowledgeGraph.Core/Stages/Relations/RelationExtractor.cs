@@ -133,24 +133,7 @@ public sealed class RelationExtractor
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
         // A rule one of whose required words is absent cannot match: look its few words up in the sentence's set.
-        bool May(RelationRule r)
-        {
-            foreach (var anchor in r.Anchors)
-            {
-                var found = false;
-                foreach (var word in anchor)
-                {
-                    if (keys.Contains(word))
-                    {
-                        found = true;
-                        break;
-                    }
-                }
-                if (!found)
-                    return false;
-            }
-            return true;
-        }
+        bool May(RelationRule r) => keys.HasAnchors(r);
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
         for (var k = 0; k < items.Count; k++)
         {

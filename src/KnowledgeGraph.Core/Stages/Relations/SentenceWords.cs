@@ -20,6 +20,15 @@ internal sealed class RuleVocabulary
         _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The rule's required literals as word numbers, computed once per rule: a rule may match a sentence only when, for
+    /// each literal, the sentence has one of its words.
+    /// </summary>
+    public int[][] AnchorIds(RelationRule rule) =>
+        _anchors.GetOrAdd(rule, r => [.. r.Anchors.Select(anchor => anchor.Select(w => _ids[w]).ToArray())]);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RelationRule, int[][]> _anchors = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Number of distinct words.</summary>
     public int Count => _ids.Count;
 
@@ -56,6 +65,26 @@ internal sealed class SentenceWords
         _bits = bits;
         _tokens = tokens;
         _normalize = normalize;
+    }
+
+    /// <summary>True when the sentence has, for each required literal of <paramref name="rule"/>, one of its words (see <see cref="RelationRule.Anchors"/>).</summary>
+    public bool HasAnchors(RelationRule rule)
+    {
+        foreach (var anchor in _vocabulary.AnchorIds(rule))
+        {
+            var found = false;
+            foreach (var id in anchor)
+            {
+                if ((_bits[id >> 6] & (1UL << id)) != 0)
+                {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>True when a token of the sentence has the key <paramref name="word"/>, as written or normalised.</summary>

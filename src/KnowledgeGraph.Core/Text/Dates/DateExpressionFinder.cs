@@ -131,6 +131,8 @@ public static partial class DateExpressionFinder
     }
 
     private static readonly string[] MonthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    private static readonly System.Collections.Frozen.FrozenSet<int> MonthKeys =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(MonthAbbreviations.Select(m => (m[0] << 16) | (m[1] << 8) | m[2]));
 
     // \d in the patterns is any Unicode decimal digit.
     private static bool HasDigit(string text)
@@ -155,6 +157,18 @@ public static partial class DateExpressionFinder
 
     private static bool HasMonthAbbreviation(string text)
     {
+        // ASCII text (nearly all): one pass over letter triples, lower-cased by setting bit 0x20.
+        if (System.Text.Ascii.IsValid(text))
+        {
+            for (var i = 0; i + 2 < text.Length; i++)
+            {
+                var key = ((text[i] | 0x20) << 16) | ((text[i + 1] | 0x20) << 8) | (text[i + 2] | 0x20);
+                if (MonthKeys.Contains(key))
+                    return true;
+            }
+            return false;
+        }
+        // Other text may hold letters whose case folds onto ASCII ones ("ſ"), as the patterns' IgnoreCase does.
         foreach (var month in MonthAbbreviations)
         {
             if (text.Contains(month, StringComparison.OrdinalIgnoreCase))
