@@ -205,7 +205,7 @@ public static class Program
         }
     }
 
-    /// <summary>The kg program of this build configuration.</summary>
+    /// <summary>The kg program of this build configuration, or the one <c>KG_DLL</c> names.</summary>
     private static string KgDll()
     {
 #if DEBUG
@@ -213,7 +213,8 @@ public static class Program
 #else
         const string configuration = "Release";
 #endif
-        var path = Path.Combine(RepoRoot(), "src", "KnowledgeGraph.Cli", "bin", configuration, "net10.0", "kg.dll");
+        // KG_DLL: another build of kg (a copy that a rebuild cannot change under a long run, or the main branch's).
+        var path = Environment.GetEnvironmentVariable("KG_DLL") is { Length: > 0 } given ? given : Path.Combine(RepoRoot(), "src", "KnowledgeGraph.Cli", "bin", configuration, "net10.0", "kg.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"{path} not found: run dotnet build src/KnowledgeGraph.Cli -c {configuration} first");
     }
 
