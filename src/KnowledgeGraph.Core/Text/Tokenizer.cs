@@ -106,11 +106,11 @@ public static class Tokenizer
     private const int MaxCachedWords = 50_000;
 
     [ThreadStatic]
-    private static Dictionary<string, (string Text, string Key)>? t_words;
+    private static Dictionary<string, (string Text, string Key)>? _words;
 
     private static Token Make(string text, int start, int length, int offset, TokenKind kind)
     {
-        var words = t_words ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var words = _words ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var span = text.AsSpan(start, length);
         if (!lookup.TryGetValue(span, out var word))
