@@ -51,6 +51,12 @@ public sealed record MeetingMention
     /// <summary>True when the sentence refers back to an occasion ("the meeting", "the talks", "during the visit").</summary>
     public bool RefersBack { get; init; }
 
+    /// <summary>
+    /// True when a cue word alone reports it ("held talks", "the talks were widened to include A and B"), not a pattern
+    /// that says who met whom: pointing back, it continues the meeting before it.
+    /// </summary>
+    public bool Generic { get; init; }
+
     /// <summary>True for one of several separate meetings a sentence reports ("met separately with A and B"): it never absorbs another.</summary>
     public bool Separate { get; init; }
 

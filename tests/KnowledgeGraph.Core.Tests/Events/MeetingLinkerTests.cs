@@ -212,9 +212,10 @@ public sealed class MeetingLinkerTests
     }
 
     [Fact]
-    public void Link_CompanionOfAPerson_JoinsEachOfTheirMeetingsWhereverTold()
+    public void Link_CompanionOfAPerson_JoinsTheirMeetingsNearby()
     {
-        // Arrange: "C was accompanied by D" comes first; later C met A, and ten sentences on C met B on another day.
+        // Arrange: "C was accompanied by D" comes first; C met A three sentences on, and ten sentences later C met B on
+        // another day.
         var linker = new MeetingLinker(4);
 
         // Act
@@ -224,7 +225,26 @@ public sealed class MeetingLinkerTests
             Meeting(13, "c", "b") with { Date = June2 },
         ]);
 
-        // Assert: D is at both of C's meetings, and at no other.
+        // Assert: D is at C's meeting near the sentence, not at the one of another day far from it.
+        Assert.Equal(2, meetings.Count);
+        Assert.True(meetings.Single(m => m.Has("a")).Has("d"));
+        Assert.False(meetings.Single(m => m.Has("b")).Has("d"));
+    }
+
+    [Fact]
+    public void Link_CompanionFarFromEveryMeeting_JoinsEachOfTheirMeetingsWhereverTold()
+    {
+        // Arrange: "C was accompanied by D" opens the article; C's two meetings are told much later.
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([
+            Attendance(0, "d") with { Accompanies = "c", Companions = true },
+            Meeting(10, "c", "a") with { Date = June1 },
+            Meeting(20, "c", "b") with { Date = June2 },
+        ]);
+
+        // Assert: D is at both of C's meetings.
         Assert.Equal(2, meetings.Count);
         Assert.All(meetings, m => Assert.True(m.Has("d")));
     }

@@ -87,6 +87,21 @@ public sealed class GraphAssembler
                 relatedMemo[(a, b)] = r = Related(a, b, containment);
             return r;
         }
+        var countryMemo = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? CountryOfPlace(string place)
+        {
+            if (!countryMemo.TryGetValue(place, out var c))
+                countryMemo[place] = c = PlaceAndContainers(place, containment).Select(p => _gazetteer.CountryOf(p)).FirstOrDefault(x => x is not null);
+            return c;
+        }
+        // One trip per country an article tells of (the days of a state visit, the venues of a capital), or, where a place's
+        // country is unknown, places that lie in one another on the same day.
+        bool SameTrip((string Place, DateOnly? Date) x, (string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule) v)
+        {
+            if (CountryOfPlace(x.Place) is { } cx && CountryOfPlace(v.Place) is { } cv)
+                return string.Equals(cx, cv, StringComparison.OrdinalIgnoreCase);
+            return (x.Date is null || v.Date is null || x.Date == v.Date) && Rel8(x.Place, v.Place);
+        }
         // Memberships: one per member and organisation.
         foreach (var f in facts.Where(f => f.Kind == RelationKind.MemberOf))
             Rel(rels, $"member_of:{f.SubjectId}:{f.ObjectId}", GraphSchema.MemberOf, f.SubjectId, f.ObjectId).Add(docId, f, f.Role);
@@ -99,9 +114,10 @@ public sealed class GraphAssembler
             var (a, b) = string.CompareOrdinal(f.SubjectId, f.ObjectId) < 0 ? (f.SubjectId, f.ObjectId) : (f.ObjectId, f.SubjectId);
             if (!byPair.TryGetValue((a, b), out var ofPair))
                 byPair[(a, b)] = ofPair = [];
-            // One occasion per pair, date and place: the same pair at two venues of one day met twice.
+            // One occasion per pair, date and place: the same pair at two places of one day, neither known to lie in the
+            // other (the airport where the visitor landed, the town of the talks), met twice.
             var occ = ofPair.FirstOrDefault(o => (o.Date is null || f.Date is null || o.Date == f.Date) &&
-                (o.PlaceId is null || f.PlaceId is null || _gazetteer.PlacesCompatible(o.PlaceId, f.PlaceId, (i, x) => containment[i].Contains(x))));
+                (o.PlaceId is null || f.PlaceId is null || Rel8(o.PlaceId, f.PlaceId)));
             if (occ is null)
             {
                 ofPair.Add(occ = new Occasion(a, b));
@@ -203,7 +219,7 @@ public sealed class GraphAssembler
             var tripKeys = new List<HashSet<(string Place, DateOnly? Date)>>();
             foreach (var v in person.OrderByDescending(v => v.Date is not null))
             {
-                var k = tripKeys.FindIndex(t => t.Any(x => (x.Date is null || v.Date is null || x.Date == v.Date) && Rel8(x.Place, v.Place)));
+                var k = tripKeys.FindIndex(t => t.Any(x => SameTrip(x, v)));
                 if (k < 0)
                 {
                     trips.Add([v]);
@@ -477,8 +493,9 @@ public sealed class GraphAssembler
         public void Add(RelationFact f, Func<string, int> rank)
         {
             Facts.Add(f);
+            // A meeting is named by its first sentence; its other sentences (a companion "accompanied by" joins every
+            // meeting of the person accompanied) do not make two meetings one.
             Sentences.Add(f.SentenceIndex);
-            Sentences.UnionWith(f.OtherSentences);
             Date ??= f.Date;
             if (f.PlaceId is { } p && rank(p) > PlaceRank)
             {

@@ -143,7 +143,10 @@ public sealed class MeetingLinker
         }
         foreach (var c in companions)
         {
-            foreach (var x in meetings.Where(x => x.Has(c.Accompanies!) && (x.Date is null || c.Date is null || x.Date == c.Date)))
+            // The meetings of the person accompanied that the article tells of near the sentence; else all of that day.
+            var theirs = meetings.Where(x => x.Has(c.Accompanies!) && (x.Date is null || c.Date is null || x.Date == c.Date)).ToList();
+            var near = theirs.Where(x => Math.Abs(x.FirstSentence - c.Sentence) <= Window || Math.Abs(x.LastSentence - c.Sentence) <= Window).ToList();
+            foreach (var x in near.Count > 0 ? near : theirs)
                 x.Add(c with { PlaceId = null, PlaceRank = -1, Date = null, Companions = true });
         }
         return meetings.Where(x => x.Participants.Count >= 2).ToList();
@@ -173,7 +176,7 @@ public sealed class MeetingLinker
             var near = m.Paragraph == x.LastParagraph || distance <= 1;
             if (m.Cue == MeetingCue.Attendance && near)
                 return x;
-            if (m.RefersBack && ((near && m.Participants.Length < 2) || (shared > 0 && (near || distance <= 2 * Window))))
+            if (m.RefersBack && ((near && (m.Participants.Length < 2 || m.Generic)) || (shared > 0 && (near || distance <= 2 * Window))))
                 return x;
             // Named again by everyone it names: the same occasion told once more.
             if (shared >= 2 && shared == m.Participants.Length && m.Date is null && m.PlaceId is null)

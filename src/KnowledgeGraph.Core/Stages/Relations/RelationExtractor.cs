@@ -58,6 +58,9 @@ public sealed class RelationExtractor
         var previousEnd = -1;
         var dateline = DatelinePlace(sentences, published);
         var setting = new NarrativeSetting(published, dateline, dateline is null ? -1 : _gazetteer.PlaceRank(dateline));
+        // The country of the dateline: the government a bare national title ("the Minister of Agriculture, X") serves.
+        var homeCountry = dateline is null ? null : dateline.StartsWith("country:", StringComparison.Ordinal) ? dateline :
+            _gazetteer.CountryOf(dateline) is { } cc ? "country:" + cc.ToLowerInvariant() : null;
         foreach (var ts in sentences)
         {
             if (text is not null && previousEnd >= 0 && IsParagraphBreak(text, previousEnd, ts.Sentence.Start))
@@ -73,7 +76,7 @@ public sealed class RelationExtractor
             var before = meetings.Count;
             // The author of a first-person readout is the first person it names (its header or signature).
             author ??= ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null && !m.IsDemonym && m.Source != MentionSource.TitleOnly)?.EntityId;
-            var (placeId, placeRank, date) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment);
+            var (placeId, placeRank, date) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, homeCountry);
             // What the sentence does not say, its paragraph, its section or the article's dateline may
             // ("X arrived in Oslo on Monday. He met Y." — Oslo, Monday).
             setting.Observe(paragraph, ts.Sentence.IsHeadline, date, placeId, placeRank);
@@ -128,7 +131,7 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private (string? PlaceId, int PlaceRank, DateOnly? Date) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment)
+    private (string? PlaceId, int PlaceRank, DateOnly? Date) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
@@ -183,11 +186,13 @@ public sealed class RelationExtractor
                 if (member?.PersonIds is not [var personId] || title is null)
                     continue;
                 // "former President X", "the late Prime Minister X": a past role, not a membership.
-                var past = start > 0 && items[start - 1].Token is { Key: var before } && _rules.FormerWords.Contains(before);
+                var past = (start > 0 && items[start - 1].Token is { Key: var before } && _rules.FormerWords.Contains(before)) ||
+                    _rules.FormerWords.Contains(title.Canonical.Split(' ', 2)[0].ToLowerInvariant());
                 if (!title.IsHonorific && !past)
                 {
                     var orgItem = b.Single("o");
-                    var orgId = orgItem?.EntityId ?? RoleOrganisation(personId, title, date ?? published);
+                    var orgId = orgItem?.EntityId ?? RoleOrganisation(personId, title, date ?? published) ??
+                        (Serves(title) && !_gazetteer.RolesOf(personId).Any() ? (SettingCountry(items, out var set) is { } c ? c : set ? null : homeCountry) : null);
                     if (orgId is not null && orgId != personId)
                         // A relational title ("his Estonian counterpart") gives the country but no position.
                         facts.Add(Fact(RelationKind.MemberOf, personId, orgId, rule) with { Role = title.Kind == "relational" ? null : title.Canonical });
@@ -290,7 +295,7 @@ public sealed class RelationExtractor
                 {
                     // A sentence of separate meetings does not put everyone it names at one table.
                     if (!separately && MatchesAnywhere(rule, items, statedPair))
-                        meetings.Add(Mention(MeetingCue.Meeting, Everyone(), [], rule));
+                        meetings.Add(Mention(MeetingCue.Meeting, Everyone(), [], rule) with { Generic = true });
                     continue;
                 }
                 foreach (var b in AllMatches(rule, items, statedPair))
@@ -386,10 +391,58 @@ public sealed class RelationExtractor
             .Where(r => string.Equals(_gazetteer.CanonicalTitle(r.Title), title.Canonical, StringComparison.OrdinalIgnoreCase))
             .ToList();
         if (roles.Count == 0)
-            return null;
+            return NationOf(personId, title);
         if (when is { } d && roles.FirstOrDefault(r => r.IsActiveOn(d)) is { } active)
             return GovernmentOf(active.OrgId);
         return when is null ? GovernmentOf(roles.OrderByDescending(r => r.From ?? DateOnly.MinValue).First().OrgId) : null;
+    }
+
+    /// <summary>
+    /// A national title the gazetteer does not list for the person ("Foreign Minister X", X a former envoy): the one country
+    /// all the person's gazetteer roles are in, when there is one; the title says they serve a government, and that is
+    /// theirs.
+    /// </summary>
+    private string? NationOf(string personId, TitleEntry title)
+    {
+        if (title.Kind is not ("minister" or "head-of-state" or "head-of-government" or "diplomat" or "legislator"))
+            return null;
+        var countries = _gazetteer.RolesOf(personId).Select(r => GovernmentOf(r.OrgId)).Where(o => o.StartsWith("country:", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal).ToList();
+        return countries is [var only] ? only : null;
+    }
+
+    /// <summary>Titles of a national government: a bare one ("Foreign Minister X") serves the country the text is about.</summary>
+    private static bool Serves(TitleEntry title) => title.Kind is "minister" or "head-of-state" or "head-of-government" or "legislator";
+
+    /// <summary>
+    /// The country a sentence is set in by its opening: "In Kazakhstan, ..." or a list heading "Nigeria: ..." (after a
+    /// bullet).
+    /// </summary>
+    private string? SettingCountry(List<Item> items, out bool set)
+    {
+        var k = 0;
+        while (k < items.Count && items[k].Token is { Text: "*" or "-" or "•" or "–" or "—" })
+            k++;
+        string? place = null;
+        if (k + 1 < items.Count && items[k].IsPlace && items[k + 1].Token is { Text: ":" })
+        {
+            place = items[k].EntityId;
+        }
+        else
+        {
+            // The story's opening, after a dateline if there is one ("WARSAW, June 8 — In Tashkent, ..."): a capitalised "In".
+            for (var d = k; d + 2 < items.Count && d < 12; d++)
+            {
+                if (items[d].Token is { Text: "In" })
+                {
+                    place = items[d + 1].IsPlace && items[d + 2].Token is { Text: "," } ? items[d + 1].EntityId : null;
+                    break;
+                }
+            }
+        }
+        set = place is not null;
+        return place is null ? null : place.StartsWith("country:", StringComparison.Ordinal) ? place :
+            _gazetteer.CountryOf(place) is { } cc ? "country:" + cc.ToLowerInvariant() : null;
     }
 
     /// <summary>
@@ -496,10 +549,12 @@ public sealed class RelationExtractor
                         // "X, Y and Z": extend while a comma or "and" is followed by another item of the type.
                         while (true)
                         {
-                            var k = next;
-                            while (k < items.Count && items[k].Token is { Key: var sep } && _rules.ListWords.Contains(sep))
-                                k++;
-                            if (k == next || k >= items.Count || !Fits(items[k], slot.Types))
+                            var k = SkipSeparators(items, next);
+                            if (k == next || k >= items.Count)
+                                break;
+                            // "A, the President of Kenya; B, head of the Commission, and C": an appositive between members
+                            // is passed over, so is a description before one ("and two marshals of the army, C").
+                            if (!Fits(items[k], slot.Types) && (k = PastDescription(items, k, slot.Types)) < 0)
                                 break;
                             b.Add(slot.Name, items[k]);
                             next = k + 1;
@@ -513,6 +568,53 @@ public sealed class RelationExtractor
             default:
                 return -1;
         }
+    }
+
+    private int SkipSeparators(List<Item> items, int k)
+    {
+        while (k < items.Count && items[k].Token is { Key: var sep } && _rules.ListWords.Contains(sep))
+            k++;
+        return k;
+    }
+
+    /// <summary>
+    /// The index of the list member after a description that starts at <paramref name="k"/> and ends with a comma or a
+    /// semicolon ("the President of Kenya;", "two marshals of the army,"), or -1 when there is none: a description is a
+    /// few words that name nobody and tell nothing happening (no clause: "who", "said").
+    /// </summary>
+    private int PastDescription(List<Item> items, int k, SlotType types)
+    {
+        const int MaxDescription = 12;
+        for (var j = k; j < items.Count && j - k <= MaxDescription; j++)
+        {
+            var item = items[j];
+            // The rest of a title the lexicon does not hold whole ("Treasury and [Finance Minister X]"): capitalised words.
+            if (item.PersonIds is not null && j - k <= 3 && Fits(item, types) && TitleFragment(items, k, j))
+                return j;
+            if (item.PersonIds is not null || (item.Token is { Key: var w } && _rules.ClauseWords.Contains(w)))
+                return -1;
+            if (item.Token is { Text: "," or ";" } && j > k)
+            {
+                var m = SkipSeparators(items, j);
+                return m < items.Count && Fits(items[m], types) ? m : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static bool TitleFragment(List<Item> items, int from, int to)
+    {
+        var capitals = 0;
+        for (var j = from; j < to; j++)
+        {
+            if (items[j].Token is not { } t)
+                return false;
+            if (char.IsUpper(t.Text[0]))
+                capitals++;
+            else if (t.Key is not ("and" or "of" or "&"))
+                return false;
+        }
+        return capitals > 0;
     }
 
     private bool AfterAbsentCue(IReadOnlyList<Token> tokens, int start)

@@ -136,6 +136,7 @@ public sealed class RuleSet
         ["Absent"] = "words after which a person named is not at the table (\"representing President X\")",
         ["Past"] = "words that tell of an earlier occasion: the article's date and dateline do not apply",
         ["ListWord"] = "words that may stand between the members of a list (\"A, B and also C\")",
+        ["Clause"] = "words that end a description between list members: a clause, not an appositive (\"who\", \"said\")",
         ["Former"] = "words before a title that make it a past role (\"former President X\")",
         ["Pronoun"] = "pronouns that stand for the sentence's subject (\"he\", \"she\")",
         ["FirstPerson"] = "the author's pronoun in a first-person readout, outside quotation marks (\"I\"), as written",
@@ -152,6 +153,7 @@ public sealed class RuleSet
         PastPhrases = Get("Past");
         // Without a ListWord list, a list is joined by commas and "and".
         ListWords = (phrases.ContainsKey("ListWord") ? Get("ListWord") : [[","], ["and"]]).Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        ClauseWords = Get("Clause").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         Pronouns = Get("Pronoun").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FirstPerson = phrases.TryGetValue("FirstPerson", out var first) ? [.. first.Where(p => p.Length == 1).Select(p => p[0])] : [];
@@ -179,6 +181,9 @@ public sealed class RuleSet
 
     /// <summary>Words that may stand between the members of a list slot.</summary>
     public FrozenSet<string> ListWords { get; }
+
+    /// <summary>Words that show a clause, not an appositive, between the members of a list.</summary>
+    public FrozenSet<string> ClauseWords { get; }
 
     /// <summary>Words before a role phrase that make it a past role.</summary>
     public FrozenSet<string> FormerWords { get; }
