@@ -13,6 +13,7 @@ public sealed class WordLists
     [
         "name-particle", "name-suffix", "not-name", "locative", "place-preposition", "run-connector", "meeting-of-head",
         "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word", "compass-word", "body-noun",
+        "seat-of-power", "clause-opener", "legislature", "sub-body", "venue-or-body", "venue-preposition", "document-head", "venue-noun", "place-noun",
     ];
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _lists;
@@ -40,6 +41,15 @@ public sealed class WordLists
         PortfolioWords = _lists["portfolio-word"];
         CompassWords = _lists["compass-word"];
         BodyNouns = _lists["body-noun"];
+        SeatsOfPower = _lists["seat-of-power"];
+        ClauseOpeners = _lists["clause-opener"];
+        Legislatures = _lists["legislature"];
+        SubBodies = _lists["sub-body"];
+        VenuesOrBodies = _lists["venue-or-body"];
+        VenuePrepositions = _lists["venue-preposition"];
+        DocumentHeads = _lists["document-head"];
+        VenueNouns = _lists["venue-noun"];
+        PlaceNouns = _lists["place-noun"];
     }
 
     /// <summary>No words at all.</summary>
@@ -83,6 +93,33 @@ public sealed class WordLists
 
     /// <summary>Common nouns for a kind of body, before its name: "the development bank KfW".</summary>
     public FrozenSet<string> BodyNouns { get; }
+
+    /// <summary>Buildings whose name also stands for the government that sits in them: "the Kremlin said".</summary>
+    public FrozenSet<string> SeatsOfPower { get; }
+
+    /// <summary>Words after which a new clause, and so its subject, starts: "that", "though", ",".</summary>
+    public FrozenSet<string> ClauseOpeners { get; }
+
+    /// <summary>Common names of a legislature or one of its chambers, a body when capitalised: "the Senate", "Parliament".</summary>
+    public FrozenSet<string> Legislatures { get; }
+
+    /// <summary>Words that name a part of a body, not a body of its own: "the Standing Committee of ...", "... Central Committee".</summary>
+    public FrozenSet<string> SubBodies { get; }
+
+    /// <summary>Head nouns of a name that is a body or the building it works in ("Office", "Centre"), told by the words before.</summary>
+    public FrozenSet<string> VenuesOrBodies { get; }
+
+    /// <summary>Prepositions that put what follows on the map ("at", "outside"): a venue-or-body after them is the building.</summary>
+    public FrozenSet<string> VenuePrepositions { get; }
+
+    /// <summary>Heads of the names of laws, treaties and projects ("the Oslo Accords"): no entity, and no mention inside.</summary>
+    public FrozenSet<string> DocumentHeads { get; }
+
+    /// <summary>Common nouns for a kind of venue ("restaurant", "estate"), after a comma and a determiner: "Rengatei, a restaurant".</summary>
+    public FrozenSet<string> VenueNouns { get; }
+
+    /// <summary>Lower-case nouns for a kind of place before "of" and its name: "the island of Jeju".</summary>
+    public FrozenSet<string> PlaceNouns { get; }
 
     /// <summary>Words between the comma and the title of an apposition ("the new").</summary>
     public FrozenSet<string> AppositionOpeners { get; }

@@ -28,7 +28,7 @@ public sealed class QualityFloorTests
     // Measured on the dev set when these floors were set (see README, "Quality"), less 0.01.
     public static TheoryData<string, string, double> DevFloors() => new()
     {
-        { "dev", "entities", 0.88 },
+        { "dev", "entities", 0.92 },
         { "dev", "met_with", 0.62 },
         { "dev", "met_with+where+when", 0.25 },
         { "dev", "visited", 0.43 },

@@ -48,6 +48,33 @@ public class BoilerplateTests
             """.ReplaceLineEndings("\n"), doc.Text);
     }
 
+    [Theory]
+    [InlineData("Home > Foreign Policy > Press Releases")]
+    [InlineData("Media Center | Spokesperson's Statements")]
+    [InlineData("NEWS 24 | World | Asia")]
+    public void CleanLine_NavigationPath_DropsIt(string line)
+    {
+        // Arrange
+        var rules = Parse("kind,pattern,note\ncrumbs,>,path\ncrumbs,|,path\n");
+
+        // Act / Assert
+        Assert.Null(rules.CleanLine(line));
+    }
+
+    [Theory]
+    [InlineData("November 4, 2023 | 8:15 PM")]
+    [InlineData("Mexico City | Tuesday, January 10, 2023 — 13:20")]
+    [InlineData("Related videos: Protests over pension reform continue in the capital | Talks in the north")]
+    [InlineData("Turnout was > 60 per cent in the north and the east, officials said on Sunday.")]
+    public void CleanLine_DatelineOrSentenceWithSeparator_KeepsIt(string line)
+    {
+        // Arrange
+        var rules = Parse("kind,pattern,note\ncrumbs,>,path\ncrumbs,|,path\n");
+
+        // Act / Assert
+        Assert.Equal(line, rules.CleanLine(line));
+    }
+
     [Fact]
     public void CleanLine_LongParagraphContainingPattern_KeepsIt()
     {
@@ -74,7 +101,7 @@ public class BoilerplateTests
 
         // Assert
         Assert.Equal(
-            "boilerplate.csv:3: unknown kind 'line-is' (expected line-equals, line-starts, cut-from, line-contains, ends-article)",
+            "boilerplate.csv:3: unknown kind 'line-is' (expected line-equals, line-starts, cut-from, line-contains, ends-article, crumbs)",
             e.Message);
         Assert.Equal(3, e.Line);
         Assert.Equal(ErrorKind.Validation, e.Kind);

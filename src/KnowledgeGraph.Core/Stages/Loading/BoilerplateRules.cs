@@ -17,6 +17,9 @@ public enum BoilerplateKind
     CutFrom,
     /// <summary><c>ends-article</c>: a whole line equal to the pattern, ignoring case, ends the article: it and all later lines are dropped.</summary>
     EndsArticle,
+    /// <summary><c>crumbs</c>: a short line cut by the pattern (with a space either side) into short parts, "Home &gt; News &gt; Press
+    /// Releases", is a navigation path; the line is dropped.</summary>
+    Crumbs,
 }
 
 /// <summary>One boilerplate entry.</summary>
@@ -42,11 +45,16 @@ public sealed class BoilerplateRules
     // "Related Stories" at the top of a page is a sidebar, not the end of the article.
     private const int MinLinesBeforeEnd = 3;
 
+    // A navigation path is a short line of short parts: "Home > Foreign Policy > Press Releases", "NEWS 24 | World | Asia".
+    private const int MaxCrumbsLineChars = 150;
+    private const int MaxCrumbChars = 40;
+
     private readonly ImmutableArray<BoilerplateRule> _lineEquals;
     private readonly ImmutableArray<BoilerplateRule> _lineStarts;
     private readonly ImmutableArray<BoilerplateRule> _lineContains;
     private readonly ImmutableArray<BoilerplateRule> _cutFrom;
     private readonly ImmutableArray<BoilerplateRule> _endsArticle;
+    private readonly ImmutableArray<BoilerplateRule> _crumbs;
 
     /// <summary>Creates a list from rules.</summary>
     public BoilerplateRules(IEnumerable<BoilerplateRule> rules)
@@ -60,6 +68,7 @@ public sealed class BoilerplateRules
         _lineContains = Of(BoilerplateKind.LineContains);
         _cutFrom = Of(BoilerplateKind.CutFrom);
         _endsArticle = Of(BoilerplateKind.EndsArticle);
+        _crumbs = Of(BoilerplateKind.Crumbs);
 
         ImmutableArray<BoilerplateRule> Of(BoilerplateKind kind) => [.. Rules.Where(r => r.Kind == kind)];
     }
@@ -71,7 +80,7 @@ public sealed class BoilerplateRules
     public ImmutableArray<BoilerplateRule> Rules { get; }
 
     /// <summary>The names used in the <c>kind</c> column.</summary>
-    public static IReadOnlyList<string> KindNames { get; } = ["line-equals", "line-starts", "cut-from", "line-contains", "ends-article"];
+    public static IReadOnlyList<string> KindNames { get; } = ["line-equals", "line-starts", "cut-from", "line-contains", "ends-article", "crumbs"];
 
     /// <summary>Reads a boilerplate file.</summary>
     /// <param name="path">A CSV file with a <c>kind,pattern,note</c> header; lines starting with <c>#</c> are comments.</param>
@@ -142,6 +151,7 @@ public sealed class BoilerplateRules
         "line-contains" => BoilerplateKind.LineContains,
         "cut-from" => BoilerplateKind.CutFrom,
         "ends-article" => BoilerplateKind.EndsArticle,
+        "crumbs" => BoilerplateKind.Crumbs,
         _ => null,
     };
 
@@ -175,6 +185,15 @@ public sealed class BoilerplateRules
             }
         }
 
+        if (trimmed.Length <= MaxCrumbsLineChars)
+        {
+            foreach (var rule in _crumbs)
+            {
+                if (IsCrumbs(trimmed.ToString(), rule.Pattern))
+                    return null;
+            }
+        }
+
         foreach (var rule in _cutFrom)
         {
             var at = FindAtWordStart(line, rule.Pattern);
@@ -187,6 +206,19 @@ public sealed class BoilerplateRules
         }
 
         return line;
+    }
+
+    // A line that gives a year or a time ("November 4, 2023 | 8:15 PM", "Mexico City | Tuesday, January 10, 2023") is a
+    // dateline, which the date finder needs, not a navigation path.
+    private static bool IsCrumbs(string line, string separator)
+    {
+        for (var i = 0; i + 2 < line.Length; i++)
+        {
+            if (char.IsAsciiDigit(line[i]) && (line[i + 1] == ':' || (char.IsAsciiDigit(line[i + 1]) && char.IsAsciiDigit(line[i + 2]) && i + 3 < line.Length && char.IsAsciiDigit(line[i + 3]))))
+                return false;
+        }
+        var parts = line.Split(" " + separator + " ", StringSplitOptions.TrimEntries);
+        return parts.Length >= 2 && parts.All(p => p.Length is > 0 and <= MaxCrumbChars);
     }
 
     /// <summary>True when <paramref name="line"/> marks the end of the article text ("Related Stories").</summary>

@@ -208,7 +208,12 @@ public sealed class RelationExtractor
         for (var k = 1; k < items.Count; k++)
         {
             if (items[k].Mention is { Source: MentionSource.TitleOnly, QualifierId: not null } tm && items[k - 1].Mention is { } q && q.EntityId == tm.QualifierId)
-                items.ReplaceRange(k - 1, k + 1, Item.Chunk(items[k - 1].TokenStart, items[k].TokenEnd, tm.EntityId!));
+            {
+                // "with the Kremlin leader": the article before the qualifier belongs to the phrase.
+                var from = k >= 2 && items[k - 2].Token is { Key: "the" } ? k - 2 : k - 1;
+                items.ReplaceRange(from, k + 1, Item.Chunk(items[from].TokenStart, items[k].TokenEnd, tm.EntityId!));
+                k = from;
+            }
         }
 
         var blocked = _rules.Of(RuleKind.Block).Where(May)

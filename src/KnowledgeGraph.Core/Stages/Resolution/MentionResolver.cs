@@ -123,8 +123,20 @@ public sealed class MentionResolver
                     !(m.Candidates[0].Country is { } home && countries.Contains(home)))
                 {
                     // "the Commission", "Congress": the last word of a body's name stands for it only where the article
-                    // names it in full or names its country.
+                    // names it in full or names its country. A legislature's common name ("the Senate") still names the
+                    // legislature the article is about, just not the gazetteer's.
+                    if (_gazetteer.Words.Legislatures.Contains(TextFolding.Fold(WithoutArticle(m.Surface))))
+                    {
+                        ts.Mentions[i] = AsBody(m);
+                        continue;
+                    }
                     ts.Mentions.RemoveAt(i--);
+                    continue;
+                }
+                if (m.Kind == EntityKind.Location && !m.IsDemonym && ActsAsGovernment(ts, m))
+                {
+                    // "The Kremlin said", "a White House spokesman": the building stands for the government inside it.
+                    ts.Mentions[i] = AsBody(m);
                     continue;
                 }
                 if (m.AcronymOf is { } full)
@@ -249,6 +261,49 @@ public sealed class MentionResolver
             if (added)
                 ts.Mentions.Sort((a, b) => a.TokenStart.CompareTo(b.TokenStart));
         }
+    }
+
+    private static string WithoutArticle(string surface) =>
+        surface.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? surface[4..] : surface;
+
+    // A body named by the words as written, with an id of its own rather than a gazetteer entry's.
+    private static Mention AsBody(Mention m)
+    {
+        var name = WithoutArticle(m.Surface);
+        return new Mention
+        {
+            TokenStart = m.TokenStart,
+            TokenEnd = m.TokenEnd,
+            Start = m.Start,
+            Surface = m.Surface,
+            Kind = EntityKind.Organization,
+            Source = MentionSource.Pattern,
+            PatternName = name,
+            EntityId = EntityKinds.IdPrefix(EntityKind.Organization) + ":" + Slug.Of(name),
+        };
+    }
+
+    // A seat of power ("Kremlin", "White House") acts as the government when a title follows it ("the Kremlin spokesman",
+    // "the White House's press secretary") or when it opens a clause and a lower-case word other than a preposition follows
+    // ("The White House says", "..., though the Kremlin made clear"). After a preposition it is the place ("at the Kremlin").
+    private bool ActsAsGovernment(TaggedSentence ts, Mention m)
+    {
+        var words = _gazetteer.Words;
+        if (!words.SeatsOfPower.Contains(TextFolding.Fold(WithoutArticle(m.Surface))))
+            return false;
+        var tokens = ts.Sentence.Tokens;
+        var after = m.TokenEnd;
+        if (after < tokens.Count && tokens[after].Kind == TokenKind.Possessive)
+            after++;
+        if (ts.Titles.Any(t => t.TokenStart == after))
+            return true;
+        if (after >= tokens.Count || tokens[after].Kind != TokenKind.Word || !tokens[after].IsLower || after != m.TokenEnd ||
+            _placePrepositions.Contains(tokens[after].Key) || tokens[after].Key is "and" or "or" or "of" or "complex" or "grounds" or "walls")
+            return false;
+        var p = m.TokenStart;
+        if (p > 0 && tokens[p - 1].Key == "the")
+            p--;
+        return p == 0 || (tokens[p - 1].Kind == TokenKind.Punctuation && !TextFolding.IsConnector(tokens[p - 1])) || words.ClauseOpeners.Contains(tokens[p - 1].Key);
     }
 
     private static bool IsBareHeadWord(Mention m)
@@ -395,11 +450,18 @@ public sealed class MentionResolver
         if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
             name = name[4..];
         var tokens = Tokenizer.Tokenize(name);
-        var end = _gazetteer.Entities.LongestMatch(tokens, 0, caseSensitive: false, out var matches);
+        // "the 59th Munich Security Conference": an edition of an event the gazetteer knows is that event.
+        var first = tokens.Count > 1 && m.Kind == EntityKind.Event && IsOrdinal(tokens[0]) ? 1 : 0;
+        var end = _gazetteer.Entities.LongestMatch(tokens, first, caseSensitive: false, out var matches);
         if (end == tokens.Count && matches.Select(x => x.Value).FirstOrDefault(v => !v.IsDemonym && v.Entry.Kind == m.Kind) is { } known)
             return known.Entry.Id;
         return EntityKinds.IdPrefix(m.Kind) + ":" + Slug.Of(name);
     }
+
+    // "59th", "3rd", "Third".
+    private bool IsOrdinal(Token t) =>
+        _gazetteer.Words.OrdinalWords.Contains(t.Key) ||
+        (t.Text.Length >= 3 && char.IsAsciiDigit(t.Text[0]) && t.Key[^2..] is "st" or "nd" or "rd" or "th" && t.Key[..^2].All(char.IsAsciiDigit));
 
     private void ResolveTitles(IReadOnlyList<TaggedSentence> sentences, Dictionary<string, ArticlePerson> people, DateOnly? published)
     {
@@ -529,7 +591,13 @@ public sealed class MentionResolver
         if (qualifier == orgId)
             return true;
         // "Norwegian Prime Minister": the role's organisation is Norway or a Norwegian body.
-        return _gazetteer.TryGet(qualifier, out var q) && q.Kind == EntityKind.Country && _gazetteer.CountryOf(orgId) == q.Country;
+        if (!_gazetteer.TryGet(qualifier, out var q))
+            return false;
+        if (q.Kind == EntityKind.Country)
+            return _gazetteer.CountryOf(orgId) == q.Country;
+        // "the Kremlin leader": a seat of government stands for the government of its country.
+        return q.Kind == EntityKind.Location && q.Subkind == "venue" && orgId.StartsWith("country:", StringComparison.Ordinal) &&
+            _gazetteer.CountryOf(qualifier) is { } seat && seat == _gazetteer.CountryOf(orgId);
     }
 
     private static Mention? FollowingPerson(TaggedSentence ts, TitleMention t)
@@ -605,7 +673,8 @@ public sealed class MentionResolver
         var j = t.TokenStart;
         if (j > 0 && tokens[j - 1].Kind == TokenKind.Possessive)
             j--;
-        return ts.Mentions.FirstOrDefault(m => m.TokenEnd == j && m.Kind is EntityKind.Country or EntityKind.Organization);
+        // "the Kremlin leader", "the Elysee spokesman": a venue of government before the title qualifies it too.
+        return ts.Mentions.FirstOrDefault(m => m.TokenEnd == j && m.Kind is EntityKind.Country or EntityKind.Organization or EntityKind.Location);
     }
 
     private static string? Qualifier(TaggedSentence ts, TitleMention t) =>

@@ -65,8 +65,12 @@ public sealed class EntityTagger
             TagHeadNounNames(sentence, owner, mentions, titleAt);
             TagMeetingsOf(sentence, owner, mentions);
             TagDescribedBodies(sentence, owner, mentions);
+            TagDescribedVenues(sentence, owner, mentions);
+            TagPlacesOf(sentence, owner, mentions);
             TagCoordinatedBodies(sentence, owner, mentions);
             TagAcronymDefinitions(sentence, owner, mentions);
+            TagCoordinatedPeople(sentence, owner, mentions);
+            TagLegislatures(sentence, owner, mentions, titles);
         }
         else if (HeadNamesReadable(tokens))
         {
@@ -357,6 +361,9 @@ public sealed class EntityTagger
             if ((owner[i] is not null && !cityName) || titled[i] || t.Kind != TokenKind.Word || !t.IsCapitalized || t.IsAllCaps ||
                 !_gazetteer.GivenNames.Contains(t.Key) || _words.NotNames.Contains(t.Key))
                 continue;
+            // "the Oliy Majlis", "the Victoria Falls Bridge": a name after "the" is a thing's, not a person's.
+            if (i > 0 && tokens[i - 1].Key == "the")
+                continue;
             if (cityName && (i + 1 >= tokens.Count || !(owner[i + 1] is null || IsOneWordTown(owner[i + 1])) || !tokens[i + 1].IsCapitalized))
                 continue;
             // A town right after a given name is a surname ("Juan Ramón de la Fuente", "Carlos Medina").
@@ -414,6 +421,14 @@ public sealed class EntityTagger
                 tokens[k + 2].Text is "\"" or "”" or "'" && IsNameWord(tokens[k + 3]) && owner[k + 3] is null)
             {
                 k += 3;
+                continue;
+            }
+            // "Fekitamoeloa 'Utoikamanu": a glottal stop written as an apostrophe opens a Polynesian name word.
+            if (words > 0 && t.Kind == TokenKind.Punctuation && t.Text is "'" or "ʻ" or "‘" && k + 1 < tokens.Count && tokens[k - 1].End < t.Start &&
+                t.End == tokens[k + 1].Start && owner[k + 1] is null && IsNameWord(tokens[k + 1]) &&
+                (k + 2 >= tokens.Count || tokens[k + 2].Text is not ("'" or "’")))
+            {
+                k++;
                 continue;
             }
             if (words > 0 && _words.NameParticles.Contains(t.Key) && !t.IsCapitalized)
@@ -612,6 +627,9 @@ public sealed class EntityTagger
                     end = owner[c] is { IsDemonym: true } dem ? dem.TokenEnd + 1 : c + 1;
                     continue;
                 }
+                // A listed remit ends the name ("... Technology and Environment and Chairman of ...").
+                if (RemitEnd(tokens, owner, i, end) is var remitEnd && remitEnd > end)
+                    end = remitEnd;
                 break;
             }
             var start = i;
@@ -639,6 +657,30 @@ public sealed class EntityTagger
                     start = tokens[te + 1].Key == "the" ? te + 2 : te + 1;
                     break;
                 }
+            }
+            // "the Oslo Accords", "the Coast Guard Law": the name of a document or project names no entity, nor do its words.
+            if (end - start >= 2 && tokens[end - 1].IsCapitalized && owner[end - 1] is null && _words.DocumentHeads.Contains(tokens[end - 1].Key))
+            {
+                for (var k = start; k < end; k++)
+                {
+                    if (owner[k] is { } inside)
+                    {
+                        mentions.Remove(inside);
+                        for (var x = inside.TokenStart; x < inside.TokenEnd; x++)
+                            owner[x] = null;
+                    }
+                }
+                i = end;
+                continue;
+            }
+            // "the Standing Committee of the National People's Congress", "the Political Bureau of the Communist Party of X
+            // Central Committee": a part of a body named by generic words is told by the body it belongs to.
+            if (!venuesOnly && InnerBody(tokens, owner, start, end) is var (innerStart, innerEnd) && innerStart >= start)
+            {
+                if (!(owner[innerStart] is { } whole && whole.TokenStart == innerStart && whole.TokenEnd == innerEnd))
+                    TryHeadName(sentence, owner, mentions, innerStart, innerEnd);
+                i = end;
+                continue;
             }
             // "Montreal for the Global Progress Action Summit": a place before "for/in/at/on" is not part of the name.
             if (end - start >= 3 && owner[start] is { Kind: EntityKind.Location or EntityKind.Country } lead && lead.TokenEnd < end &&
@@ -679,6 +721,102 @@ public sealed class EntityTagger
             }
             i = end;
         }
+    }
+
+    // The body inside a run that names a part of it: "[Standing Committee of the] National People's Congress", "[First
+    // Battalion of the] Royal Malay Regiment", "Communist Party of China [Central Committee]". (-1, -1) when the run is no
+    // such part, or the rest is no body (a head noun or a gazetteer organisation).
+    private (int Start, int End) InnerBody(IReadOnlyList<Token> tokens, Mention?[] owner, int start, int end)
+    {
+        var s = start;
+        var e = end;
+        // Leading part: generic words (and an ordinal), then "of (the)".
+        var k = start;
+        while (k < end && owner[k] is null && (_words.SubBodies.Contains(tokens[k].Key) && tokens[k].Key != "of" || _words.OrdinalWords.Contains(tokens[k].Key)))
+            k++;
+        if (k > start && k + 1 < end && tokens[k].Key == "of" && tokens[k - 1].IsCapitalized && !_words.OrdinalWords.Contains(tokens[k - 1].Key))
+            s = tokens[k + 1].Key == "the" ? k + 2 : k + 1;
+        // Trailing part: generic words right after "of <country>", or two after a body ("... of China Central Committee"); one
+        // after a body is its own name ("ASEAN Secretariat").
+        var t = e;
+        while (t > s && owner[t - 1] is null && tokens[t - 1].IsCapitalized && _words.SubBodies.Contains(tokens[t - 1].Key) && tokens[t - 1].Key != "of")
+            t--;
+        if (t < e && t - s >= 1 && owner[t - 1] is { Kind: EntityKind.Country or EntityKind.Organization, IsDemonym: false } last && last.TokenEnd == t &&
+            (e - t >= 2 || last.TokenStart >= 1 && tokens[last.TokenStart - 1].Key == "of"))
+            e = t;
+        if (s == start && e == end || e - s < 1)
+            return (-1, -1);
+        // "Việt Nam Central Committee" after a title that took the party's name: the country stays what it is.
+        if (owner[s] is { Kind: EntityKind.Organization or EntityKind.Country, IsDemonym: false } known && known.TokenStart == s && known.TokenEnd == e)
+            return (s, e);
+        return e - s >= 2 && HeadOf(tokens, owner, s, e) is { Kind: EntityKind.Organization } ? (s, e) : (-1, -1);
+    }
+
+    // The head noun that makes tokens [start, end) a name, if any (as TryHeadName reads it, without the lower-case forms).
+    private HeadNoun? HeadOf(IReadOnlyList<Token> tokens, Mention?[] owner, int start, int end)
+    {
+        var lastKey = tokens[end - 1].Key;
+        if (end - start >= 3 && _heads.Suffixes.TryGetValue($"{tokens[end - 2].Key} {lastKey}", out var two))
+            return two;
+        if (_heads.Suffixes.TryGetValue(lastKey, out var one) && tokens[end - 1].IsCapitalized)
+            return one;
+        if (_heads.Prefixes.TryGetValue(tokens[start].Key, out var pre) && tokens[start + 1].Key is "of" or "on" or "for")
+            return pre;
+        for (var k = start + 1; k < end - 2; k++)
+        {
+            if (tokens[k + 1].Key is "on" or "of" or "for" && tokens[k].IsCapitalized && owner[k] is null &&
+                (_heads.Suffixes.TryGetValue(tokens[k].Key, out var mid) || _heads.Prefixes.TryGetValue(tokens[k].Key, out mid)))
+                return mid;
+        }
+        return null;
+    }
+
+    // "Committee for Science, Technology and Environment", "Subcommittee on Asia and the Pacific": a body's remit after "on"
+    // or "for" may list several fields, or end with "and the" and a place. Returns where the list ends, or -1.
+    private int RemitEnd(IReadOnlyList<Token> tokens, Mention?[] owner, int runStart, int end)
+    {
+        if (end >= tokens.Count)
+            return -1;
+        var remit = false;
+        for (var j = runStart + 1; j < end && !remit; j++)
+        {
+            remit = tokens[j].Key is "on" or "for" && owner[j - 1] is null &&
+                ((_heads.Suffixes.TryGetValue(tokens[j - 1].Key, out var h) || _heads.Prefixes.TryGetValue(tokens[j - 1].Key, out h)) && h.Kind == EntityKind.Organization);
+        }
+        if (!remit)
+            return -1;
+        int Field(int k)
+        {
+            var n = 0;
+            while (k < tokens.Count && n < 3 && owner[k] is null && tokens[k].Kind == TokenKind.Word && tokens[k].IsCapitalized && !_words.NotNames.Contains(tokens[k].Key))
+            {
+                k++;
+                n++;
+            }
+            return n == 0 ? -1 : k;
+        }
+        var at = end;
+        if (tokens[at].Text == ",")
+        {
+            while (at < tokens.Count && tokens[at].Text == ",")
+            {
+                var next = Field(at + 1);
+                if (next < 0)
+                    return -1;
+                at = next;
+            }
+            if (at >= tokens.Count || tokens[at].Key != "and")
+                return -1;
+            return Field(at + 1);
+        }
+        if (tokens[at].Key != "and")
+            return -1;
+        var p = at + 1 < tokens.Count && tokens[at + 1].Key == "the" ? at + 2 : at + 1;
+        if (p >= tokens.Count)
+            return -1;
+        var last = owner[p] is { Kind: EntityKind.Location or EntityKind.Country, IsDemonym: false } place && place.TokenStart > at && place.TokenStart <= p ? place.TokenEnd : -1;
+        // Only a place that ends the name: "... and the Pacific, who", not "... and the Pacific Islands Forum".
+        return last > 0 && (last >= tokens.Count || !tokens[last].IsCapitalized) ? last : -1;
     }
 
     // "People's" or "Ministers'": a possessive ending, or an apostrophe straight after a plural in -s.
@@ -751,10 +889,12 @@ public sealed class EntityTagger
             head = lead;
         else
         {
-            // "Leaders' Summit on Climate", "Conference on Disarmament": a head followed by "on/of/for" and the rest.
+            // "Leaders' Summit on Climate", "Conference on Disarmament": a head followed by "on/of/for" and the rest. A known
+            // body's name may be the start of a longer one: "State Department for Parliamentary Affairs".
             for (var k = start + 1; k < end - 2 && head is null; k++)
             {
-                if (tokens[k + 1].Key is "on" or "of" or "for" && tokens[k].IsCapitalized && owner[k] is null &&
+                if (tokens[k + 1].Key is "on" or "of" or "for" && tokens[k].IsCapitalized &&
+                    (owner[k] is null || tokens[k + 1].Key is "for" or "on" && owner[k] is { Kind: EntityKind.Organization, IsDemonym: false } known && known.TokenEnd == k + 1 && known.TokenStart == start) &&
                     (_heads.Suffixes.TryGetValue(tokens[k].Key, out var mid) || _heads.Prefixes.TryGetValue(tokens[k].Key, out mid)))
                     head = mid;
             }
@@ -773,7 +913,15 @@ public sealed class EntityTagger
             if (p < tokens.Count && owner[p] is { IsDemonym: false, Kind: EntityKind.Country or EntityKind.Location or EntityKind.Organization } place && place.TokenStart == p)
                 end = place.TokenEnd;
         }
-        AddPattern(sentence, owner, mentions, start, end, head.Kind, replace: true);
+        // "talks at the Prime Minister's Office", "outside the Office of the President": a body's building where something
+        // happens; "an adviser in the Office of the President" is the body.
+        var kind = head.Kind;
+        if (_words.VenuesOrBodies.Contains(head.Head) && kind is EntityKind.Organization or EntityKind.Location)
+        {
+            var b = start > 0 && tokens[start - 1].Key == "the" ? start - 1 : start;
+            kind = b > 0 && _words.VenuePrepositions.Contains(tokens[b - 1].Key) ? EntityKind.Location : EntityKind.Organization;
+        }
+        AddPattern(sentence, owner, mentions, start, end, kind, replace: true);
     }
 
     // "Museum of the History of Polish Jews": a country's adjective before a free capitalised word inside a name.
@@ -814,13 +962,83 @@ public sealed class EntityTagger
             if (!tokens[i].IsLower || !_words.BodyNouns.Contains(tokens[i].Key))
                 continue;
             var end = i + 1;
-            while (end < tokens.Count && end - i <= 3 && owner[end] is null && tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized &&
+            while (end < tokens.Count && end - i <= 4 && owner[end] is null && (tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized || tokens[end].IsAllCaps) &&
                    !_words.NotNames.Contains(tokens[end].Key) && !_gazetteer.TitlesByKey.ContainsKey(tokens[end].Key))
                 end++;
             if (end == i + 1 || _gazetteer.GivenNames.Contains(tokens[i + 1].Key))
+            {
+                TagDescribedBefore(sentence, owner, mentions, i);
                 continue;
+            }
             AddPattern(sentence, owner, mentions, i + 1, end, EntityKind.Organization);
             i = end - 1;
+        }
+    }
+
+    // "Tass, the Russian state news agency, wrote", "Yoshizawa, a long-established sukiyaki restaurant in Ginza": a
+    // capitalised name, a comma, then a determiner, modifiers and a noun for a kind of body (or venue) that ends the phrase.
+    private void TagDescribedBefore(Sentence sentence, Mention?[] owner, List<Mention> mentions, int noun, EntityKind kind = EntityKind.Organization)
+    {
+        var tokens = sentence.Tokens;
+        var hasNext = noun + 1 < tokens.Count;
+        var next = hasNext ? tokens[noun + 1] : default!;
+        if (hasNext && !(next.Kind == TokenKind.Punctuation && !TextFolding.IsConnector(next) || next.Key is "that" or "which" ||
+                                  kind == EntityKind.Location && _words.Locatives.Contains(next.Key) || kind == EntityKind.Location && (next.Key is "on" or "where" or "known" or "built" or "run" or "set" || next.IsLower && next.Key.EndsWith("ed", StringComparison.Ordinal))))
+            return;
+        var k = noun - 1;
+        while (k > 0 && k > noun - 8 && tokens[k].Key is not ("the" or "a" or "an" or "his" or "her" or "their" or "its") &&
+               (tokens[k].Kind == TokenKind.Word && (tokens[k].IsLower || owner[k] is null && tokens[k].IsCapitalized && kind == EntityKind.Location) ||
+                tokens[k].Kind == TokenKind.Number || TextFolding.IsConnector(tokens[k]) || owner[k] is { IsDemonym: true }))
+            k--;
+        if (k < 2 || tokens[k].Key is not ("the" or "a" or "an" or "his" or "her" or "their" or "its") || tokens[k - 1].Text != ",")
+            return;
+        if (kind == EntityKind.Organization && tokens[k].Key != "the")
+            return;
+        var end = k - 1;
+        var start = end;
+        while (start > 0 && end - start < 3 && owner[start - 1] is null && tokens[start - 1].Kind == TokenKind.Word && (tokens[start - 1].IsCapitalized || tokens[start - 1].IsAllCaps) &&
+               !_words.NotNames.Contains(tokens[start - 1].Key) && !_gazetteer.TitlesByKey.ContainsKey(tokens[start - 1].Key))
+            start--;
+        // "Mar-a-Lago": a hyphenated name.
+        while (start >= 2 && TextFolding.IsConnector(tokens[start - 1]) && tokens[start - 2].End == tokens[start - 1].Start && tokens[start - 1].End == tokens[start].Start &&
+               owner[start - 2] is null && tokens[start - 2].Kind == TokenKind.Word && end - start < 5)
+            start -= 2;
+        // The name opens its clause: "..., and Tass, the agency," or a sentence's first words; or follows a locative.
+        if (start == end || (start > 0 && tokens[start - 1].Kind == TokenKind.Word && !_words.ClauseOpeners.Contains(tokens[start - 1].Key) && !_words.Locatives.Contains(tokens[start - 1].Key)) ||
+            _gazetteer.GivenNames.Contains(tokens[start].Key))
+            return;
+        AddPattern(sentence, owner, mentions, start, end, kind);
+    }
+
+    // "the island of Jeju", "the town of Kalinda": a noun for a kind of place, "of", and a capitalised name no list holds.
+    private void TagPlacesOf(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (!tokens[i].IsLower || !_words.PlaceNouns.Contains(tokens[i].Key) || tokens[i + 1].Key != "of")
+                continue;
+            var start = i + 2;
+            var end = start;
+            while (end < tokens.Count && end - start < 3 && owner[end] is null && tokens[end].Kind == TokenKind.Word && tokens[end].IsCapitalized && !tokens[end].IsAllCaps &&
+                   !_words.NotNames.Contains(tokens[end].Key) && !_gazetteer.TitlesByKey.ContainsKey(tokens[end].Key) && !_heads.Suffixes.ContainsKey(tokens[end].Key) &&
+                   !_words.PortfolioWords.Contains(tokens[end].Key))
+                end++;
+            if (end == start || (end < tokens.Count && (tokens[end].IsCapitalized || owner[end] is not null || tokens[end].Kind == TokenKind.Possessive)))
+                continue;
+            AddPattern(sentence, owner, mentions, start, end, EntityKind.Location);
+            i = end - 1;
+        }
+    }
+
+    // "Sunnylands, the Annenberg estate", "Rengatei, a 128-year-old restaurant": venues described after a comma.
+    private void TagDescribedVenues(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 3; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsLower && _words.VenueNouns.Contains(tokens[i].Key) && owner[i] is null)
+                TagDescribedBefore(sentence, owner, mentions, i, EntityKind.Location);
         }
     }
 
@@ -878,13 +1096,17 @@ public sealed class EntityTagger
 
     // "the Popular Unity Movement (PUM)": the acronym in brackets after a name is the same entity; the resolver links the
     // acronym's later uses in the article.
-    private static void TagAcronymDefinitions(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    private void TagAcronymDefinitions(Sentence sentence, Mention?[] owner, List<Mention> mentions)
     {
         var tokens = sentence.Tokens;
         for (var i = 1; i + 2 < tokens.Count; i++)
         {
-            if (tokens[i].Text != "(" || tokens[i + 2].Text != ")" || !tokens[i + 1].IsAllCaps || tokens[i + 1].Text.Contains('.', StringComparison.Ordinal))
+            if (tokens[i].Text != "(" || tokens[i + 2].Text != ")" || !IsAcronym(tokens[i + 1]) || tokens[i + 1].Text.Contains('.', StringComparison.Ordinal))
                 continue;
+            // "Chama Cha Mapinduzi (CCM)", "Inter-Services Public Relations (ISPR)": capitalised words no list knows whose
+            // initials spell the acronym are a name; a body unless a head noun says otherwise.
+            if (owner[i - 1] is null && SpelledOut(tokens, owner, i, tokens[i + 1].Text) is var spelled && spelled >= 0)
+                AddPattern(sentence, owner, mentions, spelled, i, HeadOf(tokens, owner, spelled, i)?.Kind ?? EntityKind.Organization);
             if (owner[i - 1] is not { Kind: EntityKind.Organization or EntityKind.Event or EntityKind.Location, IsDemonym: false } name || name.TokenEnd != i ||
                 name.TokenEnd - name.TokenStart < 2 || owner[i + 1] is not null && owner[i + 1]!.Kind == name.Kind)
                 continue;
@@ -906,6 +1128,104 @@ public sealed class EntityTagger
                 AcronymOf = name,
             }, mentions);
         }
+    }
+
+    // "Ri Pyong Chol and Pak Jong Chon", "A. Bekov of the Senate and Yerlan Osman of the Mazhilis": a name of two to four
+    // name words joined by "and" to a person (and the body that person belongs to) is a person too.
+    private void TagCoordinatedPeople(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        var people = mentions.Where(m => m.Kind == EntityKind.Person).ToList();
+        foreach (var p in people)
+        {
+            var j = p.TokenEnd;
+            if (j + 1 < tokens.Count && tokens[j].Key == "of")
+            {
+                var b = tokens[j + 1].Key == "the" ? j + 2 : j + 1;
+                if (b < tokens.Count && owner[b] is { Kind: EntityKind.Organization or EntityKind.Country, IsDemonym: false } body && body.TokenStart == b)
+                    j = body.TokenEnd;
+            }
+            if (j + 2 >= tokens.Count || tokens[j].Key != "and" || owner[j + 1] is not null || !IsNameWord(tokens[j + 1]))
+                continue;
+            var end = ScanName(tokens, j + 1, owner, allowFirstOwned: false);
+            var words = end - j - 1;
+            if (words is < 2 or > 4 || !LooksLikeName(tokens, j + 1, end) || (end < tokens.Count && tokens[end].IsCapitalized) ||
+                Enumerable.Range(j + 1, words).Any(k => tokens[k].IsAllCaps && !IsInitial(tokens[k])))
+                continue;
+            AddPattern(sentence, owner, mentions, j + 1, end, EntityKind.Person);
+        }
+    }
+
+    // "two chambers of Parliament", "the Speaker of the National Assembly", "Senate approval": a legislature's common name,
+    // capitalised and standing alone (no capitalised word before it, none after it but a title), is that body.
+    private void TagLegislatures(Sentence sentence, Mention?[] owner, List<Mention> mentions, List<TitleMention> titles)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (owner[i] is not null || !tokens[i].IsCapitalized || tokens[i].IsAllCaps || tokens[i].Kind != TokenKind.Word)
+                continue;
+            var end = -1;
+            var key = "";
+            for (var k = i; k < tokens.Count && k - i < 4 && owner[k] is null && (tokens[k].IsCapitalized || tokens[k].Key == "of"); k++)
+            {
+                key = k == i ? tokens[k].Key : key + " " + tokens[k].Key;
+                if (tokens[k].IsCapitalized && _words.Legislatures.Contains(key))
+                    end = k + 1;
+            }
+            if (end < 0)
+                continue;
+            var before = i > 0 && tokens[i - 1].Kind is TokenKind.Word or TokenKind.Number && (tokens[i - 1].IsCapitalized || owner[i - 1] is not null) &&
+                tokens[i - 1].Key != "the" && !(i == 1 || tokens[i - 2].Kind == TokenKind.Punctuation) || i > 0 && owner[i - 1] is { IsDemonym: false };
+            var titleAfter = titles.Any(t => t.TokenStart == end);
+            var afterName = end < tokens.Count && !titleAfter && (tokens[end].IsCapitalized || tokens[end].Kind == TokenKind.Number ||
+                (tokens[end].Key == "of" && end + 1 < tokens.Count && (tokens[end + 1].IsCapitalized || tokens[end + 1].Key == "the")));
+            if (before || afterName)
+            {
+                i = end - 1;
+                continue;
+            }
+            AddPattern(sentence, owner, mentions, i, end, EntityKind.Organization);
+            i = end - 1;
+        }
+    }
+
+    // "CCM", "AfCFTA": two or more capitals, most of the letters capitals.
+    private static bool IsAcronym(Token t)
+    {
+        if (t.Kind != TokenKind.Word || t.Text.Length < 2 || !char.IsUpper(t.Text[0]))
+            return false;
+        var upper = t.Text.Count(char.IsUpper);
+        return upper >= 2 && upper * 2 >= t.Text.Count(char.IsLetter);
+    }
+
+    // The first token of the capitalised words before the bracket at <paramref name="paren"/> whose initials (words of a
+    // hyphenated word each, small connectors skipped) are the acronym's capitals; -1 when none.
+    private int SpelledOut(IReadOnlyList<Token> tokens, Mention?[] owner, int paren, string acronym)
+    {
+        var letters = new string(acronym.Where(char.IsUpper).ToArray());
+        var initials = "";
+        var words = 0;
+        for (var k = paren - 1; k >= 0 && paren - k <= 12; k--)
+        {
+            var t = tokens[k];
+            if (owner[k] is not null)
+                return -1;
+            if (t.Kind == TokenKind.Word && t.IsCapitalized && !t.IsAllCaps)
+            {
+                initials = char.ToUpperInvariant(t.Text[0]) + initials;
+                words++;
+                if (initials.Length > letters.Length || !letters.EndsWith(initials, StringComparison.Ordinal))
+                    return -1;
+                if (initials == letters)
+                    return words >= 2 ? k : -1;
+                continue;
+            }
+            if (TextFolding.IsConnector(t) || t.IsLower && _words.RunConnectors.Contains(t.Key) || t.Key is "y" or "e" or "et" or "und" or "des" or "du" or "da" or "do" or "di" or "del" or "la")
+                continue;
+            return -1;
+        }
+        return -1;
     }
 
     private void AddPattern(Sentence sentence, Mention?[] owner, List<Mention> mentions, int start, int end, EntityKind kind, bool replace = false)
