@@ -115,7 +115,7 @@ internal static class BuildCommand
         // A corpus step after assembly: where each person sits in the meeting network (degree, betweenness, community),
         // written on the Person nodes so every export carries it (Gephi sizes and colours by it without computing it).
         // Then a seeded force-directed layout (x, y on every node): Gephi opens graph.gexf laid out, graph.html draws it.
-        result = result with { Graph = NetworkLayout.Annotate(NetworkMetrics.Annotate(result.Graph)) };
+        result = result with { Graph = NetworkLayout.Annotate(NetworkMetrics.Annotate(result.Graph), new NetworkLayoutOptions { Parallelism = settings.Parallelism }) };
         await WriteAtomicallyAsync(settings.Out, result.Graph, writers, ct).ConfigureAwait(false);
         var s = result.Statistics;
         var load = source.Statistics;
