@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using GraphShape;
 using GraphShape.Algorithms.Layout;
 using KnowledgeGraph.Core.Graph;
-using QuikGraph;
 
 namespace KnowledgeGraph.Analysis;
 
@@ -23,6 +22,12 @@ public sealed record NetworkLayoutOptions
 
     /// <summary>The fewest iterations a component gets however big it is.</summary>
     public int MinIterations { get; init; } = 10;
+
+    /// <summary>
+    /// Cores the force-directed step may use (0 = all): each vertex's forces are summed on its own, so the coordinates
+    /// are the same on any number of cores.
+    /// </summary>
+    public int Parallelism { get; init; }
 }
 
 /// <summary>
@@ -189,13 +194,6 @@ public static class NetworkLayout
         List<int> component, SortedSet<(int, int)> edges, NetworkLayoutOptions options, Random random)
     {
         var members = new HashSet<int>(component);
-        var g = new BidirectionalGraph<int, Edge<int>>(allowParallelEdges: false);
-        g.AddVertexRange(component);
-        foreach (var (a, b) in edges)
-        {
-            if (members.Contains(a))
-                g.AddEdge(new Edge<int>(a, b));
-        }
         var side = options.EdgeLength * Math.Sqrt(component.Count) * 2;
         var start = new Dictionary<int, Point>(component.Count);
         foreach (var v in component)
@@ -209,20 +207,123 @@ public static class NetworkLayout
             return (disc, side, side);
         }
         var iterations = (int)Math.Clamp(options.PairIterationBudget / Math.Max(1, n * n), options.MinIterations, 200);
+        // GraphShape's parameters give the constants; the iterations run in FruchtermanReingold below. The algorithm's own
+        // generator was seeded from ours: drawing that seed keeps every later component's start the same.
         var parameters = new FreeFRLayoutParameters { IdealEdgeLength = options.EdgeLength, MaxIterations = iterations };
-        var algorithm = new FRLayoutAlgorithm<int, Edge<int>, BidirectionalGraph<int, Edge<int>>>(g, start, parameters)
+        _ = random.Next();
+        var index = new Dictionary<int, int>(component.Count);
+        var xs = new double[component.Count];
+        var ys = new double[component.Count];
+        for (var k = 0; k < component.Count; k++)
         {
-            Rand = new Random(random.Next()),
-        };
-        algorithm.Compute();
-        var result = component.Select(v =>
+            index[component[k]] = k;
+            (xs[k], ys[k]) = (start[component[k]].X, start[component[k]].Y);
+        }
+        var links = new List<(int, int)>();
+        foreach (var (a, b) in edges)
         {
-            var p = algorithm.VerticesPositions[v];
-            return (v, X: double.IsFinite(p.X) ? p.X : 0, Y: double.IsFinite(p.Y) ? p.Y : 0);
-        }).ToList();
+            if (members.Contains(a))
+                links.Add((index[a], index[b]));
+        }
+        FruchtermanReingold(xs, ys, links, parameters, Math.Sqrt(Math.Pow(options.EdgeLength, 2) * component.Count), options.Parallelism);
+        var result = component.Select((v, k) => (v, X: double.IsFinite(xs[k]) ? xs[k] : 0, Y: double.IsFinite(ys[k]) ? ys[k] : 0)).ToList();
         var (minX, minY) = (result.Min(p => p.X), result.Min(p => p.Y));
         var points = result.Select(p => (p.v, p.X - minX, p.Y - minY)).ToList();
         return (points, points.Max(p => p.Item2), points.Max(p => p.Item3));
+    }
+
+    /// <summary>
+    /// GraphShape 1.2.1's <see cref="FRLayoutAlgorithm{TVertex, TEdge, TGraph}"/> (free variant, exponential cooling) over
+    /// arrays instead of dictionaries: the same operations on the same numbers in the same order (vertices in component
+    /// order, edges in (smaller, larger) order, a vector divided by multiplying with the inverse, displacement kept at or
+    /// above 0), so the coordinates are the library's to the last bit, several times faster. The loop of every vertex
+    /// against every other is the layout's whole cost.
+    /// </summary>
+    internal static void FruchtermanReingold(double[] xs, double[] ys, List<(int Source, int Target)> edges, FreeFRLayoutParameters parameters, double initialTemperature, int parallelism = 1)
+    {
+        var n = xs.Length;
+        var repulsion = parameters.ConstantOfRepulsion;
+        var attraction = parameters.ConstantOfAttraction;
+        var fx = new double[n];
+        var fy = new double[n];
+        var minimalTemperature = initialTemperature * 0.01;
+        var temperature = initialTemperature;
+        for (var i = 0; i < parameters.MaxIterations && temperature > minimalTemperature; ++i)
+        {
+            // Blocks of vertices on all cores for a big component (each vertex's sum runs over the others in order, as
+            // on one core); a small one is not worth the hand-over.
+            if (parallelism != 1 && n >= 512)
+            {
+                var blocks = (n + 255) / 256;
+                Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : -1 },
+                    b => Repulse(xs, ys, fx, fy, repulsion, b * 256, Math.Min(n, (b + 1) * 256)));
+            }
+            else
+            {
+                Repulse(xs, ys, fx, fy, repulsion, 0, n);
+            }
+            foreach (var (source, target) in edges)
+            {
+                var (dx, dy) = (xs[source] - xs[target], ys[source] - ys[target]);
+                var length = Math.Max(Math.Sqrt((dx * dx) + (dy * dy)), double.Epsilon);
+                var inverse = 1.0 / length;
+                (dx, dy) = (dx * inverse, dy * inverse);
+                var pow = Math.Pow(length, 2);
+                (dx, dy) = (dx * pow, dy * pow);
+                var overAttraction = 1.0 / attraction;
+                (dx, dy) = (dx * overAttraction, dy * overAttraction);
+                (fx[source], fy[source]) = (fx[source] - dx, fy[source] - dy);
+                (fx[target], fy[target]) = (fx[target] + dx, fy[target] + dy);
+            }
+            for (var v = 0; v < n; v++)
+            {
+                var (dx, dy) = (fx[v], fy[v]);
+                if (NearZero(dx) && NearZero(dy))
+                    continue;
+                var length = Math.Max(Math.Sqrt((dx * dx) + (dy * dy)), double.Epsilon);
+                var inverse = 1.0 / length;
+                (dx, dy) = (dx * inverse, dy * inverse);
+                var step = Math.Min(length, temperature);
+                (dx, dy) = (dx * step, dy * step);
+                xs[v] = Math.Min(double.PositiveInfinity, Math.Max(0, xs[v] + dx));
+                ys[v] = Math.Min(double.PositiveInfinity, Math.Max(0, ys[v] + dy));
+            }
+            temperature *= parameters.Lambda;
+        }
+    }
+
+    // The repulsive force on each vertex of [from, to) from every other vertex, summed in vertex order.
+    private static void Repulse(double[] xs, double[] ys, double[] fx, double[] fy, double repulsion, int from, int to)
+    {
+        var n = xs.Length;
+        for (var v = from; v < to; v++)
+        {
+            double sx = 0, sy = 0;
+            var (px, py) = (xs[v], ys[v]);
+            for (var u = 0; u < n; u++)
+            {
+                if (u == v)
+                    continue;
+                var (dx, dy) = (px - xs[u], py - ys[u]);
+                var length = Math.Max(Math.Sqrt((dx * dx) + (dy * dy)), double.Epsilon);
+                var inverse = 1.0 / length;
+                (dx, dy) = (dx * inverse, dy * inverse);
+                (dx, dy) = (dx * repulsion, dy * repulsion);
+                (dx, dy) = (dx * inverse, dy * inverse);
+                (sx, sy) = (sx + dx, sy + dy);
+            }
+            (fx[v], fy[v]) = (sx, sy);
+        }
+    }
+
+    // GraphShape's MathUtils.NearEqual(a, 0), as its Vector comparison uses it.
+    private static bool NearZero(double a)
+    {
+        if (a == 0)
+            return true;
+        var eps = (Math.Abs(a) + Math.Abs(0.0) + 10.0) * 2.2204460492503131e-016;
+        var delta = a - 0.0;
+        return -eps < delta && eps > delta;
     }
 
     /// <summary>Packs laid-out components in rows (largest first), the rows about as wide as the whole is tall; returns the y below them.</summary>

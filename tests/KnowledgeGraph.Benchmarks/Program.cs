@@ -12,27 +12,214 @@ using KnowledgeGraph.Writers;
 namespace KnowledgeGraph.Benchmarks;
 
 /// <summary>
-/// kg benchmarks. `throughput [copies]`: builds a corpus of copies of seeds/ in a temp folder, runs the whole pipeline
-/// (loading, analysis on all cores, assembly, all writers) and prints MB/s, articles/s and peak memory.
-/// `micro`: BenchmarkDotNet figures for single stages. `network [people] [meetings]`: the network metrics of kg build.
+/// kg benchmarks.
+/// <list type="bullet">
+/// <item>`throughput [MB] [texts-folder...]`: generates a corpus of that many megabytes (default 10) from seeds/ and
+/// ../shared/eval/dev/texts in a temp folder, runs `kg build --format json` on it as its own process at
+/// `--parallelism 1` and at all cores, and prints CPU seconds (user+sys), MB per CPU-second, wall MB/s, articles/s and
+/// peak RSS; then the share of each stage, from one in-process pass over (at most 10 MB of) the same corpus.</item>
+/// <item>`stages [MB]`: only the stage shares.</item>
+/// <item>`corpus MB DIR`: only writes the corpus (for other tools on the same slice).</item>
+/// <item>`micro`: BenchmarkDotNet figures for single stages. `network [people] [meetings]`: the network metrics of kg build.</item>
+/// </list>
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "micro")
+        var mode = args.Length > 0 ? args[0] : "throughput";
+        double Megabytes(int i, double fallback) => args.Length > i ? double.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+        switch (mode)
         {
-            BenchmarkRunner.Run<StageBenchmarks>(args: args[1..]);
-            return 0;
+            case "micro":
+                BenchmarkRunner.Run<StageBenchmarks>(args: args[1..]);
+                return 0;
+            case "network":
+                NetworkFigures(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8000);
+                return 0;
+            case "corpus":
+                if (args.Length < 3)
+                {
+                    Console.Error.WriteLine("usage: corpus MB DIR");
+                    return 2;
+                }
+                var written = Corpus.Write(args[2], Megabytes(1, 10), Corpus.DefaultSources(RepoRoot()));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{written.Files:N0} articles, {written.Bytes / 1048576.0:F2} MB in {args[2]}"));
+                return 0;
+            case "load":
+                LoadFigures();
+                return 0;
+            case "stages":
+                return await WithCorpusAsync(Megabytes(1, 10), args.Skip(2).ToArray(), dir => StagesAsync(dir));
+            case "throughput":
+                return await WithCorpusAsync(Megabytes(1, 10), args.Skip(2).ToArray(), async dir =>
+                {
+                    await ThroughputAsync(dir);
+                    Console.WriteLine();
+                    return await StagesAsync(dir, maxBytes: 10L << 20);
+                });
+            default:
+                Console.Error.WriteLine($"unknown mode '{mode}' (expected throughput, stages, corpus, micro, network)");
+                return 2;
         }
-        if (args.Length > 0 && args[0] == "network")
-        {
-            NetworkFigures(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8000);
-            return 0;
-        }
-        var copies = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400;
-        return await ThroughputAsync(copies);
     }
+
+    private static async Task<int> WithCorpusAsync(double megabytes, string[] sources, Func<string, Task<int>> run)
+    {
+        var root = Directory.CreateTempSubdirectory("kg-bench-");
+        try
+        {
+            var input = Path.Combine(root.FullName, "articles");
+            var written = Corpus.Write(input, megabytes, sources.Length > 0 ? sources : Corpus.DefaultSources(RepoRoot()));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"corpus:      {written.Files:N0} articles, {written.Bytes / 1048576.0:F2} MB (copies of {written.Distinct} articles) in {input}"));
+            return await run(input);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// `kg build DIR --format json` as its own process at 1 and at all cores: CPU seconds (user+sys), wall time, peak RSS.
+    /// </summary>
+    private static async Task ThroughputAsync(string corpus)
+    {
+        var kg = KgDll();
+        var bytes = new DirectoryInfo(corpus).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+        var files = new DirectoryInfo(corpus).EnumerateFiles("*", SearchOption.AllDirectories).Count();
+        var mb = bytes / 1048576.0;
+        Console.WriteLine($"kg:          {kg} (load {LoadAverage()})");
+        var cores = Environment.ProcessorCount;
+        var runs = new List<(int Workers, ChildRun Run)>();
+        foreach (var workers in cores > 1 ? new[] { 1, cores } : [1])
+        {
+            var output = Path.Combine(Path.GetDirectoryName(corpus)!, "out-" + workers);
+            var run = await ChildRun.StartAsync("dotnet", [kg, "build", corpus, "--out", output, "--format", "json", "--quiet", "--data", Path.Combine(RepoRoot(), "data"), "--parallelism", workers.ToString(CultureInfo.InvariantCulture)]);
+            if (run.ExitCode != 0)
+                throw new InvalidOperationException($"kg build exited with {run.ExitCode}: {run.Error}");
+            runs.Add((workers, run));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"--parallelism {workers}: {run.CpuSeconds,6:F2} CPU-s = {mb / run.CpuSeconds,5:F2} MB/CPU-s; wall {run.WallSeconds,6:F2} s = {mb / run.WallSeconds,5:F2} MB/s, {files / run.WallSeconds,6:F0} articles/s; peak RSS {run.PeakRssBytes / 1048576.0:F0} MB"));
+        }
+        if (runs.Count == 2)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scaling:     wall at {cores} cores = {runs[1].Run.WallSeconds / runs[0].Run.WallSeconds:F2} x wall at 1 core (load {LoadAverage()} after)"));
+    }
+
+    /// <summary>One pass of the pipeline in this process on one thread, with the time of each stage.</summary>
+    private static async Task<int> StagesAsync(string corpus, long maxBytes = long.MaxValue)
+    {
+        var root = RepoRoot();
+        var data = Path.Combine(root, "data");
+        var load = Stopwatch.StartNew();
+        var pipeline = new PipelineBuilder().UseDataDirectory(data).Build();
+        load.Stop();
+        var source = new FileDocumentSource(new FileDocumentSourceOptions
+        {
+            Inputs = [corpus],
+            Boilerplate = BoilerplateRules.Load(Path.Combine(data, "lexicon", "boilerplate.csv")),
+        });
+        var clock = new StageClock();
+        // Read first, then analyse in a plain loop: each stage's time (and a profiler's stacks) stay apart.
+        var documents = new List<SourceDocument>();
+        long bytes = 0;
+        var watch = Stopwatch.StartNew();
+        await foreach (var document in source.ReadAsync())
+        {
+            documents.Add(document);
+            bytes += document.Bytes;
+            if (bytes >= maxBytes)
+                break;
+        }
+        var reading = watch.Elapsed;
+        watch.Restart();
+        var analyses = new List<Core.Stages.Assembly.DocumentAnalysis>(documents.Count);
+        foreach (var document in documents)
+            analyses.Add(pipeline.Analyze(document, clock));
+        var analysis = watch.Elapsed;
+        watch.Restart();
+        var graph = pipeline.Assemble(analyses.OrderBy(a => a.DocumentId, StringComparer.Ordinal).ThenBy(a => a.Part));
+        var assembly = watch.Elapsed;
+        watch.Restart();
+        graph = NetworkMetrics.Annotate(graph);
+        var metrics = watch.Elapsed;
+        watch.Restart();
+        graph = NetworkLayout.Annotate(graph, new NetworkLayoutOptions { Parallelism = 1 });
+        var layout = watch.Elapsed;
+        var output = Directory.CreateTempSubdirectory("kg-bench-json-");
+        watch.Restart();
+        try
+        {
+            await GraphWriters.Resolve("json")[0].WriteAsync(graph, output.FullName, CancellationToken.None);
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+        var json = watch.Elapsed;
+        var dates = clock.Seconds(AnalysisStage.Dates);
+        var rows = new (string Stage, double Seconds)[]
+        {
+            ("data load (gazetteer, lexicon, rules)", load.Elapsed.TotalSeconds),
+            ("reading files (decode, boilerplate, dateline)", reading.TotalSeconds),
+            ("sentences + tokens", clock.Seconds(AnalysisStage.Sentences)),
+            ("entity tagging", clock.Seconds(AnalysisStage.Tagging)),
+            ("resolution", clock.Seconds(AnalysisStage.Resolution)),
+            ("relation rules + meeting linking", clock.Seconds(AnalysisStage.Relations) - dates),
+            ("sentence dates", dates),
+            ("per-document entity list", clock.Seconds(AnalysisStage.Collect)),
+            ("assembly", assembly.TotalSeconds),
+            ("network metrics", metrics.TotalSeconds),
+            ("layout", layout.TotalSeconds),
+            ("graph.json", json.TotalSeconds),
+        };
+        var total = rows.Sum(r => r.Seconds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"stages (one thread, in process, {bytes / 1048576.0:F2} MB, {analyses.Count:N0} parts; {pipeline.Gazetteer.Count:N0} gazetteer entries, {pipeline.Rules.Rules.Length} rules):"));
+        foreach (var (stage, seconds) in rows)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-48} {seconds,7:F2} s {100 * seconds / total,5:F1} %"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-48} {total,7:F2} s = {bytes / 1048576.0 / total:F2} MB/s ({analysis.TotalSeconds:F2} s analysis)"));
+        return 0;
+    }
+
+    /// <summary>`load`: the data load, part by part, three times in this process (the first includes compiling the loaders).</summary>
+    private static void LoadFigures()
+    {
+        var data = Path.Combine(RepoRoot(), "data");
+        for (var round = 1; round <= 3; round++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var gazetteer = Core.Stages.Tagging.GazetteerLoader.Load(data);
+            var g = watch.Elapsed.TotalSeconds;
+            var heads = Core.Stages.Tagging.HeadLexicon.Load(data);
+            var h = watch.Elapsed.TotalSeconds - g;
+            var rules = Core.Stages.Relations.RuleSet.Load(data);
+            var r = watch.Elapsed.TotalSeconds - g - h;
+            _ = new PipelineBuilder().UseGazetteer(gazetteer).UseHeadNouns(heads).UseRelationRules(rules).Build();
+            var total = watch.Elapsed.TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"load {round}: gazetteer {g:F3} s, head nouns {h:F3} s, rules {r:F3} s, pipeline {total - g - h - r:F3} s; total {total:F3} s wall, {cpuSeconds:F3} CPU-s ({gazetteer.Count:N0} entries)"));
+        }
+    }
+
+    /// <summary>The kg program of this build configuration, or the one <c>KG_DLL</c> names.</summary>
+    private static string KgDll()
+    {
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        // KG_DLL: another build of kg (a copy that a rebuild cannot change under a long run, or the main branch's).
+        var path = Environment.GetEnvironmentVariable("KG_DLL") is { Length: > 0 } given ? given : Path.Combine(RepoRoot(), "src", "KnowledgeGraph.Cli", "bin", configuration, "net10.0", "kg.dll");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"{path} not found: run dotnet build src/KnowledgeGraph.Cli -c {configuration} first");
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>
     /// `network [people] [meetings]`: degree, betweenness and community (the step after assembly in kg build) on a
@@ -66,53 +253,6 @@ public static class Program
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln")))
             dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("KnowledgeGraph.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static async Task<int> ThroughputAsync(int copies)
-    {
-        var root = RepoRoot();
-        var corpus = Directory.CreateTempSubdirectory("kg-bench-");
-        var output = Path.Combine(corpus.FullName, "out");
-        try
-        {
-            var seeds = Directory.GetFiles(Path.Combine(root, "seeds"), "*.txt");
-            var input = Directory.CreateDirectory(Path.Combine(corpus.FullName, "articles")).FullName;
-            for (var i = 0; i < copies; i++)
-            {
-                foreach (var seed in seeds)
-                    File.Copy(seed, Path.Combine(input, $"{Path.GetFileNameWithoutExtension(seed)}-{i:D5}.txt"));
-            }
-            var data = Path.Combine(root, "data");
-            var load = Stopwatch.StartNew();
-            var pipeline = new PipelineBuilder().UseDataDirectory(data).Build();
-            load.Stop();
-            var source = new FileDocumentSource(new FileDocumentSourceOptions
-            {
-                Inputs = [input],
-                Boilerplate = BoilerplateRules.Load(Path.Combine(data, "lexicon", "boilerplate.csv")),
-            });
-            var run = Stopwatch.StartNew();
-            var result = await pipeline.RunAsync(source.ReadAsync());
-            var analysed = run.Elapsed;
-            Directory.CreateDirectory(output);
-            foreach (var w in GraphWriters.All)
-                await w.WriteAsync(result.Graph, output, CancellationToken.None);
-            run.Stop();
-            var s = result.Statistics;
-            using var me = Process.GetCurrentProcess();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-                corpus:     {s.Documents:N0} articles, {s.Bytes / 1048576.0:F2} MB, {s.Sentences:N0} sentences ({Environment.ProcessorCount} cores)
-                data load:  {load.Elapsed.TotalSeconds:F2} s (gazetteer {pipeline.Gazetteer.Count:N0} entries, {pipeline.Rules.Rules.Length} rules)
-                analysis:   {analysed.TotalSeconds:F2} s = {s.Bytes / 1048576.0 / analysed.TotalSeconds:F2} MB/s, {s.Documents / analysed.TotalSeconds:F0} articles/s
-                with export:{run.Elapsed.TotalSeconds:F2} s for all {GraphWriters.All.Length} formats ({result.Graph.Nodes.Length:N0} nodes, {result.Graph.Relationships.Length:N0} relationships)
-                peak memory:{me.PeakWorkingSet64 / 1048576.0:F0} MB working set
-                """));
-            return 0;
-        }
-        finally
-        {
-            corpus.Delete(recursive: true);
-        }
     }
 }
 

@@ -169,7 +169,7 @@ internal static class BuildCommand
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var metrics = NetworkMetrics.Annotate(result.Graph);
             var tMetrics = watch.Elapsed;
-            result = result with { Graph = NetworkLayout.Annotate(metrics) };
+            result = result with { Graph = NetworkLayout.Annotate(metrics, new NetworkLayoutOptions { Parallelism = settings.Parallelism }) };
             var tLayout = watch.Elapsed;
             store.WriteGraph(result.Graph, ct);
             store.DataVersion = dataVersion;

@@ -41,25 +41,42 @@ public sealed class Gazetteer
             .ToFrozenDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _roles = roles.GroupBy(r => r.PersonId, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
-        Entities = new PhraseTrie<AliasTarget>(NormalizeKey);
-        foreach (var e in _entries.Values.OrderBy(e => e.Id, StringComparer.Ordinal))
-        {
-            foreach (var name in e.Aliases.Prepend(e.Name).Distinct(StringComparer.Ordinal))
-                Entities.Add(name, new AliasTarget(e, false));
-            foreach (var d in e.Demonyms)
-                Entities.Add(d, new AliasTarget(e, true));
-        }
-        Titles = new PhraseTrie<TitleEntry>(NormalizeKey);
-        var titleKinds = new Dictionary<string, TitleEntry>(StringComparer.Ordinal);
-        foreach (var (phrase, title) in titles)
-        {
-            Titles.Add(phrase, title);
-            titleKinds.TryAdd(Text.TextFolding.FoldPhrase(phrase), title);
-        }
-        TitlesByKey = titleKinds.ToFrozenDictionary(StringComparer.Ordinal);
-        DemonymKeys = _entries.Values.SelectMany(e => e.Demonyms).Select(Text.TextFolding.FoldPhrase).ToFrozenSet(StringComparer.Ordinal);
-        GivenNames = givenNames.Select(Text.TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
-        CommonWords = commonWords.Select(Text.TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
+        // The name trie is most of the load time; it is built on one core while the titles and word sets are built on
+        // another. Each part is built alone, so the result is the same whatever runs first.
+        var entityTrie = new PhraseTrie<AliasTarget>(NormalizeKey);
+        var titleTrie = new PhraseTrie<TitleEntry>(NormalizeKey);
+        FrozenDictionary<string, TitleEntry>? titlesByKey = null;
+        FrozenSet<string>? demonymKeys = null, givenNameSet = null, commonWordSet = null;
+        Parallel.Invoke(
+            () =>
+            {
+                foreach (var e in _entries.Values.OrderBy(e => e.Id, StringComparer.Ordinal))
+                {
+                    foreach (var name in e.Aliases.Prepend(e.Name).Distinct(StringComparer.Ordinal))
+                        entityTrie.Add(name, new AliasTarget(e, false));
+                    foreach (var d in e.Demonyms)
+                        entityTrie.Add(d, new AliasTarget(e, true));
+                }
+            },
+            () =>
+            {
+                var titleKinds = new Dictionary<string, TitleEntry>(StringComparer.Ordinal);
+                foreach (var (phrase, title) in titles)
+                {
+                    titleTrie.Add(phrase, title);
+                    titleKinds.TryAdd(Text.TextFolding.FoldPhrase(phrase), title);
+                }
+                titlesByKey = titleKinds.ToFrozenDictionary(StringComparer.Ordinal);
+                demonymKeys = _entries.Values.SelectMany(e => e.Demonyms).Select(Text.TextFolding.FoldPhrase).ToFrozenSet(StringComparer.Ordinal);
+                givenNameSet = givenNames.Select(Text.TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
+                commonWordSet = commonWords.Select(Text.TextFolding.Fold).ToFrozenSet(StringComparer.Ordinal);
+            });
+        Entities = entityTrie;
+        Titles = titleTrie;
+        TitlesByKey = titlesByKey!;
+        DemonymKeys = demonymKeys!;
+        GivenNames = givenNameSet!;
+        CommonWords = commonWordSet!;
     }
 
     /// <summary>The closed word classes of <c>lexicon/word-lists.csv</c>.</summary>

@@ -27,6 +27,8 @@ public sealed record PhraseMatch<T>(T Value, string Surface, TokenShape[] Shapes
 /// <typeparam name="T">The payload of a phrase.</typeparam>
 public sealed class PhraseTrie<T>
 {
+    private static readonly List<PhraseMatch<T>> NoMatches = [];
+
     private readonly Node _root = new();
     private readonly Func<string, string> _normalizeKey;
 
@@ -39,20 +41,24 @@ public sealed class PhraseTrie<T>
     /// <summary>Adds a phrase.</summary>
     public void Add(string phrase, T value)
     {
-        var tokens = Tokenizer.Tokenize(phrase).Where(t => !TextFolding.IsConnector(t)).ToList();
+        // Run for each of the gazetteer's ~40,000 names and aliases at every start: no LINQ.
+        var tokens = Tokenizer.Tokenize(phrase);
+        tokens.RemoveAll(TextFolding.IsConnector);
         if (tokens.Count == 0)
             return;
         var node = _root;
-        foreach (var t in tokens)
+        var shapes = new TokenShape[tokens.Count];
+        for (var k = 0; k < tokens.Count; k++)
         {
-            var key = _normalizeKey(t.Key);
+            var key = _normalizeKey(tokens[k].Key);
             node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
             if (!node.Children.TryGetValue(key, out var child))
                 node.Children[key] = child = new Node();
             node = child;
+            shapes[k] = ShapeOf(tokens[k]);
         }
         node.Matches ??= [];
-        node.Matches.Add(new PhraseMatch<T>(value, phrase, tokens.Select(ShapeOf).ToArray()));
+        node.Matches.Add(new PhraseMatch<T>(value, phrase, shapes));
         Count++;
     }
 
@@ -63,13 +69,16 @@ public sealed class PhraseTrie<T>
     /// </summary>
     public int LongestMatch(IReadOnlyList<Token> tokens, int start, bool caseSensitive, out List<PhraseMatch<T>> matches)
     {
-        matches = [];
+        // Called at every token of every sentence, most often to find nothing: no allocation on that path. The lists
+        // handed out are the trie's own (or the shared empty one), to be read, never changed.
+        matches = NoMatches;
         if (start >= tokens.Count || TextFolding.IsConnector(tokens[start]))
             return -1;
         var node = _root;
         var bestEnd = -1;
         List<PhraseMatch<T>>? best = null;
-        var used = new List<int>(4);
+        Span<int> used = stackalloc int[8];
+        var count = 0;
         for (var i = start; i < tokens.Count; i++)
         {
             if (TextFolding.IsConnector(tokens[i]) && i > start)
@@ -77,10 +86,16 @@ public sealed class PhraseTrie<T>
             if (node.Children is null || !node.Children.TryGetValue(_normalizeKey(tokens[i].Key), out var next))
                 break;
             node = next;
-            used.Add(i);
+            if (count == used.Length)
+            {
+                var longer = new int[used.Length * 2];
+                used.CopyTo(longer);
+                used = longer;
+            }
+            used[count++] = i;
             if (node.Matches is null)
                 continue;
-            var fitting = caseSensitive ? node.Matches.Where(m => Fits(m.Shapes, tokens, used)).ToList() : node.Matches;
+            var fitting = caseSensitive ? Fitting(node.Matches, tokens, used[..count]) : node.Matches;
             if (fitting.Count > 0)
             {
                 bestEnd = i + 1;
@@ -93,7 +108,29 @@ public sealed class PhraseTrie<T>
         return bestEnd;
     }
 
-    private static bool Fits(TokenShape[] shapes, IReadOnlyList<Token> tokens, List<int> used)
+    // The phrases whose shapes fit, in order: the node's own list when all do (the usual case), a new one only when some do not.
+    private static List<PhraseMatch<T>> Fitting(List<PhraseMatch<T>> candidates, IReadOnlyList<Token> tokens, ReadOnlySpan<int> used)
+    {
+        var fits = 0;
+        foreach (var m in candidates)
+        {
+            if (Fits(m.Shapes, tokens, used))
+                fits++;
+        }
+        if (fits == candidates.Count)
+            return candidates;
+        if (fits == 0)
+            return NoMatches;
+        var some = new List<PhraseMatch<T>>(fits);
+        foreach (var m in candidates)
+        {
+            if (Fits(m.Shapes, tokens, used))
+                some.Add(m);
+        }
+        return some;
+    }
+
+    private static bool Fits(TokenShape[] shapes, IReadOnlyList<Token> tokens, ReadOnlySpan<int> used)
     {
         for (var k = 0; k < shapes.Length; k++)
         {
@@ -112,8 +149,14 @@ public sealed class PhraseTrie<T>
     {
         if (t.Kind != TokenKind.Word)
             return TokenShape.Any;
-        var upper = t.Text.Count(char.IsUpper);
-        var lower = t.Text.Count(char.IsLower);
+        var (upper, lower) = (0, 0);
+        foreach (var c in t.Text)
+        {
+            if (char.IsUpper(c))
+                upper++;
+            else if (char.IsLower(c))
+                lower++;
+        }
         if (upper >= 2 && lower == 0)
             return TokenShape.Acronym;
         return upper > 0 ? TokenShape.Capitalized : TokenShape.Any;

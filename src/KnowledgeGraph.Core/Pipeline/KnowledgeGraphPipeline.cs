@@ -42,11 +42,13 @@ public sealed class KnowledgeGraphPipeline
     private readonly MentionResolver _resolver;
     private readonly RelationExtractor _extractor;
     private readonly GraphAssembler _assembler;
+    private readonly SentenceDateFinder _dates;
 
     internal KnowledgeGraphPipeline(Gazetteer gazetteer, HeadLexicon heads, RuleSet rules, SentenceDateFinder dates)
     {
         Gazetteer = gazetteer;
         Rules = rules;
+        _dates = dates;
         _tagger = new EntityTagger(gazetteer, heads);
         _resolver = new MentionResolver(gazetteer);
         _extractor = new RelationExtractor(rules, gazetteer, dates);
@@ -60,13 +62,21 @@ public sealed class KnowledgeGraphPipeline
     public RuleSet Rules { get; }
 
     /// <summary>Analyses one article part. Pure: same input, same output.</summary>
-    public DocumentAnalysis Analyze(SourceDocument document)
+    public DocumentAnalysis Analyze(SourceDocument document) => Analyze(document, null);
+
+    /// <summary>Analyses one article part, adding each stage's time to <paramref name="clock"/> when one is given (the benchmark's stage shares).</summary>
+    internal DocumentAnalysis Analyze(SourceDocument document, StageClock? clock)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var mark = clock is null ? 0 : Stopwatch.GetTimestamp();
         var sentences = SentenceSplitter.Split(document.Text);
+        mark = clock?.Add(AnalysisStage.Sentences, mark) ?? 0;
         var tagged = sentences.Select(_tagger.Tag).ToList();
+        mark = clock?.Add(AnalysisStage.Tagging, mark) ?? 0;
         _resolver.Resolve(tagged, document.Published);
-        var extraction = _extractor.Extract(document.Id, tagged, document.Published, document.Text);
+        mark = clock?.Add(AnalysisStage.Resolution, mark) ?? 0;
+        var extraction = (clock is null ? _extractor : TimedExtractor(clock)).Extract(document.Id, tagged, document.Published, document.Text);
+        mark = clock?.Add(AnalysisStage.Relations, mark) ?? 0;
         var entities = tagged.SelectMany(t => t.Mentions)
             .Where(m => m.EntityId is not null && !m.IsDemonym)
             .GroupBy(m => m.EntityId!, StringComparer.Ordinal)
@@ -79,7 +89,7 @@ public sealed class KnowledgeGraphPipeline
             })
             .OrderBy(e => e.Id, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new DocumentAnalysis
+        var analysis = new DocumentAnalysis
         {
             DocumentId = document.Id,
             Part = document.Part,
@@ -91,7 +101,18 @@ public sealed class KnowledgeGraphPipeline
             Bytes = document.Bytes,
             Sentences = sentences.Count,
         };
+        clock?.Add(AnalysisStage.Collect, mark);
+        return analysis;
     }
+
+    // The benchmark's extractor: the same rules, with the date search (called inside the relation stage) timed apart.
+    private RelationExtractor TimedExtractor(StageClock clock) => new(Rules, Gazetteer, (sentence, published) =>
+    {
+        var t = Stopwatch.GetTimestamp();
+        var date = _dates(sentence, published);
+        clock.Add(AnalysisStage.Dates, t);
+        return date;
+    });
 
     /// <summary>Assembles analyses into a graph.</summary>
     public PropertyGraph Assemble(IEnumerable<DocumentAnalysis> analyses) => _assembler.Assemble(analyses);

@@ -101,12 +101,27 @@ public static class Tokenizer
         return k;
     }
 
+    // Each thread keeps the words it has seen with their folded keys: most tokens of a corpus are words met before, and
+    // looking the characters up costs less than copying them out and folding them again. Bounded; emptied when full.
+    private const int MaxCachedWords = 50_000;
+
+    [ThreadStatic]
+    private static Dictionary<string, (string Text, string Key)>? _words;
+
     private static Token Make(string text, int start, int length, int offset, TokenKind kind)
     {
-        var s = text.Substring(start, length);
-        var key = TextFolding.Fold(s);
-        if (kind == TokenKind.Possessive)
-            key = "'s";
-        return new Token(start + offset, length, s, key, kind);
+        var words = _words ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = text.AsSpan(start, length);
+        if (!lookup.TryGetValue(span, out var word))
+        {
+            if (words.Count >= MaxCachedWords)
+                words.Clear();
+            var s = span.ToString();
+            word = (s, TextFolding.Fold(s));
+            words[s] = word;
+        }
+        var key = kind == TokenKind.Possessive ? "'s" : word.Key;
+        return new Token(start + offset, length, word.Text, key, kind);
     }
 }

@@ -16,6 +16,7 @@ public sealed class NarrativeSetting
     private (int Paragraph, DateOnly? Date, string? Place, int Rank) _paragraph = (-1, null, null, -1);
     private (DateOnly? Date, string? Place, int Rank) _section;
     private DateOnly? _story;
+    private (string? Place, int Rank, int Paragraph) _storyPlace = (null, -1, -1);
 
     /// <summary>Creates a setting for one article.</summary>
     /// <param name="published">The article date, when known.</param>
@@ -38,6 +39,7 @@ public sealed class NarrativeSetting
             _section = (date, place, placeRank);
             _paragraph = (-1, null, null, -1);
             _story = null;
+            _storyPlace = (null, -1, -1);
             return;
         }
         if (_paragraph.Paragraph != paragraph)
@@ -51,7 +53,10 @@ public sealed class NarrativeSetting
                 _story = date;
         }
         if (place is not null)
+        {
             _paragraph = (paragraph, _paragraph.Date, place, placeRank);
+            _storyPlace = (place, placeRank, paragraph);
+        }
     }
 
     /// <summary>The mention with its missing date and place taken from the context.</summary>
@@ -65,6 +70,7 @@ public sealed class NarrativeSetting
         var date = m.Date ?? (samePara ? _paragraph.Date : null) ?? _story ?? _section.Date ?? (m.Past ? null : _published);
         var (place, rank) = m.PlaceId is not null ? (m.PlaceId, m.PlaceRank)
             : samePara && _paragraph.Place is not null ? (_paragraph.Place, _paragraph.Rank)
+            : _storyPlace.Place is not null && m.Paragraph - _storyPlace.Paragraph <= 1 ? (_storyPlace.Place, _storyPlace.Rank)
             : _section.Place is not null ? (_section.Place, _section.Rank)
             : !m.Past && _dateline is not null ? (_dateline, _datelineRank) : (null, -1);
         return m with { Date = date, PlaceId = place, PlaceRank = rank };

@@ -234,9 +234,12 @@ public sealed class FileDocumentSource : IDocumentSource
     private async IAsyncEnumerable<SourceDocument> ReadFileAsync(
         string path, string id, HashSet<string> usedOverrides, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(
-            path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        // Synchronous reads (an article is read whole and at once; Linux has no true async file I/O, so the thread pool
+        // round trip per read cost more than the read), and buffers no larger than the file: 64 KB buffers for a 4 KB
+        // article went to the large-object heap several times per file and made most of the garbage collections.
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var length = stream.Length;
+        var bufferSize = (int)Math.Clamp(length + 16, 1024, 64 * 1024);
         var head = new byte[TextDecoding.SniffBytes];
         var headLength = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         if (headLength == 0)
@@ -262,7 +265,7 @@ public sealed class FileDocumentSource : IDocumentSource
         }
 
         stream.Position = sniff.BomLength;
-        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, 64 * 1024, leaveOpen: true);
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize, leaveOpen: true);
 
         var published = DateOverride(path, id, usedOverrides) ?? ReadSidecar(path);
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -287,7 +290,7 @@ public sealed class FileDocumentSource : IDocumentSource
             markdown = new MarkdownStripper();
         }
 
-        var lines = new LineReader(text, _options.MaxPartChars);
+        var lines = new LineReader(text, _options.MaxPartChars, bufferSize);
         var builder = new PartBuilder(_options.MaxPartChars);
         var cleaner = new LineCleaner(_options.Boilerplate, markdown);
         var part = 0;

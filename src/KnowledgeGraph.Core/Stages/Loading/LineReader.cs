@@ -15,16 +15,17 @@ internal sealed class LineReader
 
     private readonly TextReader _reader;
     private readonly int _maxLineChars;
-    private readonly char[] _buffer = new char[64 * 1024];
+    private readonly char[] _buffer;
     private readonly StringBuilder _line = new();
     private int _position;
     private int _length;
     private bool _afterCr;
     private bool _ended;
 
-    public LineReader(TextReader reader, int maxLineChars)
+    public LineReader(TextReader reader, int maxLineChars, int bufferChars = 64 * 1024)
     {
         _reader = reader;
+        _buffer = new char[Math.Clamp(bufferChars, 256, 64 * 1024)];
         _maxLineChars = Math.Max(16, maxLineChars);
     }
 

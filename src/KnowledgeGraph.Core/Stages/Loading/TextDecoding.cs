@@ -84,8 +84,23 @@ internal static class TextDecoding
     public static async Task<bool> IsValidUtf8Async(Stream stream, CancellationToken cancellationToken)
     {
         const int Block = 64 * 1024;
-        var bytes = new byte[Block + 4];
-        var chars = new char[Block + 4];
+        // Pooled: a build checks every file that has no byte-order mark, and fresh 64 KB blocks went to the large-object heap.
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Block + 4);
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Block + 4);
+        try
+        {
+            return await IsValidUtf8Async(stream, bytes, chars, cancellationToken);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static async Task<bool> IsValidUtf8Async(Stream stream, byte[] bytes, char[] chars, CancellationToken cancellationToken)
+    {
+        const int Block = 64 * 1024;
         var carry = 0;
         while (true)
         {

@@ -134,31 +134,9 @@ public sealed class RelationExtractor
     private (string? PlaceId, int PlaceRank, DateOnly? Date) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in ts.Sentence.Tokens)
-        {
-            keys.Add(t.Key);
-            keys.Add(_gazetteer.NormalizeKey(t.Key));
-        }
+        var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
         // A rule one of whose required words is absent cannot match: look its few words up in the sentence's set.
-        bool May(RelationRule r)
-        {
-            foreach (var anchor in r.Anchors)
-            {
-                var found = false;
-                foreach (var word in anchor)
-                {
-                    if (keys.Contains(word))
-                    {
-                        found = true;
-                        break;
-                    }
-                }
-                if (!found)
-                    return false;
-            }
-            return true;
-        }
+        bool May(RelationRule r) => keys.HasAnchors(r);
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
         for (var k = 0; k < items.Count; k++)
         {

@@ -157,6 +157,9 @@ public sealed class RuleSet
         FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         Pronouns = Get("Pronoun").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FirstPerson = phrases.TryGetValue("FirstPerson", out var first) ? [.. first.Where(p => p.Length == 1).Select(p => p[0])] : [];
+        // Every word a sentence is asked for: the required literals' words and the phrase lists' first words.
+        Vocabulary = new RuleVocabulary(rules.SelectMany(r => r.Anchors.SelectMany(a => a))
+            .Concat(new[] { PairPhrases, SeparatePhrases, AbsentPhrases, PastPhrases }.SelectMany(list => list.Where(p => p.Length > 0).Select(p => p[0]))));
         // Higher priority first; file order among equals.
         _byKind = Enum.GetValues<RuleKind>().ToFrozenDictionary(k => k, k => rules.Where(r => r.Kind == k).OrderByDescending(r => r.Priority).ToImmutableArray());
     }
@@ -190,6 +193,9 @@ public sealed class RuleSet
 
     /// <summary>Pronouns that stand for the sentence's subject.</summary>
     public FrozenSet<string> Pronouns { get; }
+
+    /// <summary>The words the rules and phrase lists require, numbered: a sentence is checked against them once.</summary>
+    internal RuleVocabulary Vocabulary { get; }
 
     /// <summary>Rules of one kind, in file order.</summary>
     public ImmutableArray<RelationRule> Of(RuleKind kind) => _byKind[kind];

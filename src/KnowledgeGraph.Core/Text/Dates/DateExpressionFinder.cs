@@ -65,41 +65,57 @@ public static partial class DateExpressionFinder
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<DateExpression>();
 
-        foreach (Match m in DateRegex().Matches(text))
+        // Each pattern has a part every match must contain; most sentences lack it, and a substring check costs far less
+        // than the pattern's scan: a date has a digit and either a month name (each starts with one of the twelve
+        // three-letter abbreviations) or a digit right before "-", "." or "/"; a weekday name ends in "day"; a relative
+        // day is "today", "yesterday" (both with "day"), "tonight" or "tomorrow".
+        var day = text.Contains("day", StringComparison.OrdinalIgnoreCase);
+        if (HasDigit(text) && (HasMonthAbbreviation(text) || HasDigitBeforeSeparator(text)))
         {
-            if (FromDateMatch(m) is { } e)
-                found.Add(e);
-        }
-
-        foreach (Match m in WeekdayRegex().Matches(text))
-        {
-            var wd = m.Groups["wd"];
-            if (!IsCapitalised(wd.Value))
-                continue;
-            var mod = m.Groups["mod"];
-            var relative = mod.Success ? mod.Value.ToLowerInvariant() switch
+            foreach (Match m in DateRegex().Matches(text))
             {
-                "last" => RelativeDay.LastWeekday,
-                "next" => RelativeDay.NextWeekday,
-                _ => RelativeDay.Weekday,
-            } : RelativeDay.Weekday;
-            // "on" and "this" add nothing to the meaning, so the expression covers the name only.
-            var start = relative == RelativeDay.Weekday ? wd.Index : m.Index;
-            var end = wd.Index + wd.Length;
-            found.Add(new DateExpression(start, end - start, null, null, null, ParseWeekday(wd.Value), relative));
+                if (FromDateMatch(m) is { } e)
+                    found.Add(e);
+            }
         }
 
-        foreach (Match m in RelativeRegex().Matches(text))
+        if (day)
         {
-            var relative = m.Groups["r"].Value.ToLowerInvariant() switch
+            foreach (Match m in WeekdayRegex().Matches(text))
             {
-                "yesterday" => RelativeDay.Yesterday,
-                "tomorrow" => RelativeDay.Tomorrow,
-                _ => RelativeDay.Today,
-            };
-            found.Add(new DateExpression(m.Index, m.Length, null, null, null, null, relative));
+                var wd = m.Groups["wd"];
+                if (!IsCapitalised(wd.Value))
+                    continue;
+                var mod = m.Groups["mod"];
+                var relative = mod.Success ? mod.Value.ToLowerInvariant() switch
+                {
+                    "last" => RelativeDay.LastWeekday,
+                    "next" => RelativeDay.NextWeekday,
+                    _ => RelativeDay.Weekday,
+                } : RelativeDay.Weekday;
+                // "on" and "this" add nothing to the meaning, so the expression covers the name only.
+                var start = relative == RelativeDay.Weekday ? wd.Index : m.Index;
+                var end = wd.Index + wd.Length;
+                found.Add(new DateExpression(start, end - start, null, null, null, ParseWeekday(wd.Value), relative));
+            }
         }
 
+        if (day || text.Contains("tonight", StringComparison.OrdinalIgnoreCase) || text.Contains("tomorrow", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (Match m in RelativeRegex().Matches(text))
+            {
+                var relative = m.Groups["r"].Value.ToLowerInvariant() switch
+                {
+                    "yesterday" => RelativeDay.Yesterday,
+                    "tomorrow" => RelativeDay.Tomorrow,
+                    _ => RelativeDay.Today,
+                };
+                found.Add(new DateExpression(m.Index, m.Length, null, null, null, null, relative));
+            }
+        }
+
+        if (found.Count == 0)
+            return [];
         found.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));
         var result = ImmutableArray.CreateBuilder<DateExpression>(found.Count);
         var coveredUntil = 0;
@@ -112,6 +128,53 @@ public static partial class DateExpressionFinder
         }
 
         return result.ToImmutable();
+    }
+
+    private static readonly string[] MonthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    private static readonly System.Collections.Frozen.FrozenSet<int> MonthKeys =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(MonthAbbreviations.Select(m => (m[0] << 16) | (m[1] << 8) | m[2]));
+
+    // \d in the patterns is any Unicode decimal digit.
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool HasDigitBeforeSeparator(string text)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (text[i + 1] is '-' or '.' or '/' && char.IsDigit(text[i]))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool HasMonthAbbreviation(string text)
+    {
+        // ASCII text (nearly all): one pass over letter triples, lower-cased by setting bit 0x20.
+        if (System.Text.Ascii.IsValid(text))
+        {
+            for (var i = 0; i + 2 < text.Length; i++)
+            {
+                var key = ((text[i] | 0x20) << 16) | ((text[i + 1] | 0x20) << 8) | (text[i + 2] | 0x20);
+                if (MonthKeys.Contains(key))
+                    return true;
+            }
+            return false;
+        }
+        // Other text may hold letters whose case folds onto ASCII ones ("ſ"), as the patterns' IgnoreCase does.
+        foreach (var month in MonthAbbreviations)
+        {
+            if (text.Contains(month, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     private static DateExpression? FromDateMatch(Match m)

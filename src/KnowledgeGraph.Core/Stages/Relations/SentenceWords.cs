@@ -1,0 +1,103 @@
+using System.Collections.Frozen;
+using KnowledgeGraph.Core.Text;
+
+namespace KnowledgeGraph.Core.Stages.Relations;
+
+/// <summary>
+/// The words a rule set asks about (every word of a required literal, the first word of every phrase list), each with a
+/// number: a sentence is reduced to the set of these numbers it contains, so a rule whose required word is absent is
+/// skipped after one lookup, and the sentence's other words are never stored.
+/// </summary>
+internal sealed class RuleVocabulary
+{
+    private readonly FrozenDictionary<string, int> _ids;
+
+    public RuleVocabulary(IEnumerable<string> words)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in words)
+            ids.TryAdd(w, ids.Count);
+        _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The rule's required literals as word numbers, computed once per rule: a rule may match a sentence only when, for
+    /// each literal, the sentence has one of its words.
+    /// </summary>
+    public int[][] AnchorIds(RelationRule rule) =>
+        _anchors.GetOrAdd(rule, r => [.. r.Anchors.Select(anchor => anchor.Select(w => _ids[w]).ToArray())]);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RelationRule, int[][]> _anchors = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Number of distinct words.</summary>
+    public int Count => _ids.Count;
+
+    /// <summary>The vocabulary words among the sentence's token keys, as written and as <paramref name="normalize"/> maps them.</summary>
+    public SentenceWords Of(IReadOnlyList<Token> tokens, Func<string, string> normalize)
+    {
+        var bits = new ulong[(_ids.Count + 63) >> 6];
+        foreach (var t in tokens)
+        {
+            if (_ids.TryGetValue(t.Key, out var id))
+                bits[id >> 6] |= 1UL << id;
+            // The spelling map returns its argument when it has no other spelling.
+            var n = normalize(t.Key);
+            if (!ReferenceEquals(n, t.Key) && _ids.TryGetValue(n, out id))
+                bits[id >> 6] |= 1UL << id;
+        }
+        return new SentenceWords(this, bits, tokens, normalize);
+    }
+
+    internal bool TryGetId(string word, out int id) => _ids.TryGetValue(word, out id);
+}
+
+/// <summary>Which words of a <see cref="RuleVocabulary"/> a sentence has (as its tokens' keys or their normalised spelling).</summary>
+internal sealed class SentenceWords
+{
+    private readonly RuleVocabulary _vocabulary;
+    private readonly ulong[] _bits;
+    private readonly IReadOnlyList<Token> _tokens;
+    private readonly Func<string, string> _normalize;
+
+    internal SentenceWords(RuleVocabulary vocabulary, ulong[] bits, IReadOnlyList<Token> tokens, Func<string, string> normalize)
+    {
+        _vocabulary = vocabulary;
+        _bits = bits;
+        _tokens = tokens;
+        _normalize = normalize;
+    }
+
+    /// <summary>True when the sentence has, for each required literal of <paramref name="rule"/>, one of its words (see <see cref="RelationRule.Anchors"/>).</summary>
+    public bool HasAnchors(RelationRule rule)
+    {
+        foreach (var anchor in _vocabulary.AnchorIds(rule))
+        {
+            var found = false;
+            foreach (var id in anchor)
+            {
+                if ((_bits[id >> 6] & (1UL << id)) != 0)
+                {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found)
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when a token of the sentence has the key <paramref name="word"/>, as written or normalised.</summary>
+    public bool Contains(string word)
+    {
+        if (_vocabulary.TryGetId(word, out var id))
+            return (_bits[id >> 6] & (1UL << id)) != 0;
+        // A word the rules never ask about (a caller's own): look at the tokens.
+        foreach (var t in _tokens)
+        {
+            if (t.Key == word || _normalize(t.Key) == word)
+                return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,67 @@
+using KnowledgeGraph.Core.Stages.Relations;
+using KnowledgeGraph.Core.Text;
+
+namespace KnowledgeGraph.Core.Tests.Relations;
+
+public class SentenceWordsTests
+{
+    private static RuleSet Rules(params string[] lines)
+    {
+        var problems = new List<string>();
+        var set = RuleSet.Parse(lines.Select((l, i) => ($"t:{i + 1}", l)), problems);
+        Assert.Empty(problems);
+        return set;
+    }
+
+    // The gazetteer's spelling map in small: British to American.
+    private static string Spelling(string key) => key == "defence" ? "defense" : key;
+
+    [Fact]
+    public void HasAnchors_EachRequiredLiteralPresent_True()
+    {
+        // Arrange: "met" or "meets", then "with", are required; "also" is optional.
+        var rules = Rules("met-with {Person:a} also? met|meets with {Person:b}");
+        var words = rules.Vocabulary.Of(Tokenizer.Tokenize("Anna Berg meets with Carl Dahl."), Spelling);
+
+        // Act / Assert
+        Assert.True(words.HasAnchors(rules.Rules[0]));
+    }
+
+    [Fact]
+    public void HasAnchors_OneRequiredLiteralAbsent_False()
+    {
+        // Arrange: the sentence has "met" but no "with".
+        var rules = Rules("met-with {Person:a} also? met|meets with {Person:b}");
+        var words = rules.Vocabulary.Of(Tokenizer.Tokenize("Anna Berg met Carl Dahl."), Spelling);
+
+        // Act / Assert
+        Assert.False(words.HasAnchors(rules.Rules[0]));
+    }
+
+    [Fact]
+    public void HasAnchors_WordWrittenInAnotherSpelling_CountsAsTheRuleWord()
+    {
+        // Arrange: the rule says "defense"; the text writes "Defence".
+        var rules = Rules("member-of {Person:m} defense minister of {Organization:o}");
+        var words = rules.Vocabulary.Of(Tokenizer.Tokenize("She is the Defence Minister of the alliance."), Spelling);
+
+        // Act / Assert
+        Assert.True(words.HasAnchors(rules.Rules[0]));
+        Assert.True(words.Contains("defense"));
+        Assert.True(words.Contains("defence"));
+    }
+
+    [Fact]
+    public void Contains_WordNoRuleAsksFor_LooksAtTheTokens()
+    {
+        // Arrange
+        var rules = Rules("met-with {Person:a} met {Person:b}");
+        var words = rules.Vocabulary.Of(Tokenizer.Tokenize("The talks ended in Oslo."), Spelling);
+
+        // Act / Assert: "oslo" and "talks" are in no rule; "met" is, but not in the sentence.
+        Assert.True(words.Contains("oslo"));
+        Assert.True(words.Contains("talks"));
+        Assert.False(words.Contains("paris"));
+        Assert.False(words.Contains("met"));
+    }
+}
