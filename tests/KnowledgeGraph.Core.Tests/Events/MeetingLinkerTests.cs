@@ -232,6 +232,24 @@ public sealed class MeetingLinkerTests
     }
 
     [Fact]
+    public void Link_CompanionBetweenTwoNearMeetings_JoinsTheOneToldNext()
+    {
+        // Arrange: C met A at the airport (sentence 0); "accompanying C were D" (sentence 2); then C's talks with B (3).
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([
+            Meeting(0, "c", "a") with { Date = June1 },
+            Attendance(2, "d") with { Accompanies = "c", Companions = true },
+            Meeting(3, "c", "b") with { Date = June1, PlaceId = "place:palace", PlaceRank = 4 },
+        ]);
+
+        // Assert: D is at the talks told next, not at the welcome before.
+        Assert.True(meetings.Single(m => m.Has("b")).Has("d"));
+        Assert.False(meetings.Single(m => m.Has("a")).Has("d"));
+    }
+
+    [Fact]
     public void Link_CompanionFarFromEveryMeeting_JoinsEachOfTheirMeetingsWhereverTold()
     {
         // Arrange: "C was accompanied by D" opens the article; C's two meetings are told much later.

@@ -146,7 +146,9 @@ public sealed class MeetingLinker
             // The meetings of the person accompanied that the article tells of near the sentence; else all of that day.
             var theirs = meetings.Where(x => x.Has(c.Accompanies!) && (x.Date is null || c.Date is null || x.Date == c.Date)).ToList();
             var near = theirs.Where(x => Math.Abs(x.FirstSentence - c.Sentence) <= Window || Math.Abs(x.LastSentence - c.Sentence) <= Window).ToList();
-            foreach (var x in near.Count > 0 ? near : theirs)
+            // "Accompanying the president were A and B. The talks ...": the meeting told next, when one is near.
+            var next = near.Where(x => x.FirstSentence > c.Sentence).Take(1).ToList();
+            foreach (var x in next.Count > 0 ? next : near.Count > 0 ? near : theirs)
                 x.Add(c with { PlaceId = null, PlaceRank = -1, Date = null, Companions = true });
         }
         return meetings.Where(x => x.Participants.Count >= 2).ToList();
