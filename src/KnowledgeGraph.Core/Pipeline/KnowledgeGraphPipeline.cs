@@ -83,7 +83,7 @@ public sealed class KnowledgeGraphPipeline
             .Select(g =>
             {
                 var kind = g.First().Kind;
-                var name = g.Where(m => m.Source != MentionSource.TitleOnly).Select(m => StripArticle(m.PatternName ?? m.Surface))
+                var name = g.Where(m => m.Source != MentionSource.TitleOnly).Select(m => MentionResolver.WithoutArticle(m.PatternName ?? m.Surface))
                     .OrderByDescending(n => n.Length).FirstOrDefault() ?? g.Key;
                 return new EntityOccurrence(g.Key, kind, name, g.Count(), g.Select(m => m.Surface).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray());
             })
@@ -203,9 +203,6 @@ public sealed class KnowledgeGraphPipeline
 
     /// <summary>Analyses handed to an <see cref="IAnalysisStore"/> at once (one transaction in the SQLite store).</summary>
     public const int StoreBatchSize = 256;
-
-    private static string StripArticle(string name) =>
-        name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? name[4..] : name;
 
     private static string? FirstLine(string text)
     {

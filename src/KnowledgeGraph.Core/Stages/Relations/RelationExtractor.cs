@@ -59,8 +59,7 @@ public sealed class RelationExtractor
         var dateline = DatelinePlace(sentences, published);
         var setting = new NarrativeSetting(published, dateline, dateline is null ? -1 : _gazetteer.PlaceRank(dateline));
         // The country of the dateline: the government a bare national title ("the Minister of Agriculture, X") serves.
-        var homeCountry = dateline is null ? null : dateline.StartsWith("country:", StringComparison.Ordinal) ? dateline :
-            _gazetteer.CountryOf(dateline) is { } cc ? "country:" + cc.ToLowerInvariant() : null;
+        var homeCountry = dateline is null ? null : CountryIdOf(dateline);
         foreach (var ts in sentences)
         {
             if (text is not null && previousEnd >= 0 && IsParagraphBreak(text, previousEnd, ts.Sentence.Start))
@@ -410,7 +409,7 @@ public sealed class RelationExtractor
     /// </summary>
     private string? NationOf(string personId, TitleEntry title)
     {
-        if (title.Kind is not ("minister" or "head-of-state" or "head-of-government" or "diplomat" or "legislator"))
+        if (!Serves(title) && title.Kind != "diplomat")
             return null;
         var countries = _gazetteer.RolesOf(personId).Select(r => GovernmentOf(r.OrgId)).Where(o => o.StartsWith("country:", StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal).ToList();
@@ -447,9 +446,13 @@ public sealed class RelationExtractor
             }
         }
         set = place is not null;
-        return place is null ? null : place.StartsWith("country:", StringComparison.Ordinal) ? place :
-            _gazetteer.CountryOf(place) is { } cc ? "country:" + cc.ToLowerInvariant() : null;
+        return place is null ? null : CountryIdOf(place);
     }
+
+    /// <summary>The country a place is, or lies in, as a country id; null when the gazetteer does not know.</summary>
+    private string? CountryIdOf(string placeId) =>
+        placeId.StartsWith("country:", StringComparison.Ordinal) ? placeId :
+        _gazetteer.CountryOf(placeId) is { } cc ? "country:" + cc.ToLowerInvariant() : null;
 
     /// <summary>
     /// A minister's ministry stands for the national government the person is part of ("Foreign Minister X" of Türkiye):

@@ -264,7 +264,8 @@ public sealed class MentionResolver
         }
     }
 
-    private static string WithoutArticle(string surface) =>
+    /// <summary>A name without its leading "the" ("the Kremlin" → "Kremlin").</summary>
+    internal static string WithoutArticle(string surface) =>
         surface.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? surface[4..] : surface;
 
     // A body named by the words as written, with an id of its own rather than a gazetteer entry's.
@@ -311,7 +312,7 @@ public sealed class MentionResolver
     {
         if (m.Kind != EntityKind.Organization || m.Candidates.Length == 0 || m.IsDemonym)
             return false;
-        var surface = m.Surface.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? m.Surface[4..] : m.Surface;
+        var surface = WithoutArticle(m.Surface);
         var name = m.Candidates[0].Name;
         return !surface.Contains(' ', StringComparison.Ordinal) && !surface.All(c => !char.IsLetter(c) || char.IsUpper(c)) && name.Contains(' ', StringComparison.Ordinal) &&
             name.EndsWith(" " + surface, StringComparison.OrdinalIgnoreCase);
@@ -447,9 +448,7 @@ public sealed class MentionResolver
 
     private string PatternId(Mention m)
     {
-        var name = m.PatternName ?? m.Surface;
-        if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase))
-            name = name[4..];
+        var name = WithoutArticle(m.PatternName ?? m.Surface);
         var tokens = Tokenizer.Tokenize(name);
         // "the 59th Munich Security Conference": an edition of an event the gazetteer knows is that event.
         var first = tokens.Count > 1 && m.Kind == EntityKind.Event && IsOrdinal(tokens[0]) ? 1 : 0;
