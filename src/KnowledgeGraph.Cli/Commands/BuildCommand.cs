@@ -23,7 +23,7 @@ internal sealed class BuildSettings
     public int Parallelism { get; set; }
     public bool Quiet { get; set; }
     public bool Rebuild { get; set; }
-    public string Scope { get; set; } = "full";
+    public string Scope { get; set; } = "people";
 
     /// <summary>Checks the settings; returns the date overrides.</summary>
     public Dictionary<string, DateOnly> Validate()
@@ -68,7 +68,7 @@ internal static class BuildCommand
         onBad.AcceptOnlyFromAmong("skip", "fail");
         var parallelism = new Option<int>("--parallelism") { Description = "Worker threads (0 = all cores)" };
         var quiet = CommonOptions.Quiet();
-        var scope = new Option<string>("--scope") { Description = "What graph.gexf and graph.html carry: full (the whole graph) or people (people, meetings and the places and bodies they are tied to; no articles or mentions). Neo4j files and graph.json are always full", DefaultValueFactory = _ => "full" };
+        var scope = new Option<string>("--scope") { Description = "What graph.gexf and graph.html carry: people (the default: people, meetings and the places and bodies they are tied to; no articles or mentions) or full (the whole graph). graph.json, GraphML and the Neo4j files are always full", DefaultValueFactory = _ => "people" };
         scope.AcceptOnlyFromAmong([.. GraphScope.Names]);
         var rebuild = new Option<bool>("--rebuild") { Description = "Analyse every article again, even those the store in --out already holds unchanged" };
         var command = new Command("build", "Build the knowledge graph of a folder of articles. The graph lives in <out>/graph.db; building again into the\n" +
