@@ -55,11 +55,14 @@ public static class NetworkLayout
     private const int Decimals = 2;
     private static readonly double GoldenAngle = Math.PI * (3 - Math.Sqrt(5));
 
-    /// <summary>Returns <paramref name="graph"/> with <c>x</c> and <c>y</c> on every node; relationships unchanged.</summary>
-    public static PropertyGraph Annotate(PropertyGraph graph, NetworkLayoutOptions? options = null)
+    /// <summary>
+    /// Returns <paramref name="graph"/> with <c>x</c> and <c>y</c> on every node; relationships unchanged. With
+    /// <paramref name="previous"/> positions (an incremental build's), see <see cref="Compute"/>.
+    /// </summary>
+    public static PropertyGraph Annotate(PropertyGraph graph, NetworkLayoutOptions? options = null, IReadOnlyDictionary<string, (double X, double Y)>? previous = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var positions = Compute(graph, options);
+        var positions = Compute(graph, options, previous);
         var nodes = graph.Nodes.Select(n =>
         {
             var (x, y) = positions[n.Id];
@@ -68,11 +71,17 @@ public static class NetworkLayout
         return new PropertyGraph(nodes, graph.Relationships);
     }
 
-    /// <summary>The position of every node, by id, rounded to two decimals.</summary>
-    public static ImmutableDictionary<string, (double X, double Y)> Compute(PropertyGraph graph, NetworkLayoutOptions? options = null)
+    /// <summary>
+    /// The position of every node, by id, rounded to two decimals. Without <paramref name="previous"/> (or with none),
+    /// the whole graph is laid out from scratch. With the positions of an earlier build, only what is new is placed
+    /// (see <see cref="Extend"/>): every node that had a position keeps it.
+    /// </summary>
+    public static ImmutableDictionary<string, (double X, double Y)> Compute(PropertyGraph graph, NetworkLayoutOptions? options = null, IReadOnlyDictionary<string, (double X, double Y)>? previous = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         options ??= new NetworkLayoutOptions();
+        if (previous is { Count: > 0 })
+            return Extend(graph, options, previous);
         var random = new Random(options.Seed);
         var nodes = graph.Nodes;
         var index = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
@@ -144,6 +153,115 @@ public static class NetworkLayout
             result[nodes[i].Id] = (Round(x), Round(y));
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// The layout of an incremental build: every node that had a position in <paramref name="previous"/> keeps it (the
+    /// force-directed step, the bulk of a full layout's time, is not run again over the old network). A new Person or
+    /// Meeting linked (ATTENDED, MET_WITH) to placed ones goes next to them, round by round, as satellites go in a full
+    /// layout; a component of the person–meeting network with no placed member at all is laid out on its own (seeded
+    /// Fruchterman-Reingold) and packed below everything placed; new people who met nobody go in a grid below that; then
+    /// every other new node goes next to what it is linked to, as in a full layout. Linear in the graph plus the
+    /// force-directed cost of the new components only. The positions differ from a full layout of the same graph
+    /// (which <c>kg build --relayout</c> gives).
+    /// </summary>
+    private static ImmutableDictionary<string, (double X, double Y)> Extend(PropertyGraph graph, NetworkLayoutOptions options, IReadOnlyDictionary<string, (double X, double Y)> previous)
+    {
+        var random = new Random(options.Seed);
+        var nodes = graph.Nodes;
+        var index = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Length; i++)
+            index[nodes[i].Id] = i;
+        var positions = new (double X, double Y)?[nodes.Length];
+        var bottom = 0.0;
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            if (previous.TryGetValue(nodes[i].Id, out var p) && double.IsFinite(p.X) && double.IsFinite(p.Y))
+                positions[i] = p;
+        }
+        foreach (var p in previous.Values)
+        {
+            if (double.IsFinite(p.Y))
+                bottom = Math.Max(bottom, p.Y + options.EdgeLength);
+        }
+        var core = new bool[nodes.Length];
+        for (var i = 0; i < nodes.Length; i++)
+            core[i] = nodes[i].Label is GraphSchema.Person or GraphSchema.Meeting;
+        var coreEdges = new SortedSet<(int, int)>();
+        var coreNeighbours = new List<int>[nodes.Length];
+        var neighbours = new List<int>[nodes.Length];
+        for (var i = 0; i < nodes.Length; i++)
+            (coreNeighbours[i], neighbours[i]) = ([], []);
+        foreach (var r in graph.Relationships)
+        {
+            if (!index.TryGetValue(r.StartId, out var a) || !index.TryGetValue(r.EndId, out var b) || a == b)
+                continue;
+            neighbours[a].Add(b);
+            neighbours[b].Add(a);
+            if (r.Type is GraphSchema.Attended or GraphSchema.MetWith && core[a] && core[b] && coreEdges.Add(a < b ? (a, b) : (b, a)))
+            {
+                coreNeighbours[a].Add(b);
+                coreNeighbours[b].Add(a);
+            }
+        }
+        var satellites = new int[nodes.Length];
+        Array.Fill(satellites, -1);
+
+        // 1. New people and meetings tied to placed ones: next to them, over the person–meeting links only.
+        Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => core[i] && positions[i] is null)], coreNeighbours, positions, satellites, options.EdgeLength);
+        // 2. Components with nothing placed: laid out on their own and packed below; new lone people in a grid below them.
+        var fresh = Components(nodes.Length, Enumerable.Range(0, nodes.Length).Select(i => core[i] && positions[i] is null).ToArray(), coreEdges);
+        var linked = fresh.Where(c => c.Count > 1).OrderByDescending(c => c.Count).ThenBy(c => c[0]).ToList();
+        var singles = fresh.Where(c => c.Count == 1).Select(c => c[0]).ToList();
+        var laidOut = linked.Select(c => LayOut(c, coreEdges, options, random)).ToList();
+        bottom = Pack(laidOut, positions, options.EdgeLength, bottom);
+        bottom = Grid(singles, positions, bottom, options.EdgeLength);
+        // 3. Every other new node next to what it is linked to; what is linked to nothing placed, in a last grid.
+        var pending = Enumerable.Range(0, nodes.Length).Where(i => positions[i] is null).ToList();
+        pending = Satellites(pending, neighbours, positions, satellites, options.EdgeLength);
+        Grid(pending, positions, bottom, options.EdgeLength);
+
+        var result = ImmutableDictionary.CreateBuilder<string, (double X, double Y)>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var (x, y) = positions[i]!.Value;
+            result[nodes[i].Id] = (Round(x), Round(y));
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// Places <paramref name="pending"/> nodes round by round next to their placed <paramref name="neighbours"/> (mean
+    /// position plus an offset on a small circle, the golden angle times the rank among the nodes hung on the same first
+    /// neighbour; a neighbour's count starts at how many of its neighbours were already placed, so a new node does not
+    /// land on an old one). Returns the nodes still unplaced.
+    /// </summary>
+    private static List<int> Satellites(List<int> pending, List<int>[] neighbours, (double X, double Y)?[] positions, int[] satellites, double edgeLength)
+    {
+        while (pending.Count > 0)
+        {
+            var round = new List<(int Node, double X, double Y)>();
+            foreach (var i in pending)
+            {
+                var placed = neighbours[i].Where(j => positions[j] is not null).Distinct().Order().ToList();
+                if (placed.Count == 0)
+                    continue;
+                var x = placed.Average(j => positions[j]!.Value.X);
+                var y = placed.Average(j => positions[j]!.Value.Y);
+                var first = placed[0];
+                if (satellites[first] < 0)
+                    satellites[first] = neighbours[first].Count(k => positions[k] is not null);
+                var rank = ++satellites[first];
+                var radius = edgeLength * (0.5 + (0.15 * Math.Sqrt(rank)));
+                round.Add((i, x + (radius * Math.Cos(rank * GoldenAngle)), y + (radius * Math.Sin(rank * GoldenAngle))));
+            }
+            if (round.Count == 0)
+                break;
+            foreach (var (node, x, y) in round)
+                positions[node] = (x, y);
+            pending = [.. pending.Where(i => positions[i] is null)];
+        }
+        return pending;
     }
 
     private static double Round(double v)
@@ -326,14 +444,14 @@ public static class NetworkLayout
         return -eps < delta && eps > delta;
     }
 
-    /// <summary>Packs laid-out components in rows (largest first), the rows about as wide as the whole is tall; returns the y below them.</summary>
-    private static double Pack(List<(List<(int Node, double X, double Y)> Points, double Width, double Height)> parts, (double X, double Y)?[] positions, double gap)
+    /// <summary>Packs laid-out components in rows (largest first) from y = <paramref name="top"/>, the rows about as wide as the whole is tall; returns the y below them.</summary>
+    private static double Pack(List<(List<(int Node, double X, double Y)> Points, double Width, double Height)> parts, (double X, double Y)?[] positions, double gap, double top = 0)
     {
         if (parts.Count == 0)
-            return 0;
+            return top;
         var area = parts.Sum(p => (p.Width + gap) * (p.Height + gap));
         var rowWidth = Math.Max(parts.Max(p => p.Width), Math.Sqrt(area) * 1.2);
-        double x = 0, y = 0, rowHeight = 0;
+        double x = 0, y = top, rowHeight = 0;
         foreach (var (points, width, height) in parts)
         {
             if (x > 0 && x + width > rowWidth)

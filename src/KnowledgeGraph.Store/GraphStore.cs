@@ -361,6 +361,31 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         tx.Commit();
     }
 
+    /// <summary>
+    /// The position (<c>x</c>, <c>y</c>) of every node of the graph the store holds, by id: what an incremental build
+    /// starts its layout from. Empty for a store without a graph (or one built without a layout).
+    /// </summary>
+    public Dictionary<string, (double X, double Y)> Positions()
+    {
+        var result = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
+        foreach (var sql in new[]
+        {
+            "SELECT id, json_extract(props, '$.x.float'), json_extract(props, '$.y.float') FROM entities",
+            "SELECT id, json_extract(props, '$.x.float'), json_extract(props, '$.y.float') FROM meetings",
+            "SELECT node_id, json_extract(node_props, '$.x.float'), json_extract(node_props, '$.y.float') FROM articles WHERE node_id IS NOT NULL",
+        })
+        {
+            using var cmd = Command(sql);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                if (!r.IsDBNull(1) && !r.IsDBNull(2))
+                    result[r.GetString(0)] = (r.GetDouble(1), r.GetDouble(2));
+            }
+        }
+        return result;
+    }
+
     /// <summary>The relationships with these ids, every property included.</summary>
     public List<GraphRelationship> ReadRelationships(IEnumerable<string> ids, CancellationToken cancellationToken = default)
     {

@@ -124,4 +124,37 @@ public sealed class NetworkLayoutTests
         Assert.Equal(a.OrderBy(kv => kv.Key, StringComparer.Ordinal), b.OrderBy(kv => kv.Key, StringComparer.Ordinal));
         Assert.Equal(5, "abcde".Select(c => a[$"person:{c}"]).Distinct().Count());
     }
+    [Fact]
+    public void Compute_WithItsOwnPositions_GivesThemBack()
+    {
+        // Arrange
+        var graph = Star();
+        var first = NetworkLayout.Compute(graph);
+
+        // Act: an incremental build of the same graph.
+        var again = NetworkLayout.Compute(graph, previous: first);
+
+        // Assert
+        Assert.Equal(first.OrderBy(kv => kv.Key, StringComparer.Ordinal), again.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Compute_WithPreviousPositions_KeepsThemAndPlacesTheNewNodesNearTheirNeighbours()
+    {
+        // Arrange: the star laid out; then b meets a new person x, and two new people y and z meet each other.
+        var before = NetworkLayout.Compute(Star());
+        var grown = Star();
+        grown = new PropertyGraph([.. grown.Nodes, Person("x"), Person("y"), Person("z")], [.. grown.Relationships, Met("b", "x"), Met("y", "z")]);
+
+        // Act
+        var after = NetworkLayout.Compute(grown, previous: before);
+
+        // Assert: nothing moved; x sits by b, closer than the far side of the old layout; y and z below everything.
+        Assert.All(before, kv => Assert.Equal(kv.Value, after[kv.Key]));
+        Assert.Equal(grown.Nodes.Length, after.Count);
+        Assert.True(Distance(after["person:x"], after["person:b"]) < 60, $"{after["person:x"]} vs {after["person:b"]}");
+        var lowest = before.Values.Max(p => p.Y);
+        Assert.True(after["person:y"].Y > lowest && after["person:z"].Y > lowest);
+        Assert.NotEqual(after["person:y"], after["person:z"]);
+    }
 }

@@ -17,7 +17,8 @@ namespace KnowledgeGraph.Core.Pipeline;
 /// <param name="Bytes">Bytes of text.</param>
 /// <param name="Sentences">Sentences.</param>
 /// <param name="Elapsed">Wall time of the analysis.</param>
-public sealed record PipelineStatistics(int Documents, int Parts, long Bytes, long Sentences, TimeSpan Elapsed)
+/// <param name="Assembly">Of <paramref name="Elapsed"/>, the assembly of the graph from the store after the last analysis.</param>
+public sealed record PipelineStatistics(int Documents, int Parts, long Bytes, long Sentences, TimeSpan Elapsed, TimeSpan Assembly = default)
 {
     /// <summary>Megabytes of text per second.</summary>
     public double MegabytesPerSecond => Elapsed.TotalSeconds > 0 ? Bytes / 1048576.0 / Elapsed.TotalSeconds : 0;
@@ -195,9 +196,10 @@ public sealed class KnowledgeGraphPipeline
         cancellationToken.ThrowIfCancellationRequested();
         if (batch.Count > 0)
             store.Add(batch);
+        var assembly = watch.Elapsed;
         var graph = _assembler.AssembleOrdered(store.ReadOrdered());
         watch.Stop();
-        var stats = new PipelineStatistics(documentIds.Count, (int)parts, bytes, sentences, watch.Elapsed);
+        var stats = new PipelineStatistics(documentIds.Count, (int)parts, bytes, sentences, watch.Elapsed, watch.Elapsed - assembly);
         return new PipelineResult(graph, stats);
     }
 

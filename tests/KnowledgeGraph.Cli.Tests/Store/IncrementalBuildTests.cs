@@ -7,6 +7,8 @@ namespace KnowledgeGraph.Cli.Tests.Store;
 /// <summary>
 /// <c>kg build</c> into a folder that already holds a graph.db analyses only what is new or changed, drops what was
 /// deleted, and re-derives everything that spans articles: the graph is the one a build of the same files at once gives.
+/// Only the layout differs: an incremental build keeps the previous positions and places what is new next to them, so
+/// graphs are compared without <c>x</c>/<c>y</c>; <c>--relayout</c> lays it out afresh, and then the bytes are the same.
 /// </summary>
 [Collection(CliCollection.Name)]
 public sealed class IncrementalBuildTests
@@ -37,9 +39,11 @@ public sealed class IncrementalBuildTests
             runs.Add(await Kg.BuildAsync(t["daily"], t["out"], "--format", "json"));
         }
 
-        // Assert: byte for byte the same graph.json, and each day analysed only that day's files.
+        // Assert: the same graph.json but for the positions, and each day analysed only that day's files.
         Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.ToString()));
-        Assert.Equal(File.ReadAllText(t["once/graph.json"]), File.ReadAllText(t["out/graph.json"]));
+        Assert.Equal(WithoutPositions(t["once/graph.json"]), WithoutPositions(t["out/graph.json"]));
+        Assert.All(Exports.ReadJson(t["out"]).Where(e => e.GetProperty("type").GetString() == "node"), n =>
+            Assert.True(n.GetProperty("properties").TryGetProperty("x", out _) && n.GetProperty("properties").TryGetProperty("y", out _), n.ToString()));
         Assert.Contains("incremental build: 2 new or changed article(s) analysed, 3 unchanged kept, 0 removed", runs[1].StderrLines);
         Assert.Contains("incremental build: 2 new or changed article(s) analysed, 5 unchanged kept, 0 removed", runs[2].StderrLines);
         // The meeting told on day 1 and day 3 is one Meeting node citing both reports.
@@ -47,7 +51,68 @@ public sealed class IncrementalBuildTests
             e.GetProperty("labels")[0].GetString() == "Meeting" && e.GetProperty("properties").TryGetProperty("date", out var d) && d.GetString() == "2024-05-14").ToList();
         var meeting = Assert.Single(meetings);
         Assert.Equal(["report-a.txt", "report-b.txt"], meeting.GetProperty("properties").GetProperty("documents").EnumerateArray().Select(d => d.GetString()));
+
+        // And laid out afresh on request: byte for byte the graph.json of the build at once.
+        var relayout = await Kg.BuildAsync(t["daily"], t["out"], "--format", "json", "--relayout");
+        Assert.True(relayout.ExitCode == 0, relayout.ToString());
+        Assert.Contains("incremental build: 0 new or changed article(s) analysed, 7 unchanged kept, 0 removed", relayout.StderrLines);
+        Assert.Equal(File.ReadAllText(t["once/graph.json"]), File.ReadAllText(t["out/graph.json"]));
     }
+
+    [Fact]
+    public async Task Build_NothingChanged_KeepsEveryPositionAndByte()
+    {
+        // Arrange
+        using var t = new TempDir();
+        Assert.Equal(0, (await Kg.BuildAsync(Repo.Seeds, t["out"], "--format", "json")).ExitCode);
+        var before = File.ReadAllText(t["out/graph.json"]);
+
+        // Act
+        var run = await Kg.BuildAsync(Repo.Seeds, t["out"], "--format", "json");
+
+        // Assert
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(before, File.ReadAllText(t["out/graph.json"]));
+    }
+
+    [Fact]
+    public async Task Build_NewArticles_KeepThePositionsOfTheNodesBuiltBefore()
+    {
+        // Arrange: the seeds, then one more report.
+        using var t = new TempDir();
+        foreach (var s in Directory.EnumerateFiles(Repo.Seeds, "*.txt"))
+            File.Copy(s, t.Write("in/" + Path.GetFileName(s), ""), overwrite: true);
+        Assert.Equal(0, (await Kg.BuildAsync(t["in"], t["out"], "--format", "json")).ExitCode);
+        var before = Positions(t["out"]);
+        t.Write("in/report-a.txt", FirstReport);
+
+        // Act
+        var run = await Kg.BuildAsync(t["in"], t["out"], "--format", "json");
+
+        // Assert: every node of the first build where it was; the new ones placed too.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var after = Positions(t["out"]);
+        Assert.All(before, kv => Assert.Equal(kv.Value, after[kv.Key]));
+        Assert.Contains(after.Keys, id => id.Contains("kuleba", StringComparison.Ordinal) && !before.ContainsKey(id));
+    }
+
+    private static Dictionary<string, (double X, double Y)> Positions(string dir) =>
+        Exports.ReadJson(dir).Where(e => e.GetProperty("type").GetString() == "node").ToDictionary(
+            e => e.GetProperty("id").GetString()!,
+            e => (e.GetProperty("properties").GetProperty("x").GetDouble(), e.GetProperty("properties").GetProperty("y").GetDouble()), StringComparer.Ordinal);
+
+    /// <summary>graph.json with the <c>x</c> and <c>y</c> of every node left out, line by line.</summary>
+    private static List<string> WithoutPositions(string file) =>
+        [.. File.ReadLines(file).Select(line =>
+        {
+            var o = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+            if (o["properties"] is System.Text.Json.Nodes.JsonObject props)
+            {
+                props.Remove("x");
+                props.Remove("y");
+            }
+            return o.ToJsonString();
+        })];
 
     [Fact]
     public async Task Build_FileDeletedOrChanged_DropsItsFactsAndAnalysesTheNewText()
@@ -67,7 +132,7 @@ public sealed class IncrementalBuildTests
         // Assert
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("incremental build: 1 new or changed article(s) analysed, 0 unchanged kept, 1 removed", run.StderrLines);
-        Assert.Equal(File.ReadAllText(t["fresh/graph.json"]), File.ReadAllText(t["out/graph.json"]));
+        Assert.Equal(WithoutPositions(t["fresh/graph.json"]), WithoutPositions(t["out/graph.json"]));
         var text = File.ReadAllText(t["out/graph.json"]);
         Assert.DoesNotContain("report-a.txt", text, StringComparison.Ordinal);
         Assert.Contains("Warsaw", text, StringComparison.Ordinal);
