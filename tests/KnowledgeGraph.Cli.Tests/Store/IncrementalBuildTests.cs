@@ -51,12 +51,38 @@ public sealed class IncrementalBuildTests
             e.GetProperty("labels")[0].GetString() == "Meeting" && e.GetProperty("properties").TryGetProperty("date", out var d) && d.GetString() == "2024-05-14").ToList();
         var meeting = Assert.Single(meetings);
         Assert.Equal(["report-a.txt", "report-b.txt"], meeting.GetProperty("properties").GetProperty("documents").EnumerateArray().Select(d => d.GetString()));
+        // The store, updated row by row, holds the graph of graph.json.
+        using (var store = GraphStore.Open(Path.Combine(t["out"], GraphStore.FileName), readOnly: true))
+            Assert.True((await JsonGraphReader.ReadAsync(t["out/graph.json"])).ContentEquals(store.ReadGraph()));
 
-        // And laid out afresh on request: byte for byte the graph.json of the build at once.
+        // And laid out afresh on request: byte for byte the graph.json of the build at once, and the same graph tables.
         var relayout = await Kg.BuildAsync(t["daily"], t["out"], "--format", "json", "--relayout");
         Assert.True(relayout.ExitCode == 0, relayout.ToString());
         Assert.Contains("incremental build: 0 new or changed article(s) analysed, 7 unchanged kept, 0 removed", relayout.StderrLines);
         Assert.Equal(File.ReadAllText(t["once/graph.json"]), File.ReadAllText(t["out/graph.json"]));
+        Assert.Equal(GraphTables(t["once"]), GraphTables(t["out"]));
+    }
+
+    /// <summary>Every row of the graph tables of a store (and the Article node columns), in key order, as text.</summary>
+    private static List<string> GraphTables(string dir)
+    {
+        var rows = new List<string>();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dir, GraphStore.FileName)};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        foreach (var sql in new[]
+        {
+            "SELECT * FROM entities ORDER BY id", "SELECT * FROM aliases ORDER BY entity_id, alias", "SELECT * FROM mentions ORDER BY entity_id, article_id",
+            "SELECT * FROM meetings ORDER BY id", "SELECT * FROM participants ORDER BY meeting_id, person_id", "SELECT * FROM relations ORDER BY id",
+            "SELECT * FROM evidence ORDER BY owner_id, ord", "SELECT id, node_id, node_props FROM articles ORDER BY id",
+        })
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                rows.Add(sql + ": " + string.Join(" | ", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        return rows;
     }
 
     [Fact]
