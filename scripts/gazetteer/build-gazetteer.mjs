@@ -464,10 +464,14 @@ for (const p of people) {
 const givenNames = new Set();
 for (let n of givenSources) {
   n = n.trim();
+  // "!Maria" in given-names-extra.txt: a given name far more common in news than the rare English word it spells
+  // ("maria", the lunar seas), kept despite the English-word filter.
+  const keep = n.startsWith('!');
+  if (keep) n = n.slice(1);
   if (!n || !/^\p{Lu}[\p{L}'\-]+$/u.test(n)) continue;
-  if (lowerWords.has(n.toLowerCase()) || lowerWords.has(fold(n).toLowerCase())) continue;
+  if (!keep && (lowerWords.has(n.toLowerCase()) || lowerWords.has(fold(n).toLowerCase()))) continue;
   givenNames.add(n);
-  const f = fold(n); if (f !== n && !lowerWords.has(f.toLowerCase())) givenNames.add(f);
+  const f = fold(n); if (f !== n && (keep || !lowerWords.has(f.toLowerCase()))) givenNames.add(f);
 }
 const givenList = [...givenNames].sort(cmp);
 
