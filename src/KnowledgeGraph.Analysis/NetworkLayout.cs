@@ -208,7 +208,7 @@ public static class NetworkLayout
         Array.Fill(satellites, -1);
 
         // 1. New people and meetings tied to placed ones: next to them, over the person–meeting links only.
-        Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => core[i] && positions[i] is null)], coreNeighbours, positions, satellites, options.EdgeLength);
+        Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => core[i] && positions[i] is null)], coreNeighbours, neighbours, positions, satellites, options.EdgeLength);
         // 2. Components with nothing placed: laid out on their own and packed below; new lone people in a grid below them.
         var fresh = Components(nodes.Length, Enumerable.Range(0, nodes.Length).Select(i => core[i] && positions[i] is null).ToArray(), coreEdges);
         var linked = fresh.Where(c => c.Count > 1).OrderByDescending(c => c.Count).ThenBy(c => c[0]).ToList();
@@ -218,7 +218,7 @@ public static class NetworkLayout
         bottom = Grid(singles, positions, bottom, options.EdgeLength);
         // 3. Every other new node next to what it is linked to; what is linked to nothing placed, in a last grid.
         var pending = Enumerable.Range(0, nodes.Length).Where(i => positions[i] is null).ToList();
-        pending = Satellites(pending, neighbours, positions, satellites, options.EdgeLength);
+        pending = Satellites(pending, neighbours, neighbours, positions, satellites, options.EdgeLength);
         Grid(pending, positions, bottom, options.EdgeLength);
 
         var result = ImmutableDictionary.CreateBuilder<string, (double X, double Y)>(StringComparer.Ordinal);
@@ -233,10 +233,11 @@ public static class NetworkLayout
     /// <summary>
     /// Places <paramref name="pending"/> nodes round by round next to their placed <paramref name="neighbours"/> (mean
     /// position plus an offset on a small circle, the golden angle times the rank among the nodes hung on the same first
-    /// neighbour; a neighbour's count starts at how many of its neighbours were already placed, so a new node does not
-    /// land on an old one). Returns the nodes still unplaced.
+    /// neighbour; a neighbour's count starts at how many of <paramref name="all"/> its neighbours, of any kind, were
+    /// already placed: more than the satellites it had, so a new node does not land on an old one). Returns the nodes
+    /// still unplaced.
     /// </summary>
-    private static List<int> Satellites(List<int> pending, List<int>[] neighbours, (double X, double Y)?[] positions, int[] satellites, double edgeLength)
+    private static List<int> Satellites(List<int> pending, List<int>[] neighbours, List<int>[] all, (double X, double Y)?[] positions, int[] satellites, double edgeLength)
     {
         while (pending.Count > 0)
         {
@@ -250,7 +251,7 @@ public static class NetworkLayout
                 var y = placed.Average(j => positions[j]!.Value.Y);
                 var first = placed[0];
                 if (satellites[first] < 0)
-                    satellites[first] = neighbours[first].Count(k => positions[k] is not null);
+                    satellites[first] = all[first].Count(k => positions[k] is not null);
                 var rank = ++satellites[first];
                 var radius = edgeLength * (0.5 + (0.15 * Math.Sqrt(rank)));
                 round.Add((i, x + (radius * Math.Cos(rank * GoldenAngle)), y + (radius * Math.Sin(rank * GoldenAngle))));
