@@ -54,8 +54,8 @@ public sealed class PropertyGraph
     /// <exception cref="ArgumentException">A duplicate id, an unknown label or type, or a dangling endpoint.</exception>
     public PropertyGraph(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships)
     {
-        Nodes = nodes.OrderBy(n => n.Id, StringComparer.Ordinal).ToImmutableArray();
-        Relationships = relationships.OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+        Nodes = SortedById(nodes, n => n.Id);
+        Relationships = SortedById(relationships, r => r.Id);
         _byId = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         foreach (var n in Nodes)
         {
@@ -64,16 +64,33 @@ public sealed class PropertyGraph
             if (n.Labels.IsDefaultOrEmpty || n.Labels.Any(l => !GraphSchema.IsNodeLabel(l)))
                 throw new ArgumentException($"Node '{n.Id}' has a label outside the schema: {string.Join(",", n.Labels)}.", nameof(nodes));
         }
-        var relIds = new HashSet<string>(StringComparer.Ordinal);
+        // Sorted by id, so a duplicate id is the one just before.
+        string? previous = null;
         foreach (var r in Relationships)
         {
-            if (!relIds.Add(r.Id))
+            if (previous is not null && string.Equals(previous, r.Id, StringComparison.Ordinal))
                 throw new ArgumentException($"Duplicate relationship id '{r.Id}'.", nameof(relationships));
+            previous = r.Id;
             if (!GraphSchema.IsRelationshipType(r.Type))
                 throw new ArgumentException($"Relationship '{r.Id}' has a type outside the schema: {r.Type}.", nameof(relationships));
             if (!_byId.ContainsKey(r.StartId) || !_byId.ContainsKey(r.EndId))
                 throw new ArgumentException($"Relationship '{r.Id}' points at a node that does not exist ({r.StartId} -> {r.EndId}).", nameof(relationships));
         }
+    }
+
+    // The items sorted by id (ordinal, stable). The relationships of another graph (every step that annotates nodes
+    // passes them on: metrics, layout) are sorted already: taken as they are instead of sorting a million ids again.
+    private static ImmutableArray<T> SortedById<T>(IEnumerable<T> items, Func<T, string> id)
+    {
+        if (items is ImmutableArray<T> { IsDefault: false } array)
+        {
+            var sorted = true;
+            for (var i = 1; i < array.Length && sorted; i++)
+                sorted = string.CompareOrdinal(id(array[i - 1]), id(array[i])) <= 0;
+            if (sorted)
+                return array;
+        }
+        return items.OrderBy(id, StringComparer.Ordinal).ToImmutableArray();
     }
 
     /// <summary>An empty graph.</summary>

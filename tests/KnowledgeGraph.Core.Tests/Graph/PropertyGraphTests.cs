@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using KnowledgeGraph.Core.Graph;
+
+namespace KnowledgeGraph.Core.Tests.Graph;
+
+public sealed class PropertyGraphTests
+{
+    private static GraphNode Person(string key) =>
+        new($"person:{key}", [GraphSchema.Person], new PropertyBag().Add("name", key).Build());
+
+    private static GraphRelationship Met(string id, string a, string b) =>
+        new(id, GraphSchema.MetWith, $"person:{a}", $"person:{b}", new PropertyBag().Build());
+
+    [Fact]
+    public void New_RelationshipsInAnyOrder_SortedById()
+    {
+        // Act
+        var graph = new PropertyGraph([Person("b"), Person("a")], [Met("m2", "a", "b"), Met("m1", "a", "b")]);
+
+        // Assert
+        Assert.Equal(["person:a", "person:b"], graph.Nodes.Select(n => n.Id));
+        Assert.Equal(["m1", "m2"], graph.Relationships.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void New_RelationshipsOfAnotherGraph_TakenAsTheyAre()
+    {
+        // Arrange
+        var first = new PropertyGraph([Person("a"), Person("b")], [Met("m2", "a", "b"), Met("m1", "a", "b")]);
+
+        // Act: as the metrics and the layout build their graph, new nodes and the same relationships.
+        var second = new PropertyGraph(first.Nodes.Select(n => n with { }), first.Relationships);
+
+        // Assert
+        Assert.True(first.ContentEquals(second));
+    }
+
+    [Fact]
+    public void New_DuplicateRelationshipId_Throws()
+    {
+        // Arrange: unsorted, and sorted in an ImmutableArray (the path that does not sort again).
+        GraphRelationship[] unsorted = [Met("m2", "a", "b"), Met("m1", "a", "b"), Met("m2", "b", "a")];
+        var sorted = ImmutableArray.Create(Met("m1", "a", "b"), Met("m2", "a", "b"), Met("m2", "b", "a"));
+
+        // Act & Assert
+        foreach (var rels in new IEnumerable<GraphRelationship>[] { unsorted, sorted })
+        {
+            var ex = Assert.Throws<ArgumentException>(() => new PropertyGraph([Person("a"), Person("b")], rels));
+            Assert.StartsWith("Duplicate relationship id 'm2'.", ex.Message, StringComparison.Ordinal);
+        }
+    }
+}
