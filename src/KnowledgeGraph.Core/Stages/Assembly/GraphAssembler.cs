@@ -442,18 +442,24 @@ public sealed class GraphAssembler
                     new PropertyBag().Add("documents", m.Documents.Order(StringComparer.Ordinal)).Build()));
             }
         }
+        // MENTIONED_IN is most of an archive's relationships: one Article id string per article and one (immutable)
+        // property map per count value serve them all, rather than a copy of each per relationship.
+        var articleIds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (doc, info) in articles)
         {
-            var id = "article:" + doc;
+            var id = articleIds[doc] = "article:" + doc;
             nodes[id] = new GraphNode(id, [GraphSchema.Article], new PropertyBag()
                 .Add("name", info.Title is { Length: > 0 } t ? t : doc).Add("file", doc).Add("published", info.Published).Build());
         }
+        var counts = new Dictionary<int, System.Collections.Immutable.ImmutableSortedDictionary<string, PropertyValue>>();
         foreach (var e in entities.Values)
         {
             foreach (var (doc, count) in e.PerDocument.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
-                relationships.Add(new GraphRelationship($"mentioned_in:{e.Id}:{doc}", GraphSchema.MentionedIn, e.Id, "article:" + doc,
-                    new PropertyBag().Add("count", (long)count).Build()));
+                if (!counts.TryGetValue(count, out var props))
+                    counts[count] = props = new PropertyBag().Add("count", (long)count).Build();
+                relationships.Add(new GraphRelationship($"mentioned_in:{e.Id}:{doc}", GraphSchema.MentionedIn, e.Id,
+                    articleIds.GetValueOrDefault(doc) ?? "article:" + doc, props));
             }
         }
         return new PropertyGraph(nodes.Values, relationships);
