@@ -393,7 +393,7 @@ public sealed class GraphAssembler
             var bag = new PropertyBag()
                 .Add("name", name)
                 .Add("aliases", e.Surfaces.Where(s => s != name).Order(StringComparer.Ordinal))
-                .Add("documents", e.Documents.Order(StringComparer.Ordinal))
+                .Add("documents", e.PerDocument.Select(p => p.Doc))
                 .Add("mentions", e.Mentions > 0 ? e.Mentions : null);
             if (g is not null)
             {
@@ -454,7 +454,7 @@ public sealed class GraphAssembler
         var counts = new Dictionary<int, System.Collections.Immutable.ImmutableSortedDictionary<string, PropertyValue>>();
         foreach (var e in entities.Values)
         {
-            foreach (var (doc, count) in e.PerDocument.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (doc, count) in e.PerDocument)
             {
                 if (!counts.TryGetValue(count, out var props))
                     counts[count] = props = new PropertyBag().Add("count", (long)count).Build();
@@ -470,15 +470,27 @@ public sealed class GraphAssembler
         public string Id { get; } = id;
         public EntityKind Kind { get; } = kind;
         public SortedSet<string> Surfaces { get; } = new(StringComparer.Ordinal);
-        public SortedSet<string> Documents { get; } = new(StringComparer.Ordinal);
-        public SortedDictionary<string, int> PerDocument { get; } = new(StringComparer.Ordinal);
+        private readonly List<(string Doc, int Count)> _perDocument = [];
+
+        /// <summary>Mentions per article, in document order (ordinal): documents arrive in that order, so a list kept
+        /// in arrival order is sorted (an archive has one entry per entity and article: a tree node each cost 5 times more).</summary>
+        public IReadOnlyList<(string Doc, int Count)> PerDocument => _perDocument;
+
         public Dictionary<string, int> Names { get; } = new(StringComparer.Ordinal);
         public int Mentions { get; private set; }
 
         public void Add(string doc, EntityOccurrence e)
         {
-            Documents.Add(doc);
-            PerDocument[doc] = PerDocument.GetValueOrDefault(doc) + e.Count;
+            if (_perDocument.Count > 0 && _perDocument[^1].Doc == doc)
+            {
+                _perDocument[^1] = (doc, _perDocument[^1].Count + e.Count);
+            }
+            else
+            {
+                if (_perDocument.Count > 0 && string.CompareOrdinal(_perDocument[^1].Doc, doc) > 0)
+                    throw new InvalidOperationException($"Analyses out of document order ('{doc}' after '{_perDocument[^1].Doc}').");
+                _perDocument.Add((doc, e.Count));
+            }
             Mentions += e.Count;
             Surfaces.UnionWith(e.Surfaces);
             Names[e.Name] = Names.GetValueOrDefault(e.Name) + e.Count;
