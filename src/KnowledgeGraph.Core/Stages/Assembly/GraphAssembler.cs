@@ -306,6 +306,10 @@ public sealed class GraphAssembler
                 homeCountries.Add(oc);
             }
         }
+        // No position the article or the gazetteer dates to the article (an opposition leader, a former minister): the
+        // country the gazetteer gives the person is home.
+        if (homeCountries.Count == 0 && _gazetteer.TryGet(person, out var self) && self.Country is { Length: 2 } own)
+            homeCountries.Add(own);
         // Bodies with no seat or country (a contact group) say nothing about where home is.
         if (homeCountries.Count == 0 && homeIds.All(orgs.Contains))
             return null;
