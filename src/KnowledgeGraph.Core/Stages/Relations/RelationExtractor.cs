@@ -252,6 +252,9 @@ public sealed class RelationExtractor
                 if (rule.Elements.Length > 1 && rule.Elements[1] is LiteralElement comma && comma.Keys.Contains(",") &&
                     end < items.Count && items[end].Token is { Text: "," })
                     end++;
+                // "received by the President of Nigeria, X": the article before the phrase belongs to it.
+                if (start > 0 && items[start - 1].Token is { Key: "the" })
+                    start--;
                 items.ReplaceRange(start, end, Item.Chunk(items[start].TokenStart, items[end - 1].TokenEnd, personId));
             }
         }
