@@ -64,4 +64,21 @@ public class SentenceWordsTests
         Assert.False(words.Contains("paris"));
         Assert.False(words.Contains("met"));
     }
+
+    [Fact]
+    public void AnchorIds_RuleOfTheSet_PrecomputedSameAsARuleCopy()
+    {
+        // Arrange: a rule of the set (numbered when the set was built) and an equal copy the set never saw.
+        var rules = Rules("met-with {Person:a} also? met|meets with {Person:b}", "visited {Person:a} visited {Location:p}");
+        var copy = rules.Rules[0] with { };
+
+        // Act
+        var known = rules.Vocabulary.AnchorIds(rules.Rules[0]);
+        var computed = rules.Vocabulary.AnchorIds(copy);
+
+        // Assert: the same word numbers, and the precomputed arrays are handed out, not rebuilt.
+        Assert.Equal(known, computed);
+        Assert.Same(known, rules.Vocabulary.AnchorIds(rules.Rules[0]));
+        Assert.Equal(2, known.Length);
+    }
 }

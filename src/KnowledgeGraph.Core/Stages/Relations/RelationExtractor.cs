@@ -71,7 +71,7 @@ public sealed class RelationExtractor
                 personCounts.TryGetValue(m.EntityId!, out var c);
                 personCounts[m.EntityId!] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
             }
-            var pair = personCounts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Take(2).Select(kv => kv.Key).ToArray();
+            var pair = TopTwo(personCounts);
             var before = meetings.Count;
             // The author of a first-person readout is the first person it names (its header or signature).
             author ??= ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null && !m.IsDemonym && m.Source != MentionSource.TitleOnly)?.EntityId;
@@ -98,6 +98,31 @@ public sealed class RelationExtractor
             }
         }
         return new ExtractionResult(facts, containment);
+    }
+
+    /// <summary>
+    /// The (at most) two people named most so far, the one named first before the other among equals, and the earlier
+    /// counted among full ties: what ordering by count, then by first sentence, would put first, without sorting every
+    /// sentence.
+    /// </summary>
+    internal static string[] TopTwo(Dictionary<string, (int Count, int First)> counts)
+    {
+        static bool Before((int Count, int First) x, (int Count, int First) y) => x.Count > y.Count || (x.Count == y.Count && x.First < y.First);
+        string? first = null, second = null;
+        (int Count, int First) a = default, b = default;
+        foreach (var (key, value) in counts)
+        {
+            if (first is null || Before(value, a))
+            {
+                (second, b) = (first, a);
+                (first, a) = (key, value);
+            }
+            else if (second is null || Before(value, b))
+            {
+                (second, b) = (key, value);
+            }
+        }
+        return first is null ? [] : second is null ? [first] : [first, second];
     }
 
     /// <summary>How many sentences back "the meeting" or "also attended" may reach.</summary>
@@ -216,9 +241,7 @@ public sealed class RelationExtractor
             }
         }
 
-        var blocked = _rules.Of(RuleKind.Block).Where(May)
-            .Where(r => MatchesAnywhere(r, items, pair))
-            .Select(r => r.Blocks!.Value).ToHashSet();
+        var blocked = Blocked(items, pair, keys);
 
         string? placeId = null;
         var placeRank = -1;
@@ -467,6 +490,25 @@ public sealed class RelationExtractor
     internal int Rank(string id, Item item) =>
         item.Mention?.Kind == EntityKind.Organization ? 2 :
         _gazetteer.TryGet(id, out _) || item.Mention?.Kind is EntityKind.Location ? _gazetteer.PlaceRank(id) : 2;
+
+    /// <summary>The kinds the sentence's block rules block (no set allocated: this runs on every sentence).</summary>
+    private KindSet Blocked(List<Item> items, string[]? pair, SentenceWords keys)
+    {
+        var blocked = default(KindSet);
+        foreach (var rule in _rules.Of(RuleKind.Block))
+        {
+            if (keys.HasAnchors(rule) && MatchesAnywhere(rule, items, pair))
+                blocked = blocked.With(rule.Blocks!.Value);
+        }
+        return blocked;
+    }
+
+    private readonly record struct KindSet(int Bits)
+    {
+        public KindSet With(RuleKind kind) => new(Bits | (1 << (int)kind));
+
+        public bool Contains(RuleKind kind) => (Bits & (1 << (int)kind)) != 0;
+    }
 
     private List<Bindings> AllMatches(RelationRule rule, List<Item> items, string[]? pair)
     {

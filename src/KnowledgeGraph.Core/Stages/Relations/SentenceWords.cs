@@ -12,22 +12,27 @@ internal sealed class RuleVocabulary
 {
     private readonly FrozenDictionary<string, int> _ids;
 
-    public RuleVocabulary(IEnumerable<string> words)
+    public RuleVocabulary(IEnumerable<string> words, IEnumerable<RelationRule>? rules = null)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var w in words)
             ids.TryAdd(w, ids.Count);
         _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        // Each rule's word numbers, computed once here: the check runs for every rule on every sentence, and is read
+        // by all workers at once (a dictionary only read is safe to share).
+        foreach (var rule in rules ?? [])
+            _anchors.TryAdd(rule, Numbered(rule));
     }
 
     /// <summary>
     /// The rule's required literals as word numbers, computed once per rule: a rule may match a sentence only when, for
     /// each literal, the sentence has one of its words.
     /// </summary>
-    public int[][] AnchorIds(RelationRule rule) =>
-        _anchors.GetOrAdd(rule, r => [.. r.Anchors.Select(anchor => anchor.Select(w => _ids[w]).ToArray())]);
+    public int[][] AnchorIds(RelationRule rule) => _anchors.TryGetValue(rule, out var ids) ? ids : Numbered(rule);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<RelationRule, int[][]> _anchors = new(ReferenceEqualityComparer.Instance);
+    private int[][] Numbered(RelationRule rule) => [.. rule.Anchors.Select(anchor => anchor.Select(w => _ids[w]).ToArray())];
+
+    private readonly Dictionary<RelationRule, int[][]> _anchors = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Number of distinct words.</summary>
     public int Count => _ids.Count;
