@@ -56,6 +56,35 @@ public sealed class MeetingLinkerTests
     }
 
     [Fact]
+    public void Link_PairAndEveryoneCueInOneSentence_OneMeeting()
+    {
+        // Arrange: "In Palenque the two (A, B) met with C, D and E": the pair rule gives A and B, the "met with" cue gives the
+        // people the sentence names, C, D and E; nobody is in both.
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Meeting(5, "a", "b"), Meeting(5, "c", "d", "e") with { Generic = true }]);
+
+        // Assert: one meeting of all five, so every one of the ten pairs met.
+        var meeting = Assert.Single(meetings);
+        Assert.Equal(["a", "b", "c", "d", "e"], meeting.Participants);
+        Assert.Equal(10, MeetingLinker.Facts("doc", meetings).Count());
+    }
+
+    [Fact]
+    public void Link_TwoSpecificMeetingsInOneSentenceWithNobodyShared_StayTwo()
+    {
+        // Arrange: "A met B, while C met D": no cue puts everyone at one table.
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Meeting(5, "a", "b"), Meeting(5, "c", "d")]);
+
+        // Assert
+        Assert.Equal(2, meetings.Count);
+    }
+
+    [Fact]
     public void Link_AttendanceBeyondTheWindow_JoinsNothing()
     {
         // Arrange: the attendance is ten sentences after the only meeting, and names one person.

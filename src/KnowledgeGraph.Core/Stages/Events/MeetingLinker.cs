@@ -171,8 +171,9 @@ public sealed class MeetingLinker
                 if (x.Has(p))
                     shared++;
             }
-            // The same sentence reporting two parts of one meeting ("A met B, and C joined them").
-            if (distance == 0 && shared > 0)
+            // The same sentence reporting two parts of one meeting ("A met B, and C joined them"); a cue that puts everyone
+            // the sentence names at the table ("In Palenque the two met with A, B and C") is one meeting with the rest of it.
+            if (distance == 0 && (shared > 0 || m.Generic || x.Mentions[^1] is { Generic: true } g && g.Sentence == m.Sentence))
                 return x;
             // Attendance and references reach back within the paragraph, or to the sentence just before it.
             var near = m.Paragraph == x.LastParagraph || distance <= 1;

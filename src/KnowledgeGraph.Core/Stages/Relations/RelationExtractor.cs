@@ -192,6 +192,13 @@ public sealed class RelationExtractor
             Date = date,
         };
 
+        // "H.E. João Lourenço", "Datuk Seri Dr Ahmad Zahid": honorifics name the person but state no position; they join
+        // the person's phrase, so that a role phrase around them ("the President of Angola, H.E. X") still matches.
+        for (var k = items.Count - 2; k >= 0; k--)
+        {
+            if (items[k].Title is { Title.IsHonorific: true } && items[k + 1].PersonIds is [var honoured])
+                items.ReplaceRange(k, k + 2, Item.Chunk(items[k].TokenStart, items[k + 1].TokenEnd, honoured));
+        }
         // Role phrases: member-of, then the phrase becomes one person.
         foreach (var rule in _rules.Of(RuleKind.Role).Where(May))
         {
