@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using KnowledgeGraph.Core.Text;
 
 namespace KnowledgeGraph.Core.Stages.Relations;
@@ -20,19 +21,42 @@ internal sealed class RuleVocabulary
         _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
         // Each rule's word numbers, computed once here: the check runs for every rule on every sentence, and is read
         // by all workers at once (a dictionary only read is safe to share).
-        foreach (var rule in rules ?? [])
-            _anchors.TryAdd(rule, Numbered(rule));
+        var known = (rules ?? []).Distinct(ReferenceEqualityComparer.Instance).Cast<RelationRule>().ToList();
+        var size = 16;
+        while (size < known.Count * 4)
+            size *= 2;
+        _anchorRules = new RelationRule?[size];
+        _anchorIds = new int[size][][];
+        foreach (var rule in known)
+        {
+            var slot = RuntimeHelpers.GetHashCode(rule) & (size - 1);
+            while (_anchorRules[slot] is not null)
+                slot = (slot + 1) & (size - 1);
+            (_anchorRules[slot], _anchorIds[slot]) = (rule, Numbered(rule));
+        }
     }
 
     /// <summary>
     /// The rule's required literals as word numbers, computed once per rule: a rule may match a sentence only when, for
     /// each literal, the sentence has one of its words.
     /// </summary>
-    public int[][] AnchorIds(RelationRule rule) => _anchors.TryGetValue(rule, out var ids) ? ids : Numbered(rule);
+    public int[][] AnchorIds(RelationRule rule)
+    {
+        // A small open-addressed table by object identity: cheaper than a dictionary behind a comparer interface, for a
+        // lookup made for every rule on every sentence.
+        var mask = _anchorRules.Length - 1;
+        for (var slot = RuntimeHelpers.GetHashCode(rule) & mask; _anchorRules[slot] is { } known; slot = (slot + 1) & mask)
+        {
+            if (ReferenceEquals(known, rule))
+                return _anchorIds[slot];
+        }
+        return Numbered(rule);
+    }
 
     private int[][] Numbered(RelationRule rule) => [.. rule.Anchors.Select(anchor => anchor.Select(w => _ids[w]).ToArray())];
 
-    private readonly Dictionary<RelationRule, int[][]> _anchors = new(ReferenceEqualityComparer.Instance);
+    private readonly RelationRule?[] _anchorRules;
+    private readonly int[][][] _anchorIds;
 
     /// <summary>Number of distinct words.</summary>
     public int Count => _ids.Count;
