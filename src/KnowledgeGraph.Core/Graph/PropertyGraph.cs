@@ -54,8 +54,8 @@ public sealed class PropertyGraph
     /// <exception cref="ArgumentException">A duplicate id, an unknown label or type, or a dangling endpoint.</exception>
     public PropertyGraph(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships)
     {
-        Nodes = nodes.OrderBy(n => n.Id, StringComparer.Ordinal).ToImmutableArray();
-        Relationships = relationships.OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+        Nodes = OrderedById(nodes, n => n.Id);
+        Relationships = OrderedById(relationships, r => r.Id);
         _byId = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         foreach (var n in Nodes)
         {
@@ -74,6 +74,19 @@ public sealed class PropertyGraph
             if (!_byId.ContainsKey(r.StartId) || !_byId.ContainsKey(r.EndId))
                 throw new ArgumentException($"Relationship '{r.Id}' points at a node that does not exist ({r.StartId} -> {r.EndId}).", nameof(relationships));
         }
+    }
+
+    // The items in id order (a stable sort), without sorting what is in order already: each build step that adds
+    // properties (metrics, layout) makes a new graph from the previous one's ordered lists.
+    private static ImmutableArray<T> OrderedById<T>(IEnumerable<T> items, Func<T, string> id)
+    {
+        var array = items.ToImmutableArray();
+        for (var i = 1; i < array.Length; i++)
+        {
+            if (string.CompareOrdinal(id(array[i - 1]), id(array[i])) > 0)
+                return [.. array.OrderBy(id, StringComparer.Ordinal)];
+        }
+        return array;
     }
 
     /// <summary>An empty graph.</summary>
