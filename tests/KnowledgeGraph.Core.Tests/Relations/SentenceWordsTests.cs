@@ -81,4 +81,20 @@ public class SentenceWordsTests
         Assert.Same(known, rules.Vocabulary.AnchorIds(rules.Rules[0]));
         Assert.Equal(2, known.Length);
     }
+
+    [Fact]
+    public void Contains_RuleWordAsAnotherStringInstance_SameAnswerAsTheRulesOwnInstance()
+    {
+        // Arrange: "with" as the rule set holds it, and an equal string built at run time.
+        var rules = Rules("met-with {Person:a} met with {Person:b}");
+        var words = rules.Vocabulary.Of(Tokenizer.Tokenize("Anna Berg met with Carl Dahl."), Spelling);
+        var own = rules.Rules[0].Anchors.SelectMany(a => a).First(w => w == "with");
+        var built = new string("with".AsSpan());
+
+        // Act / Assert
+        Assert.NotSame(own, built);
+        Assert.True(words.Contains(own));
+        Assert.True(words.Contains(built));
+        Assert.False(rules.Vocabulary.Of(Tokenizer.Tokenize("Anna Berg met Carl Dahl."), Spelling).Contains(built));
+    }
 }

@@ -16,9 +16,27 @@ internal sealed class RuleVocabulary
     public RuleVocabulary(IEnumerable<string> words, IEnumerable<RelationRule>? rules = null)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var instances = new List<string>();
         foreach (var w in words)
+        {
             ids.TryAdd(w, ids.Count);
+            instances.Add(w);
+        }
         _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        // The rule set asks for its phrase words by the very strings it passed here: those instances are found by
+        // identity, without hashing their text.
+        var wordSlots = 16;
+        while (wordSlots < instances.Count * 4)
+            wordSlots *= 2;
+        _wordInstances = new string?[wordSlots];
+        _wordIds = new int[wordSlots];
+        foreach (var w in instances)
+        {
+            var slot = RuntimeHelpers.GetHashCode(w) & (wordSlots - 1);
+            while (_wordInstances[slot] is { } taken && !ReferenceEquals(taken, w))
+                slot = (slot + 1) & (wordSlots - 1);
+            (_wordInstances[slot], _wordIds[slot]) = (w, ids[w]);
+        }
         // Each rule's word numbers, computed once here: the check runs for every rule on every sentence, and is read
         // by all workers at once (a dictionary only read is safe to share).
         var known = (rules ?? []).Distinct(ReferenceEqualityComparer.Instance).Cast<RelationRule>().ToList();
@@ -77,7 +95,22 @@ internal sealed class RuleVocabulary
         return new SentenceWords(this, bits, tokens, normalize);
     }
 
-    internal bool TryGetId(string word, out int id) => _ids.TryGetValue(word, out id);
+    internal bool TryGetId(string word, out int id)
+    {
+        var mask = _wordInstances.Length - 1;
+        for (var slot = RuntimeHelpers.GetHashCode(word) & mask; _wordInstances[slot] is { } known; slot = (slot + 1) & mask)
+        {
+            if (ReferenceEquals(known, word))
+            {
+                id = _wordIds[slot];
+                return true;
+            }
+        }
+        return _ids.TryGetValue(word, out id);
+    }
+
+    private readonly string?[] _wordInstances;
+    private readonly int[] _wordIds;
 }
 
 /// <summary>Which words of a <see cref="RuleVocabulary"/> a sentence has (as its tokens' keys or their normalised spelling).</summary>
