@@ -124,21 +124,10 @@ public sealed class GraphAssembler
                 relatedMemo[(a, b)] = r = Related(a, b, containment);
             return r;
         }
-        var countryMemo = new Dictionary<string, string?>(StringComparer.Ordinal);
-        string? CountryOfPlace(string place)
-        {
-            if (!countryMemo.TryGetValue(place, out var c))
-                countryMemo[place] = c = PlaceAndContainers(place, containment).Select(p => _gazetteer.CountryOf(p)).FirstOrDefault(x => x is not null);
-            return c;
-        }
-        // One trip per country an article tells of (the days of a state visit, the venues of a capital), or, where a place's
-        // country is unknown, places that lie in one another on the same day.
-        bool SameTrip((string Place, DateOnly? Date) x, (string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule) v)
-        {
-            if (CountryOfPlace(x.Place) is { } cx && CountryOfPlace(v.Place) is { } cv)
-                return string.Equals(cx, cv, StringComparison.OrdinalIgnoreCase);
-            return (x.Date is null || v.Date is null || x.Date == v.Date) && Rel8(x.Place, v.Place);
-        }
+        // One visit per place an article tells of and the places inside it (the days of a state visit to a capital, its
+        // venues, the country around it): Geneva, Montreux and Davos on one tour of Switzerland are three visits.
+        bool SameTrip((string Place, DateOnly? Date) x, (string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule) v) =>
+            Rel8(x.Place, v.Place);
         // Memberships: one per member and organisation.
         foreach (var f in facts.Where(f => f.Kind == RelationKind.MemberOf))
             Rel(rels, $"member_of:{f.SubjectId}:{f.ObjectId}", GraphSchema.MemberOf, f.SubjectId, f.ObjectId).Add(docId, f, f.Role);
@@ -317,6 +306,10 @@ public sealed class GraphAssembler
                 homeCountries.Add(oc);
             }
         }
+        // No position the article or the gazetteer dates to the article (an opposition leader, a former minister): the
+        // country the gazetteer gives the person is home.
+        if (homeCountries.Count == 0 && _gazetteer.TryGet(person, out var self) && self.Country is { Length: 2 } own)
+            homeCountries.Add(own);
         // Bodies with no seat or country (a contact group) say nothing about where home is.
         if (homeCountries.Count == 0 && homeIds.All(orgs.Contains))
             return null;

@@ -61,6 +61,9 @@ public sealed class RelationExtractor
         // The country of the dateline: the government a bare national title ("the Minister of Agriculture, X") serves.
         var homeCountry = dateline is null ? null : CountryIdOf(dateline);
         string? sectionCountry = null;
+        var previousPeople = new List<string>();
+        string[]? previousPair = null;
+        var previousParagraph = -1;
         foreach (var ts in sentences)
         {
             if (text is not null && previousEnd >= 0 && IsParagraphBreak(text, previousEnd, ts.Sentence.Start))
@@ -82,7 +85,19 @@ public sealed class RelationExtractor
                 sectionCountry = CountryIdOf(heading);
             else if (ts.Sentence.IsHeadline)
                 sectionCountry = null;
-            var (placeId, placeRank, date) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry);
+            // "Then came Joe Biden. The two met ...": within a paragraph, "the two" are the people just named — the first
+            // two of the sentence before, or its one person and the article's main person — rather than the two the
+            // article names most; a sentence that itself spoke of "the two" hands its pair on ("They met again ...").
+            if (previousParagraph != paragraph)
+                (previousPeople, previousPair) = ([], null);
+            string[]? recentPair = previousPair ?? (previousPeople.Count >= 2 ? [previousPeople[0], previousPeople[1]]
+                : previousPeople.Count == 1 && pair.Length >= 1 && pair[0] != previousPeople[0] ? [pair[0], previousPeople[0]] : null);
+            var (placeId, placeRank, date) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair);
+            var named = ts.Mentions.Where(m => m is { Kind: EntityKind.Person, EntityId: not null, IsDemonym: false }).Select(m => m.EntityId!).Distinct(StringComparer.Ordinal).ToList();
+            if (named.Count > 0)
+                previousPeople = named;
+            previousPair = SaysPair(ts) ? recentPair ?? (pair.Length == 2 ? pair : null) : null;
+            previousParagraph = paragraph;
             // What the sentence does not say, its paragraph, its section or the article's dateline may
             // ("X arrived in Oslo on Monday. He met Y." — Oslo, Monday).
             setting.Observe(paragraph, ts.Sentence.IsHeadline, date, placeId, placeRank);
@@ -132,6 +147,16 @@ public sealed class RelationExtractor
         return first is null ? [] : second is null ? [first] : [first, second];
     }
 
+    private bool SaysPair(TaggedSentence ts)
+    {
+        foreach (var phrase in _rules.PairPhrases)
+        {
+            if (ContainsPhrase(ts.Sentence.Tokens, phrase))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>The place a line names and nothing else ("Mongolia", "SOUTH AFRICA"): a section heading.</summary>
     private static string? PlaceHeading(TaggedSentence ts)
     {
@@ -175,7 +200,7 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private (string? PlaceId, int PlaceRank, DateOnly? Date) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null)
+    private (string? PlaceId, int PlaceRank, DateOnly? Date) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
@@ -307,7 +332,7 @@ public sealed class RelationExtractor
         var absentPossible = false;
         foreach (var phrase in _rules.AbsentPhrases)
             absentPossible |= keys.Contains(phrase[0]);
-        var statedPair = pair is not null && HasPhrase(_rules.PairPhrases) ? pair : null;
+        var statedPair = pair is not null && HasPhrase(_rules.PairPhrases) ? recentPair ?? pair : null;
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || statedPair is not null || placeId is not null || date is not null))
         {
             var referRule = _rules.Of(RuleKind.Refer).Where(May).FirstOrDefault(r => MatchesAnywhere(r, items, statedPair));
