@@ -14,6 +14,7 @@ public sealed class WordLists
         "name-particle", "name-suffix", "not-name", "locative", "place-preposition", "run-connector", "meeting-of-head",
         "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word", "compass-word", "body-noun",
         "seat-of-power", "clause-opener", "legislature", "sub-body", "venue-or-body", "venue-preposition", "document-head", "venue-noun", "place-noun",
+        "predicative",
     ];
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _lists;
@@ -50,6 +51,7 @@ public sealed class WordLists
         DocumentHeads = _lists["document-head"];
         VenueNouns = _lists["venue-noun"];
         PlaceNouns = _lists["place-noun"];
+        Predicatives = _lists["predicative"];
     }
 
     /// <summary>No words at all.</summary>
@@ -120,6 +122,10 @@ public sealed class WordLists
 
     /// <summary>Lower-case nouns for a kind of place before "of" and its name: "the island of Jeju".</summary>
     public FrozenSet<string> PlaceNouns { get; }
+
+    /// <summary>Words before a title that make it say what someone is or was ("who served as Prime Minister", "former
+    /// President"), not name the one who holds it now.</summary>
+    public FrozenSet<string> Predicatives { get; }
 
     /// <summary>Words between the comma and the title of an apposition ("the new").</summary>
     public FrozenSet<string> AppositionOpeners { get; }

@@ -126,8 +126,9 @@ public sealed class GraphAssembler
         }
         // One visit per place an article tells of and the places inside it (the days of a state visit to a capital, its
         // venues, the country around it): Geneva, Montreux and Davos on one tour of Switzerland are three visits.
+        // Two dates more than a week apart are two trips to the same place ("in May 2023 ... on Tuesday").
         bool SameTrip((string Place, DateOnly? Date) x, (string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule) v) =>
-            Rel8(x.Place, v.Place);
+            !(x.Date is { } a && v.Date is { } b && Math.Abs(a.DayNumber - b.DayNumber) > 7) && Rel8(x.Place, v.Place);
         // Memberships: one per member and organisation.
         foreach (var f in facts.Where(f => f.Kind == RelationKind.MemberOf))
             Rel(rels, $"member_of:{f.SubjectId}:{f.ObjectId}", GraphSchema.MemberOf, f.SubjectId, f.ObjectId).Add(docId, f, f.Role);

@@ -277,6 +277,9 @@ public sealed class RelationExtractor
                 if (rule.Elements.Length > 1 && rule.Elements[1] is LiteralElement comma && comma.Keys.Contains(",") &&
                     end < items.Count && items[end].Token is { Text: "," })
                     end++;
+                // "received by the President of Nigeria, X": the article before the phrase belongs to it.
+                if (start > 0 && items[start - 1].Token is { Key: "the" })
+                    start--;
                 items.ReplaceRange(start, end, Item.Chunk(items[start].TokenStart, items[end - 1].TokenEnd, personId));
             }
         }
@@ -341,7 +344,7 @@ public sealed class RelationExtractor
             var separately = HasPhrase(_rules.SeparatePhrases);
             // An earlier occasion: a past phrase, or a year the sentence names without a day it can resolve
             // ("in November 2021").
-            var past = HasPhrase(_rules.PastPhrases) ||
+            var past = PastOutsideRelativeClauses(ts.Sentence.Tokens) ||
                 (date is null && ts.Sentence.Tokens.Any(t => t.Kind == TokenKind.Number && t.Text.Length == 4 && t.Text[0] is '1' or '2' && t.Text[1] is '9' or '0'));
             MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, RelationRule rule) => new()
             {
@@ -735,6 +738,31 @@ public sealed class RelationExtractor
     }
 
     private static bool Quoted(string sentence) => sentence.AsSpan().IndexOfAny("\"“”«»") >= 0;
+
+    /// <summary>
+    /// True when a past phrase ("had", "previously") stands in the sentence's own clauses, not inside a relative clause
+    /// set off by commas ("X, who had travelled to Beijing for the occasion, then joined them" is today's occasion).
+    /// </summary>
+    private bool PastOutsideRelativeClauses(IReadOnlyList<Token> tokens)
+    {
+        var inRelative = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Text == ",")
+            {
+                inRelative = i + 1 < tokens.Count && tokens[i + 1].Key is "who" or "whom" or "which";
+                continue;
+            }
+            if (inRelative)
+                continue;
+            foreach (var phrase in _rules.PastPhrases)
+            {
+                if (PhraseAt(tokens, i, phrase))
+                    return true;
+            }
+        }
+        return false;
+    }
 
     private static bool ContainsPhrase(IReadOnlyList<Token> tokens, ImmutableArray<string> phrase)
     {

@@ -511,7 +511,7 @@ public sealed class MentionResolver
         {
             foreach (var t in ts.Titles)
             {
-                if (t.Title.IsHonorific || FollowingPerson(ts, t) is not null)
+                if (t.Title.IsHonorific || FollowingPerson(ts, t) is not null || Predicative(ts, t))
                     continue;
                 var qualifier = Qualifier(ts, t);
                 var qualifierCountry = qualifier is null ? null : _gazetteer.CountryOf(qualifier);
@@ -584,6 +584,20 @@ public sealed class MentionResolver
         if (used.Kind == "leader")
             return _gazetteer.TitleOf(heldCanonical) is { IsLeader: true };
         return false;
+    }
+
+    /// <summary>
+    /// True when the words before a title, past its qualifier and article, make it predicative ("who served as Prime
+    /// Minister of the United Kingdom", "FORMER BRITISH PRIME MINISTER"): it then names no current holder.
+    /// </summary>
+    private bool Predicative(TaggedSentence ts, TitleMention t)
+    {
+        var k = t.TokenStart - 1;
+        while (k >= 0 && ts.Mentions.FirstOrDefault(m => m.TokenEnd == k + 1 && m.Kind is EntityKind.Country or EntityKind.Organization) is { } q)
+            k = q.TokenStart - 1;
+        if (k >= 0 && ts.Sentence.Tokens[k].Key is "the" or "a" or "an")
+            k--;
+        return k >= 0 && _gazetteer.Words.Predicatives.Contains(ts.Sentence.Tokens[k].Key);
     }
 
     private bool QualifierFits(string qualifier, string orgId)
