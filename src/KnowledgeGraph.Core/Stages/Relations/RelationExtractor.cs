@@ -289,6 +289,24 @@ public sealed class RelationExtractor
             if (items[k].Mention is { Source: MentionSource.TitleOnly, QualifierId: not null } tm && items[k - 1].Mention is { } q &&
                 (q.EntityId == tm.QualifierId || (q.Candidates.Length > 0 && q.Candidates[0].Id == tm.QualifierId)))
             {
+                // "the American president", "the NATO chief": the qualifier is the holder's country or organisation.
+                if (tm.EntityId is { } holder && tm.Title is { IsHonorific: false } qt && qt.Kind != "relational" && !items[k].IsPronoun &&
+                    _gazetteer.TryGet(tm.QualifierId!, out var qe) && qe.Kind is EntityKind.Country or EntityKind.Organization &&
+                    !(k >= 2 && items[k - 2].Token is { Key: var pre } && _rules.FormerWords.Contains(pre)))
+                {
+                    facts.Add(new RelationFact
+                    {
+                        Kind = RelationKind.MemberOf,
+                        SubjectId = holder,
+                        ObjectId = qe.Kind == EntityKind.Country ? tm.QualifierId! : GovernmentOf(tm.QualifierId!),
+                        DocumentId = doc,
+                        SentenceIndex = ts.Sentence.Index,
+                        Evidence = evidence,
+                        Rule = "qualified title",
+                        Date = date,
+                        Role = qt.Canonical,
+                    });
+                }
                 // "with the Kremlin leader": the article before the qualifier belongs to the phrase.
                 var from = k >= 2 && items[k - 2].Token is { Key: "the" } ? k - 2 : k - 1;
                 items.ReplaceRange(from, k + 1, Item.Chunk(items[from].TokenStart, items[k].TokenEnd, tm.EntityId!));
