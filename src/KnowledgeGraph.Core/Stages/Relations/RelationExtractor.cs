@@ -518,6 +518,12 @@ public sealed class RelationExtractor
                 }
             }
         }
+        // "the Argentine delegation: ...", "On the Russian side of the table ...": the people listed serve that nation.
+        for (var d = 0; place is null && d + 1 < items.Count; d++)
+        {
+            if (items[d].Mention is { IsDemonym: true, Kind: EntityKind.Country, EntityId: { } nation } && items[d + 1].Token is { Key: "delegation" or "side" or "entourage" })
+                place = nation;
+        }
         set = place is not null;
         return place is null ? null : CountryIdOf(place);
     }
