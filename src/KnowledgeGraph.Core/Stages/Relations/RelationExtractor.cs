@@ -541,6 +541,15 @@ public sealed class RelationExtractor
                 }
             }
         }
+        // "the Argentine delegation: ...", "On the Russian side of the table ...": the people listed serve that nation.
+        for (var d = 0; place is null && d + 1 < items.Count; d++)
+        {
+            if (items[d].Mention is { IsDemonym: true, Kind: EntityKind.Country, EntityId: { } nation } &&
+                (items[d + 1].Token is { Key: "delegation" or "side" or "entourage" } ||
+                 // "Accompanying the Turkish leader were ...": those who came with a nation's leader serve it.
+                 (d >= 1 && items[d - 1].Token is { Key: "accompanying" }) || (d >= 2 && items[d - 1].Token is { Key: "the" } && items[d - 2].Token is { Key: "accompanying" })))
+                place = nation;
+        }
         set = place is not null;
         return place is null ? null : CountryIdOf(place);
     }
