@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using KnowledgeGraph.Core.Entities;
 using KnowledgeGraph.Core.Relations;
@@ -26,6 +27,7 @@ public sealed record ExtractionResult(List<RelationFact> Facts, List<(string Inn
 public sealed class RelationExtractor
 {
     private readonly RuleSet _rules;
+    private readonly FrozenSet<string> _pairFirstWords;
     private readonly Gazetteer _gazetteer;
     private readonly SentenceDateFinder _dates;
 
@@ -36,6 +38,7 @@ public sealed class RelationExtractor
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(dates);
         _rules = rules;
+        _pairFirstWords = rules.PairPhrases.Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         _gazetteer = gazetteer;
         _dates = dates;
     }
@@ -147,12 +150,20 @@ public sealed class RelationExtractor
         return first is null ? [] : second is null ? [first] : [first, second];
     }
 
+    /// <summary>True when the sentence has a phrase of the Pair list ("the two", "they"): one pass over its tokens, each
+    /// tried only against the phrases that start with it.</summary>
     private bool SaysPair(TaggedSentence ts)
     {
-        foreach (var phrase in _rules.PairPhrases)
+        var tokens = ts.Sentence.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (ContainsPhrase(ts.Sentence.Tokens, phrase))
-                return true;
+            if (!_pairFirstWords.Contains(tokens[i].Key))
+                continue;
+            foreach (var phrase in _rules.PairPhrases)
+            {
+                if (PhraseAt(tokens, i, phrase))
+                    return true;
+            }
         }
         return false;
     }
