@@ -264,7 +264,8 @@ public sealed class RelationExtractor
                     continue;
                 var b = new Bindings();
                 var end = Match(rule.Elements, 0, items, start, b, pair);
-                if (end < 0)
+                // "X, the Prime Minister's wife": a title followed by 's is someone else's; it is not X's.
+                if (end < 0 || (end < items.Count && items[end].Token is { Key: "'s" or "’s" } && rule.Elements[^1] is SlotElement { Name: "r" }))
                     continue;
                 var member = b.Single("m");
                 // The title is a title item, or a title the resolver already gave to its holder ("Antony Blinken, the
