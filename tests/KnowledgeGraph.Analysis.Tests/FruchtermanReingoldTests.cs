@@ -51,4 +51,35 @@ public class FruchtermanReingoldTests
             Assert.Equal(BitConverter.DoubleToInt64Bits(library.VerticesPositions[v].Y), BitConverter.DoubleToInt64Bits(ys[v]));
         }
     }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 2)]
+    [InlineData(64, 3)]
+    [InlineData(301, 4)]
+    public void RepulseVector_RandomPositions_SameBitsAsScalar(int vertices, int seed)
+    {
+        // Arrange: random positions, some coincident (zero distance), some far apart, and a block that starts inside.
+        var random = new Random(seed);
+        var xs = new double[vertices];
+        var ys = new double[vertices];
+        for (var v = 0; v < vertices; v++)
+            (xs[v], ys[v]) = v % 5 == 2 ? (5.0, 5.0) : (random.NextDouble() * (v % 3 == 0 ? 1e6 : 500), random.NextDouble() * 500);
+        var (fx, fy) = (new double[vertices], new double[vertices]);
+        var (gx, gy) = (new double[vertices], new double[vertices]);
+        var from = vertices / 3;
+
+        // Act
+        var rest = NetworkLayout.RepulseVector(xs, ys, fx, fy, 3600, from, vertices);
+        NetworkLayout.RepulseScalar(xs, ys, fx, fy, 3600, rest, vertices);
+        NetworkLayout.RepulseScalar(xs, ys, gx, gy, 3600, from, vertices);
+
+        // Assert
+        Assert.InRange(rest, vertices - 3, vertices);
+        for (var v = from; v < vertices; v++)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(gx[v]), BitConverter.DoubleToInt64Bits(fx[v]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(gy[v]), BitConverter.DoubleToInt64Bits(fy[v]));
+        }
+    }
 }

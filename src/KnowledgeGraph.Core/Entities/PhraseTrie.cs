@@ -30,6 +30,10 @@ public sealed class PhraseTrie<T>
     private static readonly List<PhraseMatch<T>> NoMatches = [];
 
     private readonly Node _root = new();
+
+    // The shared empty list, reached through the instance: a static field of a generic class over reference types costs
+    // a runtime type lookup at each read, and LongestMatch reads it at every token.
+    private readonly List<PhraseMatch<T>> _noMatches = NoMatches;
     private readonly Func<string, string> _normalizeKey;
 
     /// <summary>Creates a trie; <paramref name="normalizeKey"/> maps a folded token key (e.g. British to American spelling).</summary>
@@ -71,7 +75,7 @@ public sealed class PhraseTrie<T>
     {
         // Called at every token of every sentence, most often to find nothing: no allocation on that path. The lists
         // handed out are the trie's own (or the shared empty one), to be read, never changed.
-        matches = NoMatches;
+        matches = _noMatches;
         if (start >= tokens.Count || TextFolding.IsConnector(tokens[start]))
             return -1;
         var node = _root;

@@ -54,8 +54,8 @@ public sealed class PropertyGraph
     /// <exception cref="ArgumentException">A duplicate id, an unknown label or type, or a dangling endpoint.</exception>
     public PropertyGraph(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships)
     {
-        Nodes = SortedById(nodes, n => n.Id);
-        Relationships = SortedById(relationships, r => r.Id);
+        Nodes = OrderedById(nodes, n => n.Id);
+        Relationships = OrderedById(relationships, r => r.Id);
         _byId = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         foreach (var n in Nodes)
         {
@@ -64,13 +64,11 @@ public sealed class PropertyGraph
             if (n.Labels.IsDefaultOrEmpty || n.Labels.Any(l => !GraphSchema.IsNodeLabel(l)))
                 throw new ArgumentException($"Node '{n.Id}' has a label outside the schema: {string.Join(",", n.Labels)}.", nameof(nodes));
         }
-        // Sorted by id, so a duplicate id is the one just before.
-        string? previous = null;
+        var relIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in Relationships)
         {
-            if (previous is not null && string.Equals(previous, r.Id, StringComparison.Ordinal))
+            if (!relIds.Add(r.Id))
                 throw new ArgumentException($"Duplicate relationship id '{r.Id}'.", nameof(relationships));
-            previous = r.Id;
             if (!GraphSchema.IsRelationshipType(r.Type))
                 throw new ArgumentException($"Relationship '{r.Id}' has a type outside the schema: {r.Type}.", nameof(relationships));
             if (!_byId.ContainsKey(r.StartId) || !_byId.ContainsKey(r.EndId))
@@ -78,19 +76,17 @@ public sealed class PropertyGraph
         }
     }
 
-    // The items sorted by id (ordinal, stable). The relationships of another graph (every step that annotates nodes
-    // passes them on: metrics, layout) are sorted already: taken as they are instead of sorting a million ids again.
-    private static ImmutableArray<T> SortedById<T>(IEnumerable<T> items, Func<T, string> id)
+    // The items in id order (a stable sort), without sorting what is in order already: each build step that adds
+    // properties (metrics, layout) makes a new graph from the previous one's ordered lists.
+    private static ImmutableArray<T> OrderedById<T>(IEnumerable<T> items, Func<T, string> id)
     {
-        if (items is ImmutableArray<T> { IsDefault: false } array)
+        var array = items.ToImmutableArray();
+        for (var i = 1; i < array.Length; i++)
         {
-            var sorted = true;
-            for (var i = 1; i < array.Length && sorted; i++)
-                sorted = string.CompareOrdinal(id(array[i - 1]), id(array[i])) <= 0;
-            if (sorted)
-                return array;
+            if (string.CompareOrdinal(id(array[i - 1]), id(array[i])) > 0)
+                return [.. array.OrderBy(id, StringComparer.Ordinal)];
         }
-        return items.OrderBy(id, StringComparer.Ordinal).ToImmutableArray();
+        return array;
     }
 
     /// <summary>An empty graph.</summary>

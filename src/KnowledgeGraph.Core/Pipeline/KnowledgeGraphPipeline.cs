@@ -65,6 +65,52 @@ public sealed class KnowledgeGraphPipeline
     /// <summary>Analyses one article part. Pure: same input, same output.</summary>
     public DocumentAnalysis Analyze(SourceDocument document) => Analyze(document, null);
 
+    /// <summary>
+    /// The entities a part mentions, by id: the first mention's kind, the longest name written (the first of equals; not
+    /// a title standing for the person), the number of mentions and the distinct surfaces. One pass with a dictionary:
+    /// the grouping query this replaces cost more than tokenising the part.
+    /// </summary>
+    internal static ImmutableArray<EntityOccurrence> EntitiesOf(List<TaggedSentence> tagged)
+    {
+        var groups = new Dictionary<string, EntityGroup>(StringComparer.Ordinal);
+        foreach (var ts in tagged)
+        {
+            foreach (var m in ts.Mentions)
+            {
+                if (m.EntityId is not { } id || m.IsDemonym)
+                    continue;
+                if (!groups.TryGetValue(id, out var g))
+                    groups[id] = g = new EntityGroup(m.Kind);
+                g.Count++;
+                g.Surfaces.Add(m.Surface);
+                if (m.Source != MentionSource.TitleOnly && MentionResolver.WithoutArticle(m.PatternName ?? m.Surface) is var name &&
+                    (g.Name is null || name.Length > g.Name.Length))
+                    g.Name = name;
+            }
+        }
+        var ids = new string[groups.Count];
+        groups.Keys.CopyTo(ids, 0);
+        Array.Sort(ids, StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<EntityOccurrence>(ids.Length);
+        foreach (var id in ids)
+        {
+            var g = groups[id];
+            var surfaces = new string[g.Surfaces.Count];
+            g.Surfaces.CopyTo(surfaces);
+            Array.Sort(surfaces, StringComparer.Ordinal);
+            result.Add(new EntityOccurrence(id, g.Kind, g.Name ?? id, g.Count, ImmutableArray.Create(surfaces)));
+        }
+        return result.MoveToImmutable();
+    }
+
+    private sealed class EntityGroup(EntityKind kind)
+    {
+        public EntityKind Kind { get; } = kind;
+        public string? Name { get; set; }
+        public int Count { get; set; }
+        public HashSet<string> Surfaces { get; } = new(StringComparer.Ordinal);
+    }
+
     /// <summary>Analyses one article part, adding each stage's time to <paramref name="clock"/> when one is given (the benchmark's stage shares).</summary>
     internal DocumentAnalysis Analyze(SourceDocument document, StageClock? clock)
     {
@@ -78,18 +124,7 @@ public sealed class KnowledgeGraphPipeline
         mark = clock?.Add(AnalysisStage.Resolution, mark) ?? 0;
         var extraction = (clock is null ? _extractor : TimedExtractor(clock)).Extract(document.Id, tagged, document.Published, document.Text);
         mark = clock?.Add(AnalysisStage.Relations, mark) ?? 0;
-        var entities = tagged.SelectMany(t => t.Mentions)
-            .Where(m => m.EntityId is not null && !m.IsDemonym)
-            .GroupBy(m => m.EntityId!, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var kind = g.First().Kind;
-                var name = g.Where(m => m.Source != MentionSource.TitleOnly).Select(m => MentionResolver.WithoutArticle(m.PatternName ?? m.Surface))
-                    .OrderByDescending(n => n.Length).FirstOrDefault() ?? g.Key;
-                return new EntityOccurrence(g.Key, kind, name, g.Count(), g.Select(m => m.Surface).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray());
-            })
-            .OrderBy(e => e.Id, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var entities = EntitiesOf(tagged);
         var analysis = new DocumentAnalysis
         {
             DocumentId = document.Id,

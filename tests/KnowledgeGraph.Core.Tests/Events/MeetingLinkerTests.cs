@@ -85,6 +85,22 @@ public sealed class MeetingLinkerTests
     }
 
     [Fact]
+    public void Link_CueSeatingOnePersonAfterAMeeting_JoinsIt()
+    {
+        // Arrange: "A met B in Beijing. C, who had flown in for the occasion, then joined them for a three-way meeting.":
+        // the cue "meeting" seats only C.
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Meeting(0, "a", "b") with { PlaceId = "beijing", PlaceRank = 3 }, Meeting(1, "c") with { Generic = true }]);
+
+        // Assert: one meeting of three at Beijing.
+        var meeting = Assert.Single(meetings);
+        Assert.Equal(["a", "b", "c"], meeting.Participants);
+        Assert.Equal("beijing", meeting.PlaceId);
+    }
+
+    [Fact]
     public void Link_AttendanceBeyondTheWindow_JoinsNothing()
     {
         // Arrange: the attendance is ten sentences after the only meeting, and names one person.

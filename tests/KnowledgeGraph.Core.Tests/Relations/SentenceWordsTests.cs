@@ -64,4 +64,37 @@ public class SentenceWordsTests
         Assert.False(words.Contains("paris"));
         Assert.False(words.Contains("met"));
     }
+
+    [Fact]
+    public void AnchorIds_RuleOfTheSet_PrecomputedSameAsARuleCopy()
+    {
+        // Arrange: a rule of the set (numbered when the set was built) and an equal copy the set never saw.
+        var rules = Rules("met-with {Person:a} also? met|meets with {Person:b}", "visited {Person:a} visited {Location:p}");
+        var copy = rules.Rules[0] with { };
+
+        // Act
+        var known = rules.Vocabulary.AnchorIds(rules.Rules[0]);
+        var computed = rules.Vocabulary.AnchorIds(copy);
+
+        // Assert: the same word numbers, and the precomputed arrays are handed out, not rebuilt.
+        Assert.Equal(known, computed);
+        Assert.Same(known, rules.Vocabulary.AnchorIds(rules.Rules[0]));
+        Assert.Equal(2, known.Length);
+    }
+
+    [Fact]
+    public void Contains_RuleWordAsAnotherStringInstance_SameAnswerAsTheRulesOwnInstance()
+    {
+        // Arrange: "with" as the rule set holds it, and an equal string built at run time.
+        var rules = Rules("met-with {Person:a} met with {Person:b}");
+        var words = rules.Vocabulary.Of(Tokenizer.Tokenize("Anna Berg met with Carl Dahl."), Spelling);
+        var own = rules.Rules[0].Anchors.SelectMany(a => a).First(w => w == "with");
+        var built = new string("with".AsSpan());
+
+        // Act / Assert
+        Assert.NotSame(own, built);
+        Assert.True(words.Contains(own));
+        Assert.True(words.Contains(built));
+        Assert.False(rules.Vocabulary.Of(Tokenizer.Tokenize("Anna Berg met Carl Dahl."), Spelling).Contains(built));
+    }
 }

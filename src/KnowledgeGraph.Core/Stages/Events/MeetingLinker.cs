@@ -132,6 +132,10 @@ public sealed class MeetingLinker
                 continue;
             }
             var target = Target(meetings, m);
+            // A cue that seats only one person ("X then joined them for a three-way meeting") adds that person to the
+            // meeting just told, as attendance does, rather than opening a table of one.
+            if (target is null && m.Generic && m.Participants.Length < 2)
+                target = Target(meetings, m with { Cue = MeetingCue.Attendance });
             if (target is null)
             {
                 // Attendance with nobody to join: people who attended something together still met.

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using KnowledgeGraph.Core.Entities;
 using KnowledgeGraph.Core.Relations;
@@ -26,6 +27,7 @@ public sealed record ExtractionResult(List<RelationFact> Facts, List<(string Inn
 public sealed class RelationExtractor
 {
     private readonly RuleSet _rules;
+    private readonly FrozenSet<string> _pairFirstWords;
     private readonly Gazetteer _gazetteer;
     private readonly SentenceDateFinder _dates;
 
@@ -36,6 +38,7 @@ public sealed class RelationExtractor
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(dates);
         _rules = rules;
+        _pairFirstWords = rules.PairPhrases.Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         _gazetteer = gazetteer;
         _dates = dates;
     }
@@ -75,7 +78,7 @@ public sealed class RelationExtractor
                 personCounts.TryGetValue(m.EntityId!, out var c);
                 personCounts[m.EntityId!] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
             }
-            var pair = personCounts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).Take(2).Select(kv => kv.Key).ToArray();
+            var pair = TopTwo(personCounts);
             var before = meetings.Count;
             // The author of a first-person readout is the first person it names (its header or signature).
             author ??= ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null && !m.IsDemonym && m.Source != MentionSource.TitleOnly)?.EntityId;
@@ -122,12 +125,45 @@ public sealed class RelationExtractor
         return new ExtractionResult(facts, containment);
     }
 
+    /// <summary>
+    /// The (at most) two people named most so far, the one named first before the other among equals, and the earlier
+    /// counted among full ties: what ordering by count, then by first sentence, would put first, without sorting every
+    /// sentence.
+    /// </summary>
+    internal static string[] TopTwo(Dictionary<string, (int Count, int First)> counts)
+    {
+        static bool Before((int Count, int First) x, (int Count, int First) y) => x.Count > y.Count || (x.Count == y.Count && x.First < y.First);
+        string? first = null, second = null;
+        (int Count, int First) a = default, b = default;
+        foreach (var (key, value) in counts)
+        {
+            if (first is null || Before(value, a))
+            {
+                (second, b) = (first, a);
+                (first, a) = (key, value);
+            }
+            else if (second is null || Before(value, b))
+            {
+                (second, b) = (key, value);
+            }
+        }
+        return first is null ? [] : second is null ? [first] : [first, second];
+    }
+
+    /// <summary>True when the sentence has a phrase of the Pair list ("the two", "they"): one pass over its tokens, each
+    /// tried only against the phrases that start with it.</summary>
     private bool SaysPair(TaggedSentence ts)
     {
-        foreach (var phrase in _rules.PairPhrases)
+        var tokens = ts.Sentence.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (ContainsPhrase(ts.Sentence.Tokens, phrase))
-                return true;
+            if (!_pairFirstWords.Contains(tokens[i].Key))
+                continue;
+            foreach (var phrase in _rules.PairPhrases)
+            {
+                if (PhraseAt(tokens, i, phrase))
+                    return true;
+            }
         }
         return false;
     }
@@ -228,7 +264,8 @@ public sealed class RelationExtractor
                     continue;
                 var b = new Bindings();
                 var end = Match(rule.Elements, 0, items, start, b, pair);
-                if (end < 0)
+                // "X, the Prime Minister's wife": a title followed by 's is someone else's; it is not X's.
+                if (end < 0 || (end < items.Count && items[end].Token is { Key: "'s" or "’s" } && rule.Elements[^1] is SlotElement { Name: "r" }))
                     continue;
                 var member = b.Single("m");
                 // The title is a title item, or a title the resolver already gave to its holder ("Antony Blinken, the
@@ -264,6 +301,24 @@ public sealed class RelationExtractor
             if (items[k].Mention is { Source: MentionSource.TitleOnly, QualifierId: not null } tm && items[k - 1].Mention is { } q &&
                 (q.EntityId == tm.QualifierId || (q.Candidates.Length > 0 && q.Candidates[0].Id == tm.QualifierId)))
             {
+                // "the American president", "the NATO chief": the qualifier is the holder's country or organisation.
+                if (tm.EntityId is { } holder && tm.Title is { IsHonorific: false } qt && qt.Kind != "relational" && !items[k].IsPronoun &&
+                    _gazetteer.TryGet(tm.QualifierId!, out var qe) && qe.Kind is EntityKind.Country or EntityKind.Organization &&
+                    !(k >= 2 && items[k - 2].Token is { Key: var pre } && _rules.FormerWords.Contains(pre)))
+                {
+                    facts.Add(new RelationFact
+                    {
+                        Kind = RelationKind.MemberOf,
+                        SubjectId = holder,
+                        ObjectId = qe.Kind == EntityKind.Country ? tm.QualifierId! : GovernmentOf(tm.QualifierId!),
+                        DocumentId = doc,
+                        SentenceIndex = ts.Sentence.Index,
+                        Evidence = evidence,
+                        Rule = "qualified title",
+                        Date = date,
+                        Role = qt.Canonical,
+                    });
+                }
                 // "with the Kremlin leader": the article before the qualifier belongs to the phrase.
                 var from = k >= 2 && items[k - 2].Token is { Key: "the" } ? k - 2 : k - 1;
                 items.ReplaceRange(from, k + 1, Item.Chunk(items[from].TokenStart, items[k].TokenEnd, tm.EntityId!));
@@ -271,9 +326,7 @@ public sealed class RelationExtractor
             }
         }
 
-        var blocked = _rules.Of(RuleKind.Block).Where(May)
-            .Where(r => MatchesAnywhere(r, items, pair))
-            .Select(r => r.Blocks!.Value).ToHashSet();
+        var blocked = Blocked(items, pair, keys);
 
         string? placeId = null;
         var placeRank = -1;
@@ -321,7 +374,7 @@ public sealed class RelationExtractor
             var separately = HasPhrase(_rules.SeparatePhrases);
             // An earlier occasion: a past phrase, or a year the sentence names without a day it can resolve
             // ("in November 2021").
-            var past = HasPhrase(_rules.PastPhrases) ||
+            var past = PastOutsideRelativeClauses(ts.Sentence.Tokens) ||
                 (date is null && ts.Sentence.Tokens.Any(t => t.Kind == TokenKind.Number && t.Text.Length == 4 && t.Text[0] is '1' or '2' && t.Text[1] is '9' or '0'));
             MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, RelationRule rule) => new()
             {
@@ -500,6 +553,15 @@ public sealed class RelationExtractor
                 }
             }
         }
+        // "the Argentine delegation: ...", "On the Russian side of the table ...": the people listed serve that nation.
+        for (var d = 0; place is null && d + 1 < items.Count; d++)
+        {
+            if (items[d].Mention is { IsDemonym: true, Kind: EntityKind.Country, EntityId: { } nation } &&
+                (items[d + 1].Token is { Key: "delegation" or "side" or "entourage" } ||
+                 // "Accompanying the Turkish leader were ...": those who came with a nation's leader serve it.
+                 (d >= 1 && items[d - 1].Token is { Key: "accompanying" }) || (d >= 2 && items[d - 1].Token is { Key: "the" } && items[d - 2].Token is { Key: "accompanying" })))
+                place = nation;
+        }
         set = place is not null;
         return place is null ? null : CountryIdOf(place);
     }
@@ -522,6 +584,25 @@ public sealed class RelationExtractor
     internal int Rank(string id, Item item) =>
         item.Mention?.Kind == EntityKind.Organization ? 2 :
         _gazetteer.TryGet(id, out _) || item.Mention?.Kind is EntityKind.Location ? _gazetteer.PlaceRank(id) : 2;
+
+    /// <summary>The kinds the sentence's block rules block (no set allocated: this runs on every sentence).</summary>
+    private KindSet Blocked(List<Item> items, string[]? pair, SentenceWords keys)
+    {
+        var blocked = default(KindSet);
+        foreach (var rule in _rules.Of(RuleKind.Block))
+        {
+            if (keys.HasAnchors(rule) && MatchesAnywhere(rule, items, pair))
+                blocked = blocked.With(rule.Blocks!.Value);
+        }
+        return blocked;
+    }
+
+    private readonly record struct KindSet(int Bits)
+    {
+        public KindSet With(RuleKind kind) => new(Bits | (1 << (int)kind));
+
+        public bool Contains(RuleKind kind) => (Bits & (1 << (int)kind)) != 0;
+    }
 
     private List<Bindings> AllMatches(RelationRule rule, List<Item> items, string[]? pair)
     {
@@ -696,6 +777,31 @@ public sealed class RelationExtractor
     }
 
     private static bool Quoted(string sentence) => sentence.AsSpan().IndexOfAny("\"“”«»") >= 0;
+
+    /// <summary>
+    /// True when a past phrase ("had", "previously") stands in the sentence's own clauses, not inside a relative clause
+    /// set off by commas ("X, who had travelled to Beijing for the occasion, then joined them" is today's occasion).
+    /// </summary>
+    private bool PastOutsideRelativeClauses(IReadOnlyList<Token> tokens)
+    {
+        var inRelative = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Text == ",")
+            {
+                inRelative = i + 1 < tokens.Count && tokens[i + 1].Key is "who" or "whom" or "which";
+                continue;
+            }
+            if (inRelative)
+                continue;
+            foreach (var phrase in _rules.PastPhrases)
+            {
+                if (PhraseAt(tokens, i, phrase))
+                    return true;
+            }
+        }
+        return false;
+    }
 
     private static bool ContainsPhrase(IReadOnlyList<Token> tokens, ImmutableArray<string> phrase)
     {

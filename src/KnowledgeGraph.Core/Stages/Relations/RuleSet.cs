@@ -159,7 +159,7 @@ public sealed class RuleSet
         FirstPerson = phrases.TryGetValue("FirstPerson", out var first) ? [.. first.Where(p => p.Length == 1).Select(p => p[0])] : [];
         // Every word a sentence is asked for: the required literals' words and the phrase lists' first words.
         Vocabulary = new RuleVocabulary(rules.SelectMany(r => r.Anchors.SelectMany(a => a))
-            .Concat(new[] { PairPhrases, SeparatePhrases, AbsentPhrases, PastPhrases }.SelectMany(list => list.Where(p => p.Length > 0).Select(p => p[0]))));
+            .Concat(new[] { PairPhrases, SeparatePhrases, AbsentPhrases, PastPhrases }.SelectMany(list => list.Where(p => p.Length > 0).Select(p => p[0]))), rules);
         // Higher priority first; file order among equals.
         _byKind = Enum.GetValues<RuleKind>().ToFrozenDictionary(k => k, k => rules.Where(r => r.Kind == k).OrderByDescending(r => r.Priority).ToImmutableArray());
     }

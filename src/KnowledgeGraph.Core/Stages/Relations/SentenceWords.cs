@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using KnowledgeGraph.Core.Text;
 
 namespace KnowledgeGraph.Core.Stages.Relations;
@@ -12,22 +13,68 @@ internal sealed class RuleVocabulary
 {
     private readonly FrozenDictionary<string, int> _ids;
 
-    public RuleVocabulary(IEnumerable<string> words)
+    public RuleVocabulary(IEnumerable<string> words, IEnumerable<RelationRule>? rules = null)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var instances = new List<string>();
         foreach (var w in words)
+        {
             ids.TryAdd(w, ids.Count);
+            instances.Add(w);
+        }
         _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        // The rule set asks for its phrase words by the very strings it passed here: those instances are found by
+        // identity, without hashing their text.
+        var wordSlots = 16;
+        while (wordSlots < instances.Count * 4)
+            wordSlots *= 2;
+        _wordInstances = new string?[wordSlots];
+        _wordIds = new int[wordSlots];
+        foreach (var w in instances)
+        {
+            var slot = RuntimeHelpers.GetHashCode(w) & (wordSlots - 1);
+            while (_wordInstances[slot] is { } taken && !ReferenceEquals(taken, w))
+                slot = (slot + 1) & (wordSlots - 1);
+            (_wordInstances[slot], _wordIds[slot]) = (w, ids[w]);
+        }
+        // Each rule's word numbers, computed once here: the check runs for every rule on every sentence, and is read
+        // by all workers at once (a dictionary only read is safe to share).
+        var known = (rules ?? []).Distinct(ReferenceEqualityComparer.Instance).Cast<RelationRule>().ToList();
+        var size = 16;
+        while (size < known.Count * 4)
+            size *= 2;
+        _anchorRules = new RelationRule?[size];
+        _anchorIds = new int[size][][];
+        foreach (var rule in known)
+        {
+            var slot = RuntimeHelpers.GetHashCode(rule) & (size - 1);
+            while (_anchorRules[slot] is not null)
+                slot = (slot + 1) & (size - 1);
+            (_anchorRules[slot], _anchorIds[slot]) = (rule, Numbered(rule));
+        }
     }
 
     /// <summary>
     /// The rule's required literals as word numbers, computed once per rule: a rule may match a sentence only when, for
     /// each literal, the sentence has one of its words.
     /// </summary>
-    public int[][] AnchorIds(RelationRule rule) =>
-        _anchors.GetOrAdd(rule, r => [.. r.Anchors.Select(anchor => anchor.Select(w => _ids[w]).ToArray())]);
+    public int[][] AnchorIds(RelationRule rule)
+    {
+        // A small open-addressed table by object identity: cheaper than a dictionary behind a comparer interface, for a
+        // lookup made for every rule on every sentence.
+        var mask = _anchorRules.Length - 1;
+        for (var slot = RuntimeHelpers.GetHashCode(rule) & mask; _anchorRules[slot] is { } known; slot = (slot + 1) & mask)
+        {
+            if (ReferenceEquals(known, rule))
+                return _anchorIds[slot];
+        }
+        return Numbered(rule);
+    }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<RelationRule, int[][]> _anchors = new(ReferenceEqualityComparer.Instance);
+    private int[][] Numbered(RelationRule rule) => [.. rule.Anchors.Select(anchor => anchor.Select(w => _ids[w]).ToArray())];
+
+    private readonly RelationRule?[] _anchorRules;
+    private readonly int[][][] _anchorIds;
 
     /// <summary>Number of distinct words.</summary>
     public int Count => _ids.Count;
@@ -48,7 +95,22 @@ internal sealed class RuleVocabulary
         return new SentenceWords(this, bits, tokens, normalize);
     }
 
-    internal bool TryGetId(string word, out int id) => _ids.TryGetValue(word, out id);
+    internal bool TryGetId(string word, out int id)
+    {
+        var mask = _wordInstances.Length - 1;
+        for (var slot = RuntimeHelpers.GetHashCode(word) & mask; _wordInstances[slot] is { } known; slot = (slot + 1) & mask)
+        {
+            if (ReferenceEquals(known, word))
+            {
+                id = _wordIds[slot];
+                return true;
+            }
+        }
+        return _ids.TryGetValue(word, out id);
+    }
+
+    private readonly string?[] _wordInstances;
+    private readonly int[] _wordIds;
 }
 
 /// <summary>Which words of a <see cref="RuleVocabulary"/> a sentence has (as its tokens' keys or their normalised spelling).</summary>
