@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using KnowledgeGraph.Core.Entities;
 using KnowledgeGraph.Core.Relations;
@@ -27,7 +26,6 @@ public sealed record ExtractionResult(List<RelationFact> Facts, List<(string Inn
 public sealed class RelationExtractor
 {
     private readonly RuleSet _rules;
-    private readonly FrozenSet<string> _pairFirstWords;
     private readonly Gazetteer _gazetteer;
     private readonly SentenceDateFinder _dates;
 
@@ -38,7 +36,6 @@ public sealed class RelationExtractor
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(dates);
         _rules = rules;
-        _pairFirstWords = rules.PairPhrases.Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         _gazetteer = gazetteer;
         _dates = dates;
     }
@@ -95,11 +92,11 @@ public sealed class RelationExtractor
                 (previousPeople, previousPair) = ([], null);
             string[]? recentPair = previousPair ?? (previousPeople.Count >= 2 ? [previousPeople[0], previousPeople[1]]
                 : previousPeople.Count == 1 && pair.Length >= 1 && pair[0] != previousPeople[0] ? [pair[0], previousPeople[0]] : null);
-            var (placeId, placeRank, date) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair);
+            var (placeId, placeRank, date, statedPair) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair);
             var named = ts.Mentions.Where(m => m is { Kind: EntityKind.Person, EntityId: not null, IsDemonym: false }).Select(m => m.EntityId!).Distinct(StringComparer.Ordinal).ToList();
             if (named.Count > 0)
                 previousPeople = named;
-            previousPair = SaysPair(ts) ? recentPair ?? (pair.Length == 2 ? pair : null) : null;
+            previousPair = statedPair;
             previousParagraph = paragraph;
             // What the sentence does not say, its paragraph, its section or the article's dateline may
             // ("X arrived in Oslo on Monday. He met Y." — Oslo, Monday).
@@ -150,24 +147,6 @@ public sealed class RelationExtractor
         return first is null ? [] : second is null ? [first] : [first, second];
     }
 
-    /// <summary>True when the sentence has a phrase of the Pair list ("the two", "they"): one pass over its tokens, each
-    /// tried only against the phrases that start with it.</summary>
-    private bool SaysPair(TaggedSentence ts)
-    {
-        var tokens = ts.Sentence.Tokens;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (!_pairFirstWords.Contains(tokens[i].Key))
-                continue;
-            foreach (var phrase in _rules.PairPhrases)
-            {
-                if (PhraseAt(tokens, i, phrase))
-                    return true;
-            }
-        }
-        return false;
-    }
-
     /// <summary>The place a line names and nothing else ("Mongolia", "SOUTH AFRICA"): a section heading.</summary>
     private static string? PlaceHeading(TaggedSentence ts)
     {
@@ -211,7 +190,7 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private (string? PlaceId, int PlaceRank, DateOnly? Date) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null)
+    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
@@ -236,7 +215,8 @@ public sealed class RelationExtractor
         }
         var date = _dates(ts.Sentence.Text, published);
         var evidence = ts.Sentence.Text;
-        RelationFact Fact(RelationKind kind, string s, string o, RelationRule rule) => new()
+        RelationFact Fact(RelationKind kind, string s, string o, RelationRule rule) => FactOf(kind, s, o, rule.Source);
+        RelationFact FactOf(RelationKind kind, string s, string o, string source) => new()
         {
             Kind = kind,
             SubjectId = s,
@@ -244,7 +224,7 @@ public sealed class RelationExtractor
             DocumentId = doc,
             SentenceIndex = ts.Sentence.Index,
             Evidence = evidence,
-            Rule = rule.Source,
+            Rule = source,
             Date = date,
         };
 
@@ -306,18 +286,8 @@ public sealed class RelationExtractor
                     _gazetteer.TryGet(tm.QualifierId!, out var qe) && qe.Kind is EntityKind.Country or EntityKind.Organization &&
                     !(k >= 2 && items[k - 2].Token is { Key: var pre } && _rules.FormerWords.Contains(pre)))
                 {
-                    facts.Add(new RelationFact
-                    {
-                        Kind = RelationKind.MemberOf,
-                        SubjectId = holder,
-                        ObjectId = qe.Kind == EntityKind.Country ? tm.QualifierId! : GovernmentOf(tm.QualifierId!),
-                        DocumentId = doc,
-                        SentenceIndex = ts.Sentence.Index,
-                        Evidence = evidence,
-                        Rule = "qualified title",
-                        Date = date,
-                        Role = qt.Canonical,
-                    });
+                    var org = qe.Kind == EntityKind.Country ? tm.QualifierId! : GovernmentOf(tm.QualifierId!);
+                    facts.Add(FactOf(RelationKind.MemberOf, holder, org, "qualified title") with { Role = qt.Canonical });
                 }
                 // "with the Kremlin leader": the article before the qualifier belongs to the phrase.
                 var from = k >= 2 && items[k - 2].Token is { Key: "the" } ? k - 2 : k - 1;
@@ -374,7 +344,7 @@ public sealed class RelationExtractor
             var separately = HasPhrase(_rules.SeparatePhrases);
             // An earlier occasion: a past phrase, or a year the sentence names without a day it can resolve
             // ("in November 2021").
-            var past = PastOutsideRelativeClauses(ts.Sentence.Tokens) ||
+            var past = (HasPhrase(_rules.PastPhrases) && PastOutsideRelativeClauses(ts.Sentence.Tokens)) ||
                 (date is null && ts.Sentence.Tokens.Any(t => t.Kind == TokenKind.Number && t.Text.Length == 4 && t.Text[0] is '1' or '2' && t.Text[1] is '9' or '0'));
             MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, RelationRule rule) => new()
             {
@@ -479,7 +449,7 @@ public sealed class RelationExtractor
                 }
             }
         }
-        return (placeId, placeRank, date);
+        return (placeId, placeRank, date, statedPair);
     }
 
     /// <summary>
