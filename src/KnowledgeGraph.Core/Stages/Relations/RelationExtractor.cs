@@ -762,7 +762,9 @@ public sealed class RelationExtractor
             // The phrase ends right before the person, or before a title and the person ("representing President X").
             for (var end = start; end >= Math.Max(0, start - 3); end--)
             {
-                if (PhraseAt(tokens, end - phrase.Length, phrase))
+                // "After that they sat down": "that" after a preposition is a demonstrative, not "said that X".
+                if (PhraseAt(tokens, end - phrase.Length, phrase) &&
+                    !(phrase is ["that"] && end - 2 >= 0 && tokens[end - 2].Key is "after" or "before" or "following" or "with" or "at" or "of" or "in" or "on" or "by" or "for" or "since" or "from" or "like"))
                     return true;
             }
         }
