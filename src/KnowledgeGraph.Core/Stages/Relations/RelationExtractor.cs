@@ -74,7 +74,9 @@ public sealed class RelationExtractor
                 paragraph++;
             previousEnd = ts.Sentence.Start + ts.Sentence.Text.Length;
             var subject = ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null)?.EntityId;
-            foreach (var m in ts.Mentions.Where(m => m.Kind == EntityKind.Person && m.EntityId is not null))
+            // A person counts once a sentence: a title beside the name ("the Minister for Foreign Affairs of Ukraine,
+            // Dmytro Kuleba") is not a second mention of them.
+            foreach (var m in ts.Mentions.Where(m => m.Kind == EntityKind.Person && m.EntityId is not null).DistinctBy(m => m.EntityId))
             {
                 personCounts.TryGetValue(m.EntityId!, out var c);
                 personCounts[m.EntityId!] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
