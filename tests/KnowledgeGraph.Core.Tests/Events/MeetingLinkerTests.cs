@@ -335,7 +335,7 @@ public sealed class MeetingLinkerTests
     [InlineData(3, 2, true)]
     // Beyond the window of four sentences.
     [InlineData(3, 6, false)]
-    public void Link_NextMeeting_KeepsNoPlaceWhenTheOneBeforeCannotLend_It(int rank, int sentence, bool otherDay)
+    public void Link_NextMeeting_NoPlaceWhenTheOneBeforeCannotLendIt(int rank, int sentence, bool otherDay)
     {
         // Arrange
         var linker = new MeetingLinker(4);
