@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
@@ -14,7 +13,31 @@ namespace KnowledgeGraph.Store;
 /// (a new store, or one of schema version 1, has no fingerprints to compare with).</param>
 /// <param name="Rows">Graph rows written (inserted, replaced or deleted), counting an article's mentions as one.</param>
 /// <param name="Unchanged">Graph rows left as they were.</param>
-public sealed record GraphWriteSummary(bool InPlace, long Rows, long Unchanged);
+public sealed record GraphWriteSummary(bool InPlace, long Rows, long Unchanged)
+{
+    internal HashSet<string> ChangedNodes { get; } = new(StringComparer.Ordinal);
+    internal HashSet<string> ChangedRelationships { get; } = new(StringComparer.Ordinal);
+    internal HashSet<string> ChangedMentions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when the node is exactly as the last build wrote it: its id, labels and every property (written in place
+    /// and its fingerprint unchanged). Always false when the tables were written whole.
+    /// </summary>
+    public bool IsUnchanged(GraphNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return InPlace && !ChangedNodes.Contains(node.Id);
+    }
+
+    /// <summary>True when the relationship is exactly as the last build wrote it: its id, type, ends (with their labels)
+    /// and every property. Always false when the tables were written whole.</summary>
+    public bool IsUnchanged(GraphRelationship relationship)
+    {
+        ArgumentNullException.ThrowIfNull(relationship);
+        return InPlace && !ChangedRelationships.Contains(relationship.Id) &&
+            !(relationship.Type == GraphSchema.MentionedIn && ChangedMentions.Contains(relationship.EndId));
+    }
+}
 
 // Writing the graph tables: whole (drop, insert, index) or in place (only the rows whose fingerprint changed).
 public sealed partial class GraphStore
@@ -57,7 +80,9 @@ public sealed partial class GraphStore
                 Execute(ddl, tx);
             Execute("UPDATE articles SET node_id = NULL, node_props = NULL", tx);
         }
+        using var h = new RowHasher();
         using var rows = new RowWriter(this, tx, stored);
+        var summary = new GraphWriteSummary(stored is not null, 0, 0);
         var heldIn = graph.Relationships.Where(r => r.Type == GraphSchema.HeldIn)
             .GroupBy(r => r.StartId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().EndId, StringComparer.Ordinal);
         foreach (var n in graph.Nodes)
@@ -68,47 +93,65 @@ public sealed partial class GraphStore
                 var place = heldIn.GetValueOrDefault(n.Id);
                 var json = PropertyJson.Write(n.Properties.Where(p => !IsEvidence(p)));
                 var evidence = EvidenceList(n.Properties);
-                if (rows.Dirty('m', n.Id, Fingerprint(string.Join('\u001f', place ?? "", json, string.Join('\u001e', evidence)))))
+                if (rows.Dirty('m', n.Id, h.Add(n.Labels).Add(place ?? "").Add(json).Add(evidence).Finish()))
+                {
                     rows.Meeting(n, place, json, evidence);
+                    summary.ChangedNodes.Add(n.Id);
+                }
             }
             else if (n.Label == GraphSchema.Article)
             {
                 var file = n.Properties.TryGetValue("file", out var f) && f.Kind == PropertyKind.String ? f.AsString() : n.Id;
                 var json = PropertyJson.Write(n.Properties);
-                if (rows.Dirty('a', n.Id, Fingerprint(file + "\u001f" + json)))
+                if (rows.Dirty('a', n.Id, h.Add(n.Labels).Add(file).Add(json).Finish()))
+                {
                     rows.Article(n, file, json);
+                    summary.ChangedNodes.Add(n.Id);
+                }
             }
             else
             {
                 var json = PropertyJson.Write(n.Properties);
-                if (rows.Dirty('e', n.Id, Fingerprint(n.Label + "\u001f" + json)))
+                if (rows.Dirty('e', n.Id, h.Add(n.Labels).Add(json).Finish()))
+                {
                     rows.Entity(n, json);
+                    summary.ChangedNodes.Add(n.Id);
+                }
             }
         }
         // The mentions of an article change only when the article does: one fingerprint per article (the sum of its
         // rows', so the order the rows come in does not matter), and its rows written again when it changed.
+        // Relationships' fingerprints cover the labels of their ends too: what graph.json writes of them.
         var mentions = new Dictionary<string, UInt128>(StringComparer.Ordinal);
         foreach (var r in graph.Relationships)
         {
             ct.ThrowIfCancellationRequested();
+            var startLabels = graph.TryGetNode(r.StartId, out var startNode) ? startNode.Labels : [];
+            var endLabels = graph.TryGetNode(r.EndId, out var endNode) ? endNode.Labels : [];
             switch (r.Type)
             {
                 case GraphSchema.MentionedIn when IsMentionRow(r):
                     var count = Integer(r.Properties, "count") ?? 0;
-                    mentions[r.EndId] = mentions.GetValueOrDefault(r.EndId) + Fingerprint(string.Join('\u001f', r.StartId, r.EndId, count));
+                    mentions[r.EndId] = mentions.GetValueOrDefault(r.EndId) + h.Add(r.StartId).Add(r.EndId).Add(count).Add(startLabels).Add(endLabels).Finish();
                     if (stored is null)
                         rows.Mention(r.StartId, r.EndId, count);
                     break;
                 case GraphSchema.Attended when r.Id == AttendedId(r.StartId, r.EndId):
                     var pjson = PropertyJson.Write(r.Properties);
-                    if (rows.Dirty('p', r.EndId + "\u001f" + r.StartId, Fingerprint(pjson)))
+                    if (rows.Dirty('p', r.EndId + "\u001f" + r.StartId, h.Add(startLabels).Add(endLabels).Add(pjson).Finish()))
+                    {
                         rows.Participant(r, pjson);
+                        summary.ChangedRelationships.Add(r.Id);
+                    }
                     break;
                 default:
                     var json = PropertyJson.Write(r.Properties.Where(p => !IsEvidence(p)));
                     var evidence = EvidenceList(r.Properties);
-                    if (rows.Dirty('r', r.Id, Fingerprint(string.Join('\u001f', r.Type, r.StartId, r.EndId, json, string.Join('\u001e', evidence)))))
+                    if (rows.Dirty('r', r.Id, h.Add(r.Type).Add(r.StartId).Add(r.EndId).Add(startLabels).Add(endLabels).Add(json).Add(evidence).Finish()))
+                    {
                         rows.Relation(r, json, evidence);
+                        summary.ChangedRelationships.Add(r.Id);
+                    }
                     break;
             }
         }
@@ -117,6 +160,10 @@ public sealed partial class GraphStore
         {
             if (rows.Dirty('M', article, hash))
                 changedMentions.Add(article);
+        }
+        if (stored is not null)
+        {
+            summary.ChangedMentions.UnionWith(changedMentions);
         }
         if (stored is not null && changedMentions.Count > 0)
         {
@@ -133,8 +180,10 @@ public sealed partial class GraphStore
                 Execute(ddl, tx);
         }
         tx.Commit();
-        return new GraphWriteSummary(stored is not null, rows.Written, rows.Unchanged);
+        return summary with { Rows = rows.Written, Unchanged = rows.Unchanged };
     }
+
+
 
     private static bool IsMentionRow(GraphRelationship r) => r.Properties.Count == 1 && r.Id == MentionId(r.StartId, r.EndId);
 
@@ -144,35 +193,64 @@ public sealed partial class GraphStore
     private Dictionary<UInt128, UInt128> ReadRowHashes(SqliteTransaction tx)
     {
         var result = new Dictionary<UInt128, UInt128>();
+        using var h = new RowHasher();
         using var cmd = Command("SELECT kind, locator, hash FROM row_hashes", tx);
         using var r = cmd.ExecuteReader();
         while (r.Read())
-            result[Key(r.GetString(0)[0], r.GetString(1))] = BinaryPrimitives.ReadUInt128LittleEndian((byte[])r.GetValue(2));
+            result[h.Key(r.GetString(0)[0], r.GetString(1))] = BinaryPrimitives.ReadUInt128LittleEndian((byte[])r.GetValue(2));
         return result;
     }
 
-    // A row is known by a fingerprint of its kind and locator (128 bits: two rows are not expected to share one, as
-    // git expects of its object ids), which keeps the stored fingerprints of a large graph a few tens of MB in memory.
-    private static UInt128 Key(char kind, string locator) => Fingerprint(kind + "\u001f" + locator);
-
-    /// <summary>The first 16 bytes of the SHA-256 of the text's UTF-8.</summary>
-    internal static UInt128 Fingerprint(string text)
+    /// <summary>
+    /// Fingerprints of rows: the first 16 bytes of the SHA-256 of their parts' UTF-8, each part closed by a separator,
+    /// hashed part by part (no text joined for it: a large graph's rows would be as much garbage again).
+    /// </summary>
+    private sealed class RowHasher : IDisposable
     {
-        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        byte[]? rented = null;
-        var buffer = max <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(max));
-        try
+        private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private byte[] _bytes = new byte[4096];
+
+        public RowHasher Add(string text)
         {
-            var n = Encoding.UTF8.GetBytes(text, buffer);
+            var max = Encoding.UTF8.GetMaxByteCount(text.Length) + 1;
+            if (max > _bytes.Length)
+                _bytes = new byte[Math.Max(max, _bytes.Length * 2)];
+            var n = Encoding.UTF8.GetBytes(text, _bytes);
+            _bytes[n] = 0x1f;
+            _sha.AppendData(_bytes, 0, n + 1);
+            return this;
+        }
+
+        public RowHasher Add(long value) => Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        public RowHasher Add(ImmutableArray<string> list)
+        {
+            foreach (var item in list)
+            {
+                Add(item);
+                _sha.AppendData([0x1e]);
+            }
+            _sha.AppendData([0x1d]);
+            return this;
+        }
+
+        public UInt128 Finish()
+        {
             Span<byte> hash = stackalloc byte[32];
-            SHA256.HashData(buffer[..n], hash);
+            _sha.GetHashAndReset(hash);
             return BinaryPrimitives.ReadUInt128LittleEndian(hash);
         }
-        finally
+
+        // A row is known by a fingerprint of its kind and locator (128 bits: two rows are not expected to share one,
+        // as git expects of its object ids), which keeps the stored fingerprints of a large graph small in memory.
+        public UInt128 Key(char kind, string locator)
         {
-            if (rented is not null)
-                ArrayPool<byte>.Shared.Return(rented);
+            Span<byte> k = [(byte)kind, 0x1f];
+            _sha.AppendData(k);
+            return Add(locator).Finish();
         }
+
+        public void Dispose() => _sha.Dispose();
     }
 
     /// <summary>The statements that write graph rows, and the bookkeeping of which rows changed.</summary>
@@ -183,6 +261,7 @@ public sealed partial class GraphStore
         private readonly Dictionary<UInt128, UInt128>? _stored;
         private readonly SqliteCommand _entity, _alias, _meeting, _article, _evidence, _mention, _participant, _relation, _hash;
         private readonly Dictionary<string, SqliteCommand> _deletes = new(StringComparer.Ordinal);
+        private readonly RowHasher _keys = new();
 
         public RowWriter(GraphStore store, SqliteTransaction tx, Dictionary<UInt128, UInt128>? stored)
         {
@@ -213,7 +292,7 @@ public sealed partial class GraphStore
         /// </summary>
         public bool Dirty(char kind, string locator, UInt128 hash)
         {
-            if (_stored is not null && _stored.Remove(Key(kind, locator), out var before))
+            if (_stored is not null && _stored.Remove(_keys.Key(kind, locator), out var before))
             {
                 if (before == hash)
                 {
@@ -240,7 +319,7 @@ public sealed partial class GraphStore
                 {
                     var kind = r.GetString(0)[0];
                     var locator = r.GetString(1);
-                    if (_stored.ContainsKey(Key(kind, locator)))
+                    if (_stored.ContainsKey(_keys.Key(kind, locator)))
                         gone.Add((kind, locator));
                 }
             }
@@ -344,6 +423,7 @@ public sealed partial class GraphStore
         {
             foreach (var cmd in new[] { _entity, _alias, _meeting, _article, _evidence, _mention, _participant, _relation, _hash }.Concat(_deletes.Values))
                 cmd.Dispose();
+            _keys.Dispose();
         }
     }
 }
