@@ -160,9 +160,20 @@ internal static class AnalysisCodec
                 otherEvidence.Add(S());
             facts.Add(new RelationFact
             {
-                Kind = kind, SubjectId = subject, ObjectId = obj, Role = role, Date = date, PlaceId = place, VisitorId = visitor,
-                OnlyIfAway = onlyIfAway, DocumentId = doc, SentenceIndex = sentence, Evidence = evidence, Rule = rule,
-                OtherSentences = others.MoveToImmutable(), OtherEvidence = otherEvidence.MoveToImmutable(),
+                Kind = kind,
+                SubjectId = subject,
+                ObjectId = obj,
+                Role = role,
+                Date = date,
+                PlaceId = place,
+                VisitorId = visitor,
+                OnlyIfAway = onlyIfAway,
+                DocumentId = doc,
+                SentenceIndex = sentence,
+                Evidence = evidence,
+                Rule = rule,
+                OtherSentences = others.MoveToImmutable(),
+                OtherEvidence = otherEvidence.MoveToImmutable(),
             });
         }
         var containment = ImmutableArray.CreateBuilder<(string, string)>(r.Read7BitEncodedInt());
