@@ -13,31 +13,7 @@ namespace KnowledgeGraph.Store;
 /// (a new store, or one of schema version 1, has no fingerprints to compare with).</param>
 /// <param name="Rows">Graph rows written (inserted, replaced or deleted), counting an article's mentions as one.</param>
 /// <param name="Unchanged">Graph rows left as they were.</param>
-public sealed record GraphWriteSummary(bool InPlace, long Rows, long Unchanged)
-{
-    internal HashSet<string> ChangedNodes { get; } = new(StringComparer.Ordinal);
-    internal HashSet<string> ChangedRelationships { get; } = new(StringComparer.Ordinal);
-    internal HashSet<string> ChangedMentions { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// True when the node is exactly as the last build wrote it: its id, labels and every property (written in place
-    /// and its fingerprint unchanged). Always false when the tables were written whole.
-    /// </summary>
-    public bool IsUnchanged(GraphNode node)
-    {
-        ArgumentNullException.ThrowIfNull(node);
-        return InPlace && !ChangedNodes.Contains(node.Id);
-    }
-
-    /// <summary>True when the relationship is exactly as the last build wrote it: its id, type, ends (with their labels)
-    /// and every property. Always false when the tables were written whole.</summary>
-    public bool IsUnchanged(GraphRelationship relationship)
-    {
-        ArgumentNullException.ThrowIfNull(relationship);
-        return InPlace && !ChangedRelationships.Contains(relationship.Id) &&
-            !(relationship.Type == GraphSchema.MentionedIn && ChangedMentions.Contains(relationship.EndId));
-    }
-}
+public sealed record GraphWriteSummary(bool InPlace, long Rows, long Unchanged);
 
 // Writing the graph tables: whole (drop, insert, index) or in place (only the rows whose fingerprint changed).
 public sealed partial class GraphStore
@@ -82,7 +58,6 @@ public sealed partial class GraphStore
         }
         using var h = new RowHasher();
         using var rows = new RowWriter(this, tx, stored);
-        var summary = new GraphWriteSummary(stored is not null, 0, 0);
         var heldIn = graph.Relationships.Where(r => r.Type == GraphSchema.HeldIn)
             .GroupBy(r => r.StartId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().EndId, StringComparer.Ordinal);
         foreach (var n in graph.Nodes)
@@ -94,64 +69,46 @@ public sealed partial class GraphStore
                 var json = PropertyJson.Write(n.Properties.Where(p => !IsEvidence(p)));
                 var evidence = EvidenceList(n.Properties);
                 if (rows.Dirty('m', n.Id, h.Add(n.Labels).Add(place ?? "").Add(json).Add(evidence).Finish()))
-                {
                     rows.Meeting(n, place, json, evidence);
-                    summary.ChangedNodes.Add(n.Id);
-                }
             }
             else if (n.Label == GraphSchema.Article)
             {
                 var file = n.Properties.TryGetValue("file", out var f) && f.Kind == PropertyKind.String ? f.AsString() : n.Id;
                 var json = PropertyJson.Write(n.Properties);
                 if (rows.Dirty('a', n.Id, h.Add(n.Labels).Add(file).Add(json).Finish()))
-                {
                     rows.Article(n, file, json);
-                    summary.ChangedNodes.Add(n.Id);
-                }
             }
             else
             {
                 var json = PropertyJson.Write(n.Properties);
                 if (rows.Dirty('e', n.Id, h.Add(n.Labels).Add(json).Finish()))
-                {
                     rows.Entity(n, json);
-                    summary.ChangedNodes.Add(n.Id);
-                }
             }
         }
         // The mentions of an article change only when the article does: one fingerprint per article (the sum of its
         // rows', so the order the rows come in does not matter), and its rows written again when it changed.
-        // Relationships' fingerprints cover the labels of their ends too: what graph.json writes of them.
         var mentions = new Dictionary<string, UInt128>(StringComparer.Ordinal);
         foreach (var r in graph.Relationships)
         {
             ct.ThrowIfCancellationRequested();
-            var startLabels = graph.TryGetNode(r.StartId, out var startNode) ? startNode.Labels : [];
-            var endLabels = graph.TryGetNode(r.EndId, out var endNode) ? endNode.Labels : [];
             switch (r.Type)
             {
                 case GraphSchema.MentionedIn when IsMentionRow(r):
                     var count = Integer(r.Properties, "count") ?? 0;
-                    mentions[r.EndId] = mentions.GetValueOrDefault(r.EndId) + h.Add(r.StartId).Add(r.EndId).Add(count).Add(startLabels).Add(endLabels).Finish();
+                    mentions[r.EndId] = mentions.GetValueOrDefault(r.EndId) + h.Add(r.StartId).Add(r.EndId).Add(count).Finish();
                     if (stored is null)
                         rows.Mention(r.StartId, r.EndId, count);
                     break;
                 case GraphSchema.Attended when r.Id == AttendedId(r.StartId, r.EndId):
                     var pjson = PropertyJson.Write(r.Properties);
-                    if (rows.Dirty('p', r.EndId + "\u001f" + r.StartId, h.Add(startLabels).Add(endLabels).Add(pjson).Finish()))
-                    {
+                    if (rows.Dirty('p', r.EndId + "\u001f" + r.StartId, h.Add(pjson).Finish()))
                         rows.Participant(r, pjson);
-                        summary.ChangedRelationships.Add(r.Id);
-                    }
                     break;
                 default:
                     var json = PropertyJson.Write(r.Properties.Where(p => !IsEvidence(p)));
                     var evidence = EvidenceList(r.Properties);
-                    if (rows.Dirty('r', r.Id, h.Add(r.Type).Add(r.StartId).Add(r.EndId).Add(startLabels).Add(endLabels).Add(json).Add(evidence).Finish()))
-                    {
+                    if (rows.Dirty('r', r.Id, h.Add(r.Type).Add(r.StartId).Add(r.EndId).Add(json).Add(evidence).Finish()))
                         rows.Relation(r, json, evidence);
-                        summary.ChangedRelationships.Add(r.Id);
-                    }
                     break;
             }
         }
@@ -160,10 +117,6 @@ public sealed partial class GraphStore
         {
             if (rows.Dirty('M', article, hash))
                 changedMentions.Add(article);
-        }
-        if (stored is not null)
-        {
-            summary.ChangedMentions.UnionWith(changedMentions);
         }
         if (stored is not null && changedMentions.Count > 0)
         {
@@ -180,9 +133,8 @@ public sealed partial class GraphStore
                 Execute(ddl, tx);
         }
         tx.Commit();
-        return summary with { Rows = rows.Written, Unchanged = rows.Unchanged };
+        return new GraphWriteSummary(stored is not null, rows.Written, rows.Unchanged);
     }
-
 
 
     private static bool IsMentionRow(GraphRelationship r) => r.Properties.Count == 1 && r.Id == MentionId(r.StartId, r.EndId);

@@ -8,7 +8,6 @@ using KnowledgeGraph.Core.Pipeline;
 using KnowledgeGraph.Core.Stages.Loading;
 using KnowledgeGraph.Store;
 using KnowledgeGraph.Writers;
-using KnowledgeGraph.Writers.Json;
 
 namespace KnowledgeGraph.Cli.Commands;
 
@@ -183,22 +182,12 @@ internal static class BuildCommand
             if (written is null)
                 store.WriteGraph(result.Graph, ct);
             store.DataVersion = dataVersion;
-            var tStore = watch.Elapsed;
-            // graph.json: the line of every node and relationship whose row did not change is copied from the previous
-            // build's file, when that file is the one the store describes (its size and time, recorded below).
-            var previousJson = Path.Combine(settings.Out, JsonGraphWriter.FileName);
-            var reuse = written is { InPlace: true } && File.Exists(previousJson) && store.GetMeta(GraphJsonMeta) == JsonStamp(previousJson)
-                ? new JsonReuse(previousJson, written.IsUnchanged, written.IsUnchanged) : null;
-            await WriteIntoAsync(tmp, result.Graph, writers.Select(w => reuse is not null && w is JsonGraphWriter ? new JsonGraphWriter { Reuse = reuse } : w), ct, settings.Scope).ConfigureAwait(false);
-            var tExports = watch.Elapsed;
-            var json = Path.Combine(tmp, JsonGraphWriter.FileName);
-            store.SetMeta(GraphJsonMeta, writers.Any(w => w is JsonGraphWriter) && File.Exists(json) ? JsonStamp(json) : "");
             store.Dispose();
+            var tStore = watch.Elapsed;
+            await WriteIntoAsync(tmp, result.Graph, writers, ct, settings.Scope).ConfigureAwait(false);
             var inPlace = written is { InPlace: true } ? string.Create(CultureInfo.InvariantCulture, $"; graph rows written in place: {written.Rows:N0} changed, {written.Unchanged:N0} kept") : "";
-            if (reuse is not null)
-                inPlace += string.Create(CultureInfo.InvariantCulture, $"; graph.json lines copied: {reuse.LinesCopied:N0}");
             reporter.Info(string.Create(CultureInfo.InvariantCulture,
-                $"assembly from the store {result.Statistics.Assembly.TotalSeconds:F2} s; after analysis and assembly: metrics {tMetrics.TotalSeconds:F2} s, layout {(tLayout - tMetrics).TotalSeconds:F2} s, graph.db {(tStore - tLayout + watch.Elapsed - tExports).TotalSeconds:F2} s, exports {(tExports - tStore).TotalSeconds:F2} s{inPlace}"));
+                $"assembly from the store {result.Statistics.Assembly.TotalSeconds:F2} s; after analysis and assembly: metrics {tMetrics.TotalSeconds:F2} s, layout {(tLayout - tMetrics).TotalSeconds:F2} s, graph.db {(tStore - tLayout).TotalSeconds:F2} s, exports {(watch.Elapsed - tStore).TotalSeconds:F2} s{inPlace}"));
             SwapIn(tmp, settings.Out);
             Report(settings, reporter, writers, result, source.Statistics);
             return ExitCodes.Success;
@@ -209,15 +198,6 @@ internal static class BuildCommand
                 Directory.Delete(tmp, recursive: true);
             throw;
         }
-    }
-
-    /// <summary>The meta key recording the size and time of the graph.json written with the store's graph.</summary>
-    private const string GraphJsonMeta = "graph_json";
-
-    private static string JsonStamp(string path)
-    {
-        var info = new FileInfo(path);
-        return string.Create(CultureInfo.InvariantCulture, $"{info.Length} {info.LastWriteTimeUtc.Ticks}");
     }
 
     private static void Report(BuildSettings settings, Reporter reporter, IReadOnlyList<IGraphWriter> writers, PipelineResult result, LoadStatistics load)

@@ -23,12 +23,6 @@ public sealed class JsonGraphWriter : IGraphWriter
         Indented = false,
     };
 
-    /// <summary>
-    /// A graph.json written before whose lines may be copied for the elements that have not changed since, instead of
-    /// being written again (an incremental build changes a small part of a large graph); null: write every line.
-    /// </summary>
-    public JsonReuse? Reuse { get; init; }
-
     /// <inheritdoc/>
     public string Name => "json";
 
@@ -40,35 +34,19 @@ public sealed class JsonGraphWriter : IGraphWriter
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(outputDirectory);
-        return AtomicFile.WriteAsync(Path.Combine(outputDirectory, FileName), (stream, ct) => WriteAsync(graph, stream, Reuse, ct), cancellationToken);
+        return AtomicFile.WriteAsync(Path.Combine(outputDirectory, FileName), (stream, ct) => WriteAsync(graph, stream, ct), cancellationToken);
     }
 
     /// <summary>Writes the JSON lines to <paramref name="stream"/>.</summary>
-    public static Task WriteAsync(PropertyGraph graph, Stream stream, CancellationToken cancellationToken) => WriteAsync(graph, stream, null, cancellationToken);
-
-    /// <summary>
-    /// Writes the JSON lines to <paramref name="stream"/>, copying from <paramref name="reuse"/>'s file the line of every
-    /// element it says is unchanged (when that file has a line for the element's id); the bytes are the same as
-    /// writing every line.
-    /// </summary>
-    public static async Task WriteAsync(PropertyGraph graph, Stream stream, JsonReuse? reuse, CancellationToken cancellationToken)
+    public static async Task WriteAsync(PropertyGraph graph, Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stream);
         var buffer = new MemoryStream();
         var newline = "\n"u8.ToArray();
-        using var previous = reuse is null ? null : new PreviousLines(reuse.PreviousFile);
-        if (reuse is not null)
-            reuse.LinesCopied = 0;
         foreach (var node in graph.Nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (previous is not null && reuse!.NodeUnchanged(node) && previous.TryCopy(isNode: true, node.Id, buffer))
-            {
-                reuse.LinesCopied++;
-                await FlushIfLargeAsync(buffer, stream, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
             using (var w = new Utf8JsonWriter(buffer, Options))
             {
                 w.WriteStartObject();
@@ -84,12 +62,6 @@ public sealed class JsonGraphWriter : IGraphWriter
         foreach (var rel in graph.Relationships)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (previous is not null && reuse!.RelationshipUnchanged(rel) && previous.TryCopy(isNode: false, rel.Id, buffer))
-            {
-                reuse.LinesCopied++;
-                await FlushIfLargeAsync(buffer, stream, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
             graph.TryGetNode(rel.StartId, out var start);
             graph.TryGetNode(rel.EndId, out var end);
             using (var w = new Utf8JsonWriter(buffer, Options))
@@ -177,134 +149,4 @@ public sealed class JsonGraphWriter : IGraphWriter
                 throw new InvalidOperationException($"Unknown property kind {value.Kind}.");
         }
     }
-
-    /// <summary>
-    /// The lines of a graph.json written before, read forward once in step with the graph being written (both are in
-    /// id order, nodes first): a line is copied only when its element's kind and id are the ones asked for.
-    /// </summary>
-    private sealed class PreviousLines : IDisposable
-    {
-        private readonly FileStream _file;
-        private byte[] _buffer = new byte[1 << 16];
-        private int _start, _end, _lineEnd;
-        private bool _eof;
-        private bool _has;
-        private bool? _isNode;
-        private string? _id;
-
-        public PreviousLines(string path)
-        {
-            _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            Next();
-        }
-
-        public bool TryCopy(bool isNode, string id, MemoryStream into)
-        {
-            while (_has)
-            {
-                // Node lines left when relationships are asked for are skipped; a relationship line waits for them.
-                if (_isNode is null || (_isNode == true && !isNode))
-                {
-                    Next();
-                    continue;
-                }
-                if (_isNode == false && isNode)
-                    return false;
-                var c = string.CompareOrdinal(_id, id);
-                if (c > 0)
-                    return false;
-                if (c == 0)
-                    into.Write(_buffer, _start, _lineEnd - _start);
-                Next();
-                if (c == 0)
-                    return true;
-            }
-            return false;
-        }
-
-        // Moves to the next line (newline included) and reads its kind and id; a line of another shape has neither.
-        private void Next()
-        {
-            _start = _lineEnd;
-            _has = false;
-            while (true)
-            {
-                var nl = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
-                if (nl >= 0)
-                {
-                    _lineEnd = nl + 1;
-                    break;
-                }
-                if (_eof)
-                {
-                    if (_start == _end)
-                        return;
-                    // A last line without its newline (a file cut short) is never copied.
-                    _lineEnd = _end;
-                    _has = true;
-                    (_isNode, _id) = (null, null);
-                    return;
-                }
-                Fill();
-            }
-            _has = true;
-            (_isNode, _id) = Header(_buffer.AsSpan(_start, _lineEnd - _start));
-        }
-
-        private void Fill()
-        {
-            // Keep the line begun; make room (doubling for a line longer than the buffer) and read on.
-            var kept = _end - _start;
-            if (kept > _buffer.Length / 2)
-                Array.Resize(ref _buffer, _buffer.Length * 2);
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, kept);
-            _lineEnd -= _start;
-            _start = 0;
-            _end = kept;
-            var n = _file.Read(_buffer, _end, _buffer.Length - _end);
-            if (n == 0)
-                _eof = true;
-            _end += n;
-        }
-
-        private static (bool? IsNode, string? Id) Header(ReadOnlySpan<byte> line)
-        {
-            try
-            {
-                var r = new Utf8JsonReader(line, isFinalBlock: false, default);
-                if (!r.Read() || r.TokenType != JsonTokenType.StartObject || !r.Read() || !r.ValueTextEquals("type"u8) || !r.Read() ||
-                    r.TokenType != JsonTokenType.String)
-                    return (null, null);
-                bool? isNode = r.ValueTextEquals("node"u8) ? true : r.ValueTextEquals("relationship"u8) ? false : null;
-                if (isNode is null || !r.Read() || !r.ValueTextEquals("id"u8) || !r.Read() || r.TokenType != JsonTokenType.String)
-                    return (null, null);
-                return (isNode, r.GetString());
-            }
-            catch (JsonException)
-            {
-                return (null, null);
-            }
-        }
-
-        public void Dispose() => _file.Dispose();
-    }
-}
-
-/// <summary>What <see cref="JsonGraphWriter"/> may copy from a graph.json written before, and how much it did.</summary>
-/// <param name="PreviousFile">That graph.json.</param>
-/// <param name="NodeUnchanged">True for a node whose line in that file is still right (same id, labels and properties).</param>
-/// <param name="RelationshipUnchanged">True for a relationship whose line is still right (same id, type, ends with their labels, properties).</param>
-public sealed class JsonReuse(string PreviousFile, Func<GraphNode, bool> NodeUnchanged, Func<GraphRelationship, bool> RelationshipUnchanged)
-{
-    /// <summary>That graph.json.</summary>
-    public string PreviousFile { get; } = PreviousFile;
-
-    /// <summary>True for a node whose line in that file is still right.</summary>
-    public Func<GraphNode, bool> NodeUnchanged { get; } = NodeUnchanged;
-
-    /// <summary>True for a relationship whose line in that file is still right.</summary>
-    public Func<GraphRelationship, bool> RelationshipUnchanged { get; } = RelationshipUnchanged;
-
-    /// <summary>Lines copied by the last write.</summary>
-    public long LinesCopied { get; internal set; }
 }

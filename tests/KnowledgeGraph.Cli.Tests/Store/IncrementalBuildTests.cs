@@ -93,13 +93,12 @@ public sealed class IncrementalBuildTests
         var once = await Kg.BuildAsync(t["daily"], t["once"], "--format", "json");
 
         // Assert: rows written in place on days 2 and 3, and the same rows (fingerprints included) as the whole write;
-        // graph.json (lines of unchanged elements copied from the day before) that of a build at once but for the positions.
+        // graph.json that of a build at once but for the positions.
         Assert.All(runs.Append(once), r => Assert.True(r.ExitCode == 0, r.ToString()));
         Assert.Equal(WithoutPositions(t["once/graph.json"]), WithoutPositions(t["out/graph.json"]));
         using (var store = GraphStore.Open(Path.Combine(t["out"], GraphStore.FileName), readOnly: true))
             Assert.True((await JsonGraphReader.ReadAsync(t["out/graph.json"])).ContentEquals(store.ReadGraph()));
-        Assert.All(runs.Skip(1), r => Assert.Contains(r.StderrLines, l => l.Contains("graph rows written in place:", StringComparison.Ordinal) &&
-            System.Text.RegularExpressions.Regex.IsMatch(l, @"graph\.json lines copied: [1-9]")));
+        Assert.All(runs.Skip(1), r => Assert.Contains(r.StderrLines, l => l.Contains("graph rows written in place:", StringComparison.Ordinal)));
         Assert.Contains("incremental build: 2 new or changed article(s) analysed, 4 unchanged kept, 1 removed", runs[2].StderrLines);
         Assert.Equal(GraphTables(t["whole"]), GraphTables(t["out"]));
     }

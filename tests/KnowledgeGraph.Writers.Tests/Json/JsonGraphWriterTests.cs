@@ -17,43 +17,6 @@ public sealed class JsonGraphWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_WithReuse_CopiesTheLinesOfUnchangedElementsAndWritesTheRest()
-    {
-        // Arrange: a previous file whose lines are marked (a property no element has), and a cut-short last line.
-        var graph = SampleGraphs.Hostile();
-        var fresh = await WriteAsync(graph);
-        var lines = fresh.TrimEnd('\n').Split('\n');
-        var marked = lines.Select(l => l.Replace("\"properties\":{", "\"properties\":{\"copied\":true,", StringComparison.Ordinal)).ToList();
-        var dir = SampleGraphs.TempDir();
-        var previous = Path.Combine(dir, "previous.json");
-        // One element of each kind the previous build did not have, and the last relationship cut short.
-        var missingNode = graph.Nodes[1].Id;
-        var missingRel = graph.Relationships[2].Id;
-        var kept = marked.Where(l => !l.StartsWith($"{{\"type\":\"node\",\"id\":{JsonSerializer.Serialize(missingNode)},", StringComparison.Ordinal) &&
-            !l.StartsWith($"{{\"type\":\"relationship\",\"id\":{JsonSerializer.Serialize(missingRel)},", StringComparison.Ordinal)).ToList();
-        await File.WriteAllTextAsync(previous, string.Join('\n', kept.Take(kept.Count - 1)) + "\n" + kept[^1][..10]);
-        var changedNode = graph.Nodes[0].Id;
-        var reuse = new JsonReuse(previous, n => n.Id != changedNode, r => true);
-
-        // Act
-        using var stream = new MemoryStream();
-        await JsonGraphWriter.WriteAsync(graph, stream, reuse, CancellationToken.None);
-        var text = Encoding.UTF8.GetString(stream.ToArray());
-
-        // Assert: marked (copied) lines for every unchanged element the previous file has whole; written anew for the
-        // changed node, the two it lacks and the cut-short one; the same elements in the same order as a fresh write.
-        var result = text.TrimEnd('\n').Split('\n');
-        Assert.EndsWith("\n", text, StringComparison.Ordinal);
-        Assert.Equal(lines.Length, result.Length);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var id = JsonDocument.Parse(lines[i]).RootElement.GetProperty("id").GetString();
-            var expectFresh = id == changedNode || id == missingNode || id == missingRel || i == lines.Length - 1;
-            Assert.Equal(expectFresh ? lines[i] : marked[i], result[i]);
-        }
-    }
-
-    [Fact]
     public async Task WriteAsync_HostileGraph_WritesNodesThenRelationshipsOnePerLine()
     {
         // Arrange
