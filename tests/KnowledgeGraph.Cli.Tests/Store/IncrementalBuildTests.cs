@@ -104,6 +104,35 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task UpdateGraph_MoreChangesThanTheLimit_WritesTheTablesWhole()
+    {
+        // Arrange: a store holding the graph of two seeds, and the graph of all of them.
+        using var t = new TempDir();
+        var seeds = Directory.EnumerateFiles(Repo.Seeds, "*.txt").Order(StringComparer.Ordinal).ToList();
+        foreach (var s in seeds.Take(2))
+            File.Copy(s, t.Write("in/" + Path.GetFileName(s), ""), overwrite: true);
+        Assert.Equal(0, (await Kg.BuildAsync(t["in"], t["first"], "--format", "json")).ExitCode);
+        Assert.Equal(0, (await Kg.BuildAsync(Repo.Seeds, t["all"], "--format", "json")).ExitCode);
+        var graph = await JsonGraphReader.ReadAsync(t["all/graph.json"]);
+        Directory.CreateDirectory(t["whole"]);
+        File.Copy(Path.Combine(t["first"], GraphStore.FileName), Path.Combine(t["whole"], GraphStore.FileName));
+
+        // Act: in place with a limit of 3 changed rows, and whole into a copy of the same store.
+        GraphWriteSummary summary;
+        using (var store = GraphStore.Open(Path.Combine(t["first"], GraphStore.FileName)))
+        {
+            store.InPlaceRowLimit = 3;
+            summary = store.UpdateGraph(graph);
+        }
+        using (var store = GraphStore.Open(Path.Combine(t["whole"], GraphStore.FileName)))
+            store.WriteGraph(graph);
+
+        // Assert: the in-place attempt gave way, and left nothing behind.
+        Assert.False(summary.InPlace);
+        Assert.Equal(GraphTables(t["whole"]), GraphTables(t["first"]));
+    }
+
+    [Fact]
     public async Task Build_StoreOfSchemaVersion1_IsReadAndUpgraded()
     {
         // Arrange: a store as version 1 wrote it (no row_hashes).
