@@ -10,7 +10,7 @@ namespace KnowledgeGraph.Store;
 
 /// <summary>How <see cref="GraphStore.UpdateGraph"/> wrote the graph tables.</summary>
 /// <param name="InPlace">True when only the rows that changed were written; false when the tables were written whole
-/// (a new store, or one of schema version 1, has no fingerprints to compare with).</param>
+/// (a new store, or one of schema version 1, has no fingerprints to compare with; or too many rows changed).</param>
 /// <param name="Rows">Graph rows written (inserted, replaced or deleted), counting an article's mentions as one.</param>
 /// <param name="Unchanged">Graph rows left as they were.</param>
 public sealed record GraphWriteSummary(bool InPlace, long Rows, long Unchanged);
