@@ -4,6 +4,7 @@ using KnowledgeGraph.Core.Relations;
 using KnowledgeGraph.Core.Stages.Events;
 using KnowledgeGraph.Core.Stages.Tagging;
 using KnowledgeGraph.Core.Text;
+using KnowledgeGraph.Core.Text.Dates;
 
 namespace KnowledgeGraph.Core.Stages.Relations;
 
@@ -57,6 +58,9 @@ public sealed class RelationExtractor
         var paragraph = 0;
         var previousEnd = -1;
         var dateline = DatelinePlace(sentences, published);
+        // An article without a date of its own may still say its year ("Tuesday, 21 January" in a text about "the 2014
+        // session"): its days and months are then in that year.
+        var narrativeYear = published is null && text is not null ? ArticleDateFinder.YearOfNarrative(text) : null;
         var setting = new NarrativeSetting(published, dateline, dateline is null ? -1 : _gazetteer.PlaceRank(dateline));
         // The country of the dateline: the government a bare national title ("the Minister of Agriculture, X") serves.
         var homeCountry = dateline is null ? null : CountryIdOf(dateline);
@@ -70,7 +74,9 @@ public sealed class RelationExtractor
                 paragraph++;
             previousEnd = ts.Sentence.Start + ts.Sentence.Text.Length;
             var subject = ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null)?.EntityId;
-            foreach (var m in ts.Mentions.Where(m => m.Kind == EntityKind.Person && m.EntityId is not null))
+            // A person counts once a sentence: a title beside the name ("the Minister for Foreign Affairs of Ukraine,
+            // Dmytro Kuleba") is not a second mention of them.
+            foreach (var m in ts.Mentions.Where(m => m.Kind == EntityKind.Person && m.EntityId is not null).DistinctBy(m => m.EntityId))
             {
                 personCounts.TryGetValue(m.EntityId!, out var c);
                 personCounts[m.EntityId!] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
@@ -92,7 +98,7 @@ public sealed class RelationExtractor
                 (previousPeople, previousPair) = ([], null);
             string[]? recentPair = previousPair ?? (previousPeople.Count >= 2 ? [previousPeople[0], previousPeople[1]]
                 : previousPeople.Count == 1 && pair.Length >= 1 && pair[0] != previousPeople[0] ? [pair[0], previousPeople[0]] : null);
-            var (placeId, placeRank, date, statedPair) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair);
+            var (placeId, placeRank, date, statedPair) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear);
             var named = ts.Mentions.Where(m => m is { Kind: EntityKind.Person, EntityId: not null, IsDemonym: false }).Select(m => m.EntityId!).Distinct(StringComparer.Ordinal).ToList();
             if (named.Count > 0)
                 previousPeople = named;
@@ -179,6 +185,21 @@ public sealed class RelationExtractor
         return null;
     }
 
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    // The first day and month a sentence writes, in the given year unless it states its own.
+    private static DateOnly? InYear(string sentence, int year)
+    {
+        if (!sentence.AsSpan().ContainsAny(Digits))
+            return null;
+        foreach (var e in DateExpressionFinder.Find(sentence))
+        {
+            if (e is { Month: { } month, Day: { } day } && (e.Year ?? year) is var y && day <= DateTime.DaysInMonth(y, month))
+                return new DateOnly(y, month, day);
+        }
+        return null;
+    }
+
     private static bool IsParagraphBreak(string text, int from, int to)
     {
         var newlines = 0;
@@ -190,7 +211,7 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null)
+    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
@@ -213,7 +234,7 @@ public sealed class RelationExtractor
                 items[k] = Item.Chunk(items[k].TokenStart, items[k].TokenEnd, author, pronoun: true);
             }
         }
-        var date = _dates(ts.Sentence.Text, published);
+        var date = _dates(ts.Sentence.Text, published) ?? (narrativeYear is { } year ? InYear(ts.Sentence.Text, year) : null);
         var evidence = ts.Sentence.Text;
         RelationFact Fact(RelationKind kind, string s, string o, RelationRule rule) => FactOf(kind, s, o, rule.Source);
         RelationFact FactOf(RelationKind kind, string s, string o, string source) => new()
@@ -342,7 +363,9 @@ public sealed class RelationExtractor
         var statedPair = pair is not null && HasPhrase(_rules.PairPhrases) ? recentPair ?? pair : null;
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || statedPair is not null || placeId is not null || date is not null))
         {
-            var referRule = _rules.Of(RuleKind.Refer).Where(May).FirstOrDefault(r => MatchesAnywhere(r, items, statedPair));
+            // "The conversation with X turned on ...": a meeting word that names its own counterpart opens another meeting;
+            // it points back only where nothing follows it but the story ("during the talks, A told B").
+            var referRule = _rules.Of(RuleKind.Refer).Where(May).FirstOrDefault(r => MatchesAnywhere(r, items, statedPair, notBefore: "with"));
             var refersBack = referRule is not null;
             var mentionsBefore = meetings.Count;
             var separately = HasPhrase(_rules.SeparatePhrases);
@@ -607,12 +630,13 @@ public sealed class RelationExtractor
         _ => true,
     };
 
-    private bool MatchesAnywhere(RelationRule rule, List<Item> items, string[]? pair)
+    private bool MatchesAnywhere(RelationRule rule, List<Item> items, string[]? pair, string? notBefore = null)
     {
         var b = new Bindings();
         for (var start = 0; start < items.Count; start++)
         {
-            if (CanStart(rule.Elements[0], items[start]) && Match(rule.Elements, 0, items, start, b, pair) >= 0)
+            if (CanStart(rule.Elements[0], items[start]) && Match(rule.Elements, 0, items, start, b, pair) is var end && end >= 0 &&
+                !(notBefore is not null && end < items.Count && items[end].Token?.Key == notBefore))
                 return true;
             b.Reset(0);
         }
@@ -743,7 +767,9 @@ public sealed class RelationExtractor
             // The phrase ends right before the person, or before a title and the person ("representing President X").
             for (var end = start; end >= Math.Max(0, start - 3); end--)
             {
-                if (PhraseAt(tokens, end - phrase.Length, phrase))
+                // "After that they sat down": "that" after a preposition is a demonstrative, not "said that X".
+                if (PhraseAt(tokens, end - phrase.Length, phrase) &&
+                    !(phrase is ["that"] && end - 2 >= 0 && tokens[end - 2].Key is "after" or "before" or "following" or "with" or "at" or "of" or "in" or "on" or "by" or "for" or "since" or "from" or "like"))
                     return true;
             }
         }
@@ -844,6 +870,16 @@ public sealed class RelationExtractor
             j--;
         if (j < 1 || tokens[j].Key is not ("in" or "on" or "of" or "over" or "around"))
             return false;
+        // "the Global Refugee Forum, to be held in Geneva in December": where something will be held is not where the
+        // sentence's people are.
+        if (j >= 2 && tokens[j].Key == "in" && tokens[j - 1].Key is "held" or "hosted" or "staged" or "convened" && tokens[j - 2].Key == "be")
+            return true;
+        // "a candidate to hold COP30 in Belém in 2025", "will host the summit in Kazan": a future occasion's place.
+        for (var k = j - 1; k >= 1 && k >= j - 4; k--)
+        {
+            if (tokens[k].Key is "hold" or "host" or "stage" or "convene" && tokens[k - 1].Key is "to" or "will" or "would")
+                return true;
+        }
         return _rules.TopicWords.Contains(tokens[j - 1].Key);
     }
 
