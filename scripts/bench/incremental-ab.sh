@@ -9,9 +9,9 @@ a=${1:?usage: incremental-ab.sh KG_DIR_A KG_DIR_B CORPUS DATA [WORK_DIR]}; b=${2
 work=${5:-/tmp/kg-ab}
 rm -rf "$work" && mkdir -p "$work" && cp -r "$corpus" "$work/corpus" && rm -rf "$work/corpus/day-new"
 step() { # label, kg dir, out
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" dotnet "$2/kg.dll" build "$work/corpus" --out "$3" --format json --data "$data" >/dev/null 2>"$work/err.txt"
-  read -r s kb <"$work/time.txt"
-  echo "$1: $s s, peak RSS $((kb / 1024)) MB; $(grep -oE 'layout [0-9.]+ s, graph.db [0-9.]+ s' "$work/err.txt")"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" dotnet "$2/kg.dll" build "$work/corpus" --out "$3" --format json --data "$data" >/dev/null 2>"$work/err.txt"
+  read -r s kb u sy <"$work/time.txt"
+  echo "$1: $s s (cpu $u+$sy s), peak RSS $((kb / 1024)) MB; $(grep -oE 'assembly from the store [0-9.]+ s|layout [0-9.]+ s, graph.db [0-9.]+ s, exports [0-9.]+ s' "$work/err.txt" | tr '\n' ' ')"
 }
 step "A full" "$a" "$work/out-a"
 step "B full" "$b" "$work/out-b"

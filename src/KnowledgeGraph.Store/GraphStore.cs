@@ -4,7 +4,6 @@ using KnowledgeGraph.Core.Errors;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Pipeline;
 using KnowledgeGraph.Core.Stages.Assembly;
-using KnowledgeGraph.Core.Text;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Store;
@@ -16,13 +15,14 @@ namespace KnowledgeGraph.Store;
 /// transaction each, in WAL mode; the graph tables are replaced as a whole by <see cref="WriteGraph"/>.
 /// Not thread-safe: one writer (the pipeline's) at a time.
 /// </summary>
-public sealed class GraphStore : IAnalysisStore, IDisposable
+public sealed partial class GraphStore : IAnalysisStore, IDisposable
 {
     /// <summary>The file name inside a graph folder.</summary>
     public const string FileName = "graph.db";
 
-    /// <summary>The schema version this code writes and reads (<c>meta.schema_version</c>).</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The schema version this code writes and reads (<c>meta.schema_version</c>). Version 1 (no
+    /// <c>row_hashes</c>) is still read, and upgraded when opened for writing.</summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>The schema: every table and index, with what each holds.</summary>
     public const string Schema = """
@@ -70,9 +70,15 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         -- the sentences that state a relation or a meeting (owner_id = relations.id or meetings.id), best first
         CREATE TABLE IF NOT EXISTS evidence(owner_id TEXT NOT NULL, ord INTEGER NOT NULL, sentence TEXT NOT NULL,
             PRIMARY KEY(owner_id, ord)) WITHOUT ROWID;
+        -- bookkeeping of kg build, not part of the graph: a fingerprint (SHA-256, 16 bytes) of every graph row as the
+        -- last build wrote it, so that an incremental build writes only the rows that changed. kind: e entity (with its
+        -- aliases), m meeting and a relation (with their evidence), a Article node, p participant, M the mentions of
+        -- one article; locator: the row's id (p: meeting id, U+001F, person id; M: the Article node id)
+        CREATE TABLE IF NOT EXISTS row_hashes(kind TEXT NOT NULL, locator TEXT NOT NULL, hash BLOB NOT NULL,
+            PRIMARY KEY(kind, locator)) WITHOUT ROWID;
         """;
 
-    private static readonly string[] GraphTables = ["entities", "aliases", "mentions", "meetings", "participants", "relations", "evidence"];
+    private static readonly string[] GraphTables = ["entities", "aliases", "mentions", "meetings", "participants", "relations", "evidence", "row_hashes"];
 
     private readonly SqliteConnection _connection;
     private readonly HashSet<string> _analysedThisRun = new(StringComparer.Ordinal);
@@ -145,6 +151,17 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
         if (hasMeta)
         {
             var version = GetMeta("schema_version");
+            if (version == "1")
+            {
+                // Version 1 lacks only row_hashes (the next build then writes the graph tables whole, and fills it).
+                if (readOnly)
+                    return;
+                using var upgrade = _connection.BeginTransaction();
+                Execute(Schema, upgrade);
+                SetMeta("schema_version", SchemaVersion.ToString(CultureInfo.InvariantCulture), upgrade);
+                upgrade.Commit();
+                return;
+            }
             if (version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
                 throw KnowledgeGraphException.DataFile(Path, $"graph store of schema version {version ?? "?"}, this kg reads version {SchemaVersion}; delete it and run `kg build` again");
             return;
@@ -281,84 +298,6 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
             ppart.Value = part;
             yield return AnalysisCodec.Decode((byte[])get.ExecuteScalar()!);
         }
-    }
-
-    /// <summary>Replaces the graph tables with <paramref name="graph"/>, in one transaction.</summary>
-    public void WriteGraph(PropertyGraph graph, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(graph);
-        using var tx = _connection.BeginTransaction();
-        // Dropped and made anew, indexes after the rows: far faster than deleting a million indexed rows and
-        // maintaining every index row by row (the graph tables are derived, so nothing is lost).
-        foreach (var table in GraphTables)
-            Execute($"DROP TABLE IF EXISTS {table}", tx);
-        var statements = string.Join('\n', Schema.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)))
-            .Split(';').Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
-        foreach (var ddl in statements.Where(x => !IsIndex(x)))
-            Execute(ddl, tx);
-        Execute("UPDATE articles SET node_id = NULL, node_props = NULL", tx);
-        using var entity = Command("INSERT INTO entities VALUES($id, $label, $name, $mentions, $degree, $betweenness, $community, $props)", tx);
-        using var alias = Command("INSERT OR IGNORE INTO aliases VALUES($id, $alias, $folded)", tx);
-        using var meeting = Command("INSERT INTO meetings VALUES($id, $date, $place, $name, $props)", tx);
-        using var article = Command("""
-            INSERT INTO articles(id, path, content_hash, bytes, parts, node_id, node_props) VALUES($file, '', '', 0, 0, $id, $props)
-            ON CONFLICT(id) DO UPDATE SET node_id = excluded.node_id, node_props = excluded.node_props
-            """, tx);
-        using var evidence = Command("INSERT INTO evidence VALUES($owner, $ord, $sentence)", tx);
-        using var mention = Command("INSERT INTO mentions VALUES($entity, $article, $count)", tx);
-        using var participant = Command("INSERT INTO participants VALUES($meeting, $person, $role, $props)", tx);
-        using var relation = Command("INSERT INTO relations VALUES($id, $type, $start, $end, $date, $place, $meeting, $props)", tx);
-        var heldIn = graph.Relationships.Where(r => r.Type == GraphSchema.HeldIn)
-            .GroupBy(r => r.StartId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().EndId, StringComparer.Ordinal);
-        foreach (var n in graph.Nodes)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (n.Label == GraphSchema.Meeting)
-            {
-                Run(meeting, ("$id", n.Id), ("$date", DateText(n.Properties, "date")), ("$place", heldIn.GetValueOrDefault(n.Id)), ("$name", n.Name),
-                    ("$props", PropertyJson.Write(n.Properties.Where(p => !IsEvidence(p)))));
-                WriteEvidence(evidence, n.Id, n.Properties);
-            }
-            else if (n.Label == GraphSchema.Article)
-            {
-                var file = n.Properties.TryGetValue("file", out var f) && f.Kind == PropertyKind.String ? f.AsString() : n.Id;
-                Run(article, ("$file", file), ("$id", n.Id), ("$props", PropertyJson.Write(n.Properties)));
-            }
-            else
-            {
-                Run(entity, ("$id", n.Id), ("$label", n.Label), ("$name", n.Name), ("$mentions", Integer(n.Properties, "mentions")),
-                    ("$degree", Integer(n.Properties, "degree")), ("$betweenness", n.Properties.TryGetValue("betweenness", out var b) && b.Kind == PropertyKind.Float ? b.AsFloat() : null),
-                    ("$community", Integer(n.Properties, "community")), ("$props", PropertyJson.Write(n.Properties)));
-                var names = n.Properties.TryGetValue("aliases", out var al) && al.Kind == PropertyKind.StringList ? al.AsList().Prepend(n.Name) : [n.Name];
-                foreach (var name in names)
-                    Run(alias, ("$id", n.Id), ("$alias", name), ("$folded", TextFolding.Fold(name)));
-            }
-        }
-        foreach (var r in graph.Relationships)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (r.Type)
-            {
-                case GraphSchema.MentionedIn when r.Properties.Count == 1 && r.Id == MentionId(r.StartId, r.EndId):
-                    Run(mention, ("$entity", r.StartId), ("$article", r.EndId), ("$count", Integer(r.Properties, "count") ?? 0));
-                    break;
-                case GraphSchema.Attended when r.Id == AttendedId(r.StartId, r.EndId):
-                    Run(participant, ("$meeting", r.EndId), ("$person", r.StartId),
-                        ("$role", r.Properties.TryGetValue("role", out var role) && role.Kind == PropertyKind.String ? role.AsString() : ""),
-                        ("$props", PropertyJson.Write(r.Properties)));
-                    break;
-                default:
-                    Run(relation, ("$id", r.Id), ("$type", r.Type), ("$start", r.StartId), ("$end", r.EndId), ("$date", DateText(r.Properties, "date")),
-                        ("$place", r.Properties.TryGetValue("placeId", out var pl) && pl.Kind == PropertyKind.String ? pl.AsString() : null),
-                        ("$meeting", r.Properties.TryGetValue("meeting", out var m) && m.Kind == PropertyKind.String ? m.AsString() : null),
-                        ("$props", PropertyJson.Write(r.Properties.Where(p => !IsEvidence(p)))));
-                    WriteEvidence(evidence, r.Id, r.Properties);
-                    break;
-            }
-        }
-        foreach (var ddl in statements.Where(IsIndex))
-            Execute(ddl, tx);
-        tx.Commit();
     }
 
     /// <summary>
@@ -645,15 +584,6 @@ public sealed class GraphStore : IAnalysisStore, IDisposable
 
     private static long? Integer(ImmutableSortedDictionary<string, PropertyValue> props, string key) =>
         props.TryGetValue(key, out var v) && v.Kind == PropertyKind.Integer ? v.AsInteger() : null;
-
-    private static void WriteEvidence(SqliteCommand evidence, string owner, ImmutableSortedDictionary<string, PropertyValue> props)
-    {
-        if (!props.TryGetValue("evidence", out var e) || !IsEvidence(new("evidence", e)))
-            return;
-        var list = e.AsList();
-        for (var i = 0; i < list.Length; i++)
-            Run(evidence, ("$owner", owner), ("$ord", i), ("$sentence", list[i]));
-    }
 
     private Dictionary<string, ImmutableArray<string>> EvidenceOf(IReadOnlyCollection<string> owners, bool bulk)
     {

@@ -177,13 +177,17 @@ internal static class BuildCommand
             var tMetrics = watch.Elapsed;
             result = result with { Graph = NetworkLayout.Annotate(metrics, new NetworkLayoutOptions { Parallelism = settings.Parallelism }, previousLayout) };
             var tLayout = watch.Elapsed;
-            store.WriteGraph(result.Graph, ct);
+            // A build that kept the layout changes a small part of the graph: only the rows that changed are written.
+            var written = previousLayout is not null ? store.UpdateGraph(result.Graph, ct) : null;
+            if (written is null)
+                store.WriteGraph(result.Graph, ct);
             store.DataVersion = dataVersion;
             store.Dispose();
             var tStore = watch.Elapsed;
             await WriteIntoAsync(tmp, result.Graph, writers, ct, settings.Scope).ConfigureAwait(false);
+            var inPlace = written is { InPlace: true } ? string.Create(CultureInfo.InvariantCulture, $"; graph rows written in place: {written.Rows:N0} changed, {written.Unchanged:N0} kept") : "";
             reporter.Info(string.Create(CultureInfo.InvariantCulture,
-                $"assembly from the store {result.Statistics.Assembly.TotalSeconds:F2} s; after analysis and assembly: metrics {tMetrics.TotalSeconds:F2} s, layout {(tLayout - tMetrics).TotalSeconds:F2} s, graph.db {(tStore - tLayout).TotalSeconds:F2} s, exports {(watch.Elapsed - tStore).TotalSeconds:F2} s"));
+                $"assembly from the store {result.Statistics.Assembly.TotalSeconds:F2} s; after analysis and assembly: metrics {tMetrics.TotalSeconds:F2} s, layout {(tLayout - tMetrics).TotalSeconds:F2} s, graph.db {(tStore - tLayout).TotalSeconds:F2} s, exports {(watch.Elapsed - tStore).TotalSeconds:F2} s{inPlace}"));
             SwapIn(tmp, settings.Out);
             Report(settings, reporter, writers, result, source.Statistics);
             return ExitCodes.Success;

@@ -64,4 +64,34 @@ public sealed class AnalysisCodecTests
         Assert.Equal([4, 7], back.Facts[0].OtherSentences.ToArray());
         Assert.Equal(("loc:nato-hq", "city:brussels"), back.Containment[0]);
     }
+
+    [Fact]
+    public void Decode_GzipJsonOfEarlierStores_SameAnalysis()
+    {
+        // Arrange: an analysis as stores written before the binary form hold it.
+        var analysis = Sample();
+
+        // Act
+        var back = AnalysisCodec.Decode(AnalysisCodec.EncodeJson(analysis));
+
+        // Assert
+        Assert.Equal(JsonSerializer.Serialize(analysis, AnalysisJson.Default.DocumentAnalysis), JsonSerializer.Serialize(back, AnalysisJson.Default.DocumentAnalysis));
+    }
+
+    [Theory]
+    [InlineData(typeof(DocumentAnalysis), "DocumentId,Part,Published,Title,Entities,Facts,Containment,Bytes,Sentences")]
+    [InlineData(typeof(EntityOccurrence), "Id,Kind,Name,Count,Surfaces")]
+    [InlineData(typeof(RelationFact), "Kind,SubjectId,ObjectId,Role,Date,PlaceId,VisitorId,OnlyIfAway,DocumentId,SentenceIndex,Evidence,Rule,OtherSentences,OtherEvidence")]
+    public void Codec_CoversEveryPropertyOfTheAnalysis(Type type, string written)
+    {
+        // Arrange: the properties the binary form writes (AnalysisCodec.Encode and Decode).
+        var expected = written.Split(',').Order(StringComparer.Ordinal);
+
+        // Act: the properties the type has; one added to it must be added to the codec (and here).
+        var actual = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.CanWrite && p.Name != "EqualityContract").Select(p => p.Name).Order(StringComparer.Ordinal);
+
+        // Assert
+        Assert.Equal(expected, actual);
+    }
 }

@@ -63,6 +63,102 @@ public sealed class IncrementalBuildTests
         Assert.Equal(GraphTables(t["once"]), GraphTables(t["out"]));
     }
 
+    [Fact]
+    public async Task UpdateGraph_DayByDayWithChangesAndDeletions_LeavesTheRowsOfAWholeWrite()
+    {
+        // Arrange: the seeds and two reports arriving over three days; on the third, one seed is deleted and a report
+        // rewritten to name another place.
+        using var t = new TempDir();
+        var seeds = Directory.EnumerateFiles(Repo.Seeds, "*.txt").Order(StringComparer.Ordinal).ToList();
+        var days = new[] { seeds.Take(3).ToList(), seeds.Skip(3).ToList() };
+        t.Write("daily/report-b.txt", SecondReport);
+        var runs = new List<KgResult>();
+        foreach (var day in days)
+        {
+            foreach (var s in day)
+                File.Copy(s, t.Write("daily/" + Path.GetFileName(s), ""), overwrite: true);
+            runs.Add(await Kg.BuildAsync(t["daily"], t["out"], "--format", "json"));
+        }
+        t.Write("daily/report-a.txt", FirstReport);
+        t.Write("daily/report-b.txt", SecondReport.Replace("in Kyiv", "in Warsaw", StringComparison.Ordinal));
+        File.Delete(t["daily/" + Path.GetFileName(seeds[1])]);
+
+        // Act: the third day, written in place; then the same graph written whole into a copy of the store.
+        runs.Add(await Kg.BuildAsync(t["daily"], t["out"], "--format", "json"));
+        Directory.CreateDirectory(t["whole"]);
+        File.Copy(Path.Combine(t["out"], GraphStore.FileName), Path.Combine(t["whole"], GraphStore.FileName));
+        using (var store = GraphStore.Open(Path.Combine(t["whole"], GraphStore.FileName)))
+            store.WriteGraph(await JsonGraphReader.ReadAsync(t["out/graph.json"]));
+
+        var once = await Kg.BuildAsync(t["daily"], t["once"], "--format", "json");
+
+        // Assert: rows written in place on days 2 and 3, and the same rows (fingerprints included) as the whole write;
+        // graph.json that of a build at once but for the positions.
+        Assert.All(runs.Append(once), r => Assert.True(r.ExitCode == 0, r.ToString()));
+        Assert.Equal(WithoutPositions(t["once/graph.json"]), WithoutPositions(t["out/graph.json"]));
+        using (var store = GraphStore.Open(Path.Combine(t["out"], GraphStore.FileName), readOnly: true))
+            Assert.True((await JsonGraphReader.ReadAsync(t["out/graph.json"])).ContentEquals(store.ReadGraph()));
+        Assert.All(runs.Skip(1), r => Assert.Contains(r.StderrLines, l => l.Contains("graph rows written in place:", StringComparison.Ordinal)));
+        Assert.Contains("incremental build: 2 new or changed article(s) analysed, 4 unchanged kept, 1 removed", runs[2].StderrLines);
+        Assert.Equal(GraphTables(t["whole"]), GraphTables(t["out"]));
+    }
+
+    [Fact]
+    public async Task UpdateGraph_MoreChangesThanTheLimit_WritesTheTablesWhole()
+    {
+        // Arrange: a store holding the graph of two seeds, and the graph of all of them.
+        using var t = new TempDir();
+        var seeds = Directory.EnumerateFiles(Repo.Seeds, "*.txt").Order(StringComparer.Ordinal).ToList();
+        foreach (var s in seeds.Take(2))
+            File.Copy(s, t.Write("in/" + Path.GetFileName(s), ""), overwrite: true);
+        Assert.Equal(0, (await Kg.BuildAsync(t["in"], t["first"], "--format", "json")).ExitCode);
+        Assert.Equal(0, (await Kg.BuildAsync(Repo.Seeds, t["all"], "--format", "json")).ExitCode);
+        var graph = await JsonGraphReader.ReadAsync(t["all/graph.json"]);
+        Directory.CreateDirectory(t["whole"]);
+        File.Copy(Path.Combine(t["first"], GraphStore.FileName), Path.Combine(t["whole"], GraphStore.FileName));
+
+        // Act: in place with a limit of 3 changed rows, and whole into a copy of the same store.
+        GraphWriteSummary summary;
+        using (var store = GraphStore.Open(Path.Combine(t["first"], GraphStore.FileName)))
+        {
+            store.InPlaceRowLimit = 3;
+            summary = store.UpdateGraph(graph);
+        }
+        using (var store = GraphStore.Open(Path.Combine(t["whole"], GraphStore.FileName)))
+            store.WriteGraph(graph);
+
+        // Assert: the in-place attempt gave way, and left nothing behind.
+        Assert.False(summary.InPlace);
+        Assert.Equal(GraphTables(t["whole"]), GraphTables(t["first"]));
+    }
+
+    [Fact]
+    public async Task Build_StoreOfSchemaVersion1_IsReadAndUpgraded()
+    {
+        // Arrange: a store as version 1 wrote it (no row_hashes).
+        using var t = new TempDir();
+        Assert.Equal(0, (await Kg.BuildAsync(Repo.Seeds, t["out"], "--format", "json")).ExitCode);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(t["out"], GraphStore.FileName)};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "DROP TABLE row_hashes; UPDATE meta SET value = '1' WHERE key = 'schema_version'";
+            cmd.ExecuteNonQuery();
+        }
+
+        // Act: a question, then a build into the folder.
+        var query = await Kg.RunAsync("meetings", t["out"], "--person", "Stoltenberg", "--format", "csv");
+        var run = await Kg.BuildAsync(Repo.Seeds, t["out"], "--format", "json");
+
+        // Assert: the question answered from the old store; the build kept every article and wrote version 2.
+        Assert.True(query.ExitCode == 0, query.ToString());
+        Assert.Contains("Jens Stoltenberg", query.Stdout, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var store = GraphStore.Open(Path.Combine(t["out"], GraphStore.FileName), readOnly: true);
+        Assert.Equal("2", store.GetMeta("schema_version"));
+        Assert.True((await JsonGraphReader.ReadAsync(t["out/graph.json"])).ContentEquals(store.ReadGraph()));
+    }
+
     /// <summary>Every row of the graph tables of a store (and the Article node columns), in key order, as text.</summary>
     private static List<string> GraphTables(string dir)
     {
@@ -74,6 +170,7 @@ public sealed class IncrementalBuildTests
             "SELECT * FROM entities ORDER BY id", "SELECT * FROM aliases ORDER BY entity_id, alias", "SELECT * FROM mentions ORDER BY entity_id, article_id",
             "SELECT * FROM meetings ORDER BY id", "SELECT * FROM participants ORDER BY meeting_id, person_id", "SELECT * FROM relations ORDER BY id",
             "SELECT * FROM evidence ORDER BY owner_id, ord", "SELECT id, node_id, node_props FROM articles ORDER BY id",
+            "SELECT kind, locator, hex(hash) FROM row_hashes ORDER BY kind, locator",
         })
         {
             using var cmd = connection.CreateCommand();
