@@ -63,14 +63,87 @@ public static partial class DateExpressionFinder
     public static ImmutableArray<DateExpression> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var found = new List<DateExpression>();
+        var (date, weekday, relative) = System.Text.Ascii.IsValid(text) ? AsciiCues(text) : Cues(text);
+        return Find(text, date, weekday, relative);
+    }
 
-        // Each pattern has a part every match must contain; most sentences lack it, and a substring check costs far less
-        // than the pattern's scan: a date has a digit and either a month name (each starts with one of the twelve
-        // three-letter abbreviations) or a digit right before "-", "." or "/"; a weekday name ends in "day"; a relative
-        // day is "today", "yesterday" (both with "day"), "tonight" or "tomorrow".
+    /// <summary>Every pattern run on the whole text, without the checks that skip them: what <see cref="Find(string)"/> must equal (tests).</summary>
+    internal static ImmutableArray<DateExpression> FindUnfiltered(string text) => Find(text, true, true, true);
+
+    // Which patterns may yield a date on text of any script. Each pattern has a part every match must contain; most
+    // sentences lack it, and a substring check costs far less than the pattern's scan: a date has a digit and either a
+    // month name (each starts with one of the twelve three-letter abbreviations) or a digit right before "-", "." or "/";
+    // a weekday name ends in "day"; a relative day is "today", "yesterday" (both with "day"), "tonight" or "tomorrow".
+    private static (bool Date, bool Weekday, bool Relative) Cues(string text)
+    {
         var day = text.Contains("day", StringComparison.OrdinalIgnoreCase);
-        if (HasDigit(text) && (HasMonthAbbreviation(text) || HasDigitBeforeSeparator(text)))
+        var date = HasDigit(text) && (HasMonthAbbreviation(text) || HasDigitBeforeSeparator(text));
+        return (date, day, day || text.Contains("tonight", StringComparison.OrdinalIgnoreCase) || text.Contains("tomorrow", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // The same for ASCII text (nearly all), in one pass over its words, and tighter: a pattern runs only when the text has
+    // a word that can start a match the finder keeps. On ASCII text the patterns' \w and \b are [A-Za-z0-9_] and
+    // IgnoreCase is ASCII case, so a month or weekday name must be a whole word (no word character before or after it),
+    // and the finder keeps a month or weekday only when capitalised: without such a word, every match of the date
+    // pattern that is not a numeric one (a digit before "-", "." or "/") and every weekday match would be dropped.
+    // Relative days ("today") are kept in any case, as whole words.
+    private static (bool Date, bool Weekday, bool Relative) AsciiCues(string text)
+    {
+        bool digit = false, separator = false, month = false, weekday = false, relative = false;
+        for (var i = 0; i < text.Length;)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                digit = true;
+                if (i + 1 < text.Length && text[i + 1] is '-' or '.' or '/')
+                    separator = true;
+                i++;
+                continue;
+            }
+            if (!char.IsAsciiLetter(c))
+            {
+                i++;
+                continue;
+            }
+            // A word starting at a letter with no word character before it (the scan never stops inside a word).
+            var end = i + 1;
+            while (end < text.Length && IsAsciiWordChar(text[end]))
+                end++;
+            var word = text.AsSpan(i, end - i);
+            if (char.IsAsciiLetterUpper(c))
+            {
+                month |= IsOneOf(word, MonthWords);
+                weekday |= IsOneOf(word, WeekdayWords);
+            }
+            relative |= IsOneOf(word, RelativeWords);
+            i = end;
+        }
+        return (digit && (separator || month), weekday, relative);
+    }
+
+    private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] MonthWords = MonthNames.Split('|');
+    private static readonly string[] WeekdayWords = FullWeekdayNames.Split('|');
+    private static readonly string[] RelativeWords = ["today", "tonight", "yesterday", "tomorrow"];
+
+    private static ImmutableArray<DateExpression> Find(string text, bool dates, bool weekdays, bool relatives)
+    {
+        if (!dates && !weekdays && !relatives)
+            return [];
+        var found = new List<DateExpression>();
+        if (dates)
         {
             foreach (Match m in DateRegex().Matches(text))
             {
@@ -79,7 +152,7 @@ public static partial class DateExpressionFinder
             }
         }
 
-        if (day)
+        if (weekdays)
         {
             foreach (Match m in WeekdayRegex().Matches(text))
             {
@@ -100,7 +173,7 @@ public static partial class DateExpressionFinder
             }
         }
 
-        if (day || text.Contains("tonight", StringComparison.OrdinalIgnoreCase) || text.Contains("tomorrow", StringComparison.OrdinalIgnoreCase))
+        if (relatives)
         {
             foreach (Match m in RelativeRegex().Matches(text))
             {
