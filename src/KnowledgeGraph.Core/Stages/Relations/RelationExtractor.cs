@@ -253,6 +253,9 @@ public sealed class RelationExtractor
                 var title = b.Single("r") is { } ri ? ri.Title?.Title ?? ri.Mention?.Title : null;
                 if (member?.PersonIds is not [var personId] || title is null)
                     continue;
+                // "In his meeting with X, the Minister reviewed": a title the resolver gave to someone else is not X's.
+                if (b.Single("r") is { Mention.EntityId: { } holder } titleItem && holder != personId && titleItem.TokenStart > member.TokenStart)
+                    continue;
                 // "former President X", "the late Prime Minister X": a past role, not a membership.
                 var past = (start > 0 && items[start - 1].Token is { Key: var before } && _rules.FormerWords.Contains(before)) ||
                     _rules.FormerWords.Contains(title.Canonical.Split(' ', 2)[0].ToLowerInvariant());
@@ -304,7 +307,8 @@ public sealed class RelationExtractor
         {
             foreach (var b in AllMatches(rule, items, pair))
             {
-                if (b.Single("p")?.EntityId is { } p && !InTitle(items, b.Single("p")!) && Rank(p, b.Single("p")!) is var r && r > placeRank)
+                if (b.Single("p")?.EntityId is { } p && !InTitle(items, b.Single("p")!) && !AfterTopic(ts.Sentence.Tokens, b.Single("p")!.TokenStart) &&
+                    Rank(p, b.Single("p")!) is var r && r > placeRank)
                 {
                     placeId = p;
                     placeRank = r;
@@ -829,6 +833,18 @@ public sealed class RelationExtractor
             EntityKind.Event => types.HasFlag(SlotType.Event),
             _ => false,
         };
+    }
+
+    // "the war in Ukraine", "the situation in the Middle East": a place after a topic noun and its preposition is what
+    // the talks were about.
+    private bool AfterTopic(IReadOnlyList<Token> tokens, int placeStart)
+    {
+        var j = placeStart - 1;
+        if (j >= 0 && tokens[j].Key is "the")
+            j--;
+        if (j < 1 || tokens[j].Key is not ("in" or "on" or "of" or "over" or "around"))
+            return false;
+        return _rules.TopicWords.Contains(tokens[j - 1].Key);
     }
 
     /// <summary>Slot bindings during a match, with undo marks for backtracking.</summary>

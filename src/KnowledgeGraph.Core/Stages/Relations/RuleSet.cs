@@ -139,6 +139,7 @@ public sealed class RuleSet
         ["Clause"] = "words that end a description between list members: a clause, not an appositive (\"who\", \"said\")",
         ["Former"] = "words before a title that make it a past role (\"former President X\")",
         ["Pronoun"] = "pronouns that stand for the sentence's subject (\"he\", \"she\")",
+        ["Topic"] = "nouns after which \"in X\" is what was talked about, not where (\"the war in Ukraine\")",
         ["FirstPerson"] = "the author's pronoun in a first-person readout, outside quotation marks (\"I\"), as written",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -155,6 +156,7 @@ public sealed class RuleSet
         ListWords = (phrases.ContainsKey("ListWord") ? Get("ListWord") : [[","], ["and"]]).Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         ClauseWords = Get("Clause").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        TopicWords = Get("Topic").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         Pronouns = Get("Pronoun").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FirstPerson = phrases.TryGetValue("FirstPerson", out var first) ? [.. first.Where(p => p.Length == 1).Select(p => p[0])] : [];
         // Every word a sentence is asked for: the required literals' words and the phrase lists' first words.
@@ -187,6 +189,9 @@ public sealed class RuleSet
 
     /// <summary>Words before a role phrase that make it a past role.</summary>
     public FrozenSet<string> FormerWords { get; }
+
+    /// <summary>Nouns of a topic: a place right after one of them and its preposition is not where a meeting was.</summary>
+    public FrozenSet<string> TopicWords { get; }
 
     /// <summary>The author's pronoun in a first-person readout ("I"; folded keys, matched only when written with a capital).</summary>
     public ImmutableArray<string> FirstPerson { get; }

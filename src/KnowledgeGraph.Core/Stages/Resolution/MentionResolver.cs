@@ -537,8 +537,14 @@ public sealed class MentionResolver
                 if (ranked.Count == 0)
                     continue;
                 // "Prince Faisal, Minister of Foreign Affairs,": a title in apposition belongs to its person.
-                if (AppositionPerson(ts, t) is { } appositive && ranked.FirstOrDefault(r => r.Person.Id == appositive.EntityId) is { Person: not null } own)
+                // A title in apposition to a person the article does not give that title to still describes that person,
+                // never another holder of it.
+                if ((AppositionPerson(ts, t) ?? DescribedPerson(ts, t)) is { } appositive)
+                {
+                    if (ranked.FirstOrDefault(r => r.Person.Id == appositive.EntityId) is not { Person: not null } own)
+                        continue;
                     ranked = [(own.Person, -1)];
+                }
                 var best = ranked.Min(r => r.Rank);
                 var holders = ranked.Where(r => r.Rank == best).Select(r => r.Person).ToList();
                 // A person named in the same sentence is rarely also its title ("the Minister received ... Hakan Fidan").
@@ -546,7 +552,7 @@ public sealed class MentionResolver
                     .OrderBy(p => ts.Mentions.Any(m => m.EntityId == p.Id && m.Source != MentionSource.TitleOnly) ? 1 : 0)
                     .ThenBy(p => p.FirstSentence <= ts.Sentence.Index ? 0 : 1)
                     .ThenByDescending(p => mentionCount.GetValueOrDefault(p.Id))
-                    .ThenBy(p => Math.Abs(p.FirstSentence - ts.Sentence.Index)).First();
+                    .ThenBy(p => p.FirstSentence).First();
                 var start = t.TokenStart;
                 if (start > 0 && ts.Sentence.Tokens[start - 1].Key == "the")
                     start--;
@@ -556,12 +562,17 @@ public sealed class MentionResolver
                 var surfaceEnd = t.TokenEnd;
                 if (OfQualifier(ts, t) is { } after)
                     surfaceEnd = after.TokenEnd;
-                if (ts.Mentions.Any(m => m.TokenStart < t.TokenEnd && m.TokenEnd > start && !(m.TokenEnd <= t.TokenStart)))
+                // A title with its own portfolio before the name it stands beside covers the portfolio too, so that a list
+                // reads on past it ("A, and the Minister of Budget and National Planning, B").
+                var tokenEnd = t.TokenEnd;
+                if (AppositionPerson(ts, t) is { } named && named.TokenStart > t.TokenStart && PortfolioEnd(ts.Sentence.Tokens, surfaceEnd) is var pe && pe > surfaceEnd)
+                    tokenEnd = surfaceEnd = pe;
+                if (ts.Mentions.Any(m => m.TokenStart < tokenEnd && m.TokenEnd > start && !(m.TokenEnd <= t.TokenStart)))
                     continue;
                 ts.Mentions.Add(new Mention
                 {
                     TokenStart = start,
-                    TokenEnd = t.TokenEnd,
+                    TokenEnd = tokenEnd,
                     Start = ts.Sentence.Tokens[start].Start,
                     Surface = EntityTagger.SpanText(ts.Sentence, surfaceStart, surfaceEnd),
                     Kind = EntityKind.Person,
@@ -583,6 +594,16 @@ public sealed class MentionResolver
             return true;
         if (used.Kind == "leader")
             return _gazetteer.TitleOf(heldCanonical) is { IsLeader: true };
+        // "the Minister" for the Foreign Minister: a one-word title is the head of the longer titles of its kind, but not
+        // of a deputy's ("Deputy Minister", "Vice President").
+        if (!used.Canonical.Contains(' ', StringComparison.Ordinal) && _gazetteer.TitleOf(heldCanonical) is { } held && held.Kind == used.Kind)
+        {
+            var words = heldCanonical.Split(' ');
+            var of = Array.FindIndex(words, w => w is "of" or "for" or "to");
+            var head = of > 0 ? words[of - 1] : words[^1];
+            return string.Equals(head, used.Canonical, StringComparison.OrdinalIgnoreCase) &&
+                words[0] is not ("Vice" or "Deputy" or "Assistant" or "Acting" or "Under" or "Prime" or "First" or "Junior" or "Interim" or "Associate");
+        }
         return false;
     }
 
@@ -619,6 +640,13 @@ public sealed class MentionResolver
         var j = t.TokenEnd;
         if (OfQualifier(ts, t) is { } of)
             j = of.TokenEnd;
+        // "External Affairs Minister Dr. S. Jaishankar": an honorific between the title and the name belongs to the name.
+        while (ts.Titles.FirstOrDefault(h => h.TokenStart == j && h.Title.IsHonorific) is { } honorific)
+        {
+            j = honorific.TokenEnd;
+            if (j < ts.Sentence.Tokens.Count && ts.Sentence.Tokens[j].Text == ".")
+                j++;
+        }
         return ts.Mentions.FirstOrDefault(m => m.TokenStart == j && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
     }
 
@@ -630,11 +658,20 @@ public sealed class MentionResolver
         var end = t.TokenEnd;
         if (OfQualifier(ts, t) is { } of)
             end = of.TokenEnd;
+        end = PortfolioEnd(tokens, end);
         // "the Secretary-General of the Gulf Cooperation Council (GCC), Jasem ...": skip an acronym in brackets.
         if (end + 2 < tokens.Count && tokens[end].Text == "(" && tokens[end + 2].Text == ")")
             end += 3;
+        // "the Minister of Foreign Affairs, Ambassador Mauro Vieira,": a second title before the name is part of it.
+        var name = end + 1;
+        if (end < tokens.Count && tokens[end].Text == "," && ts.Titles.FirstOrDefault(x => x.TokenStart == name) is { } second)
+        {
+            name = second.TokenEnd;
+            if (name < tokens.Count && tokens[name].Text == ".")
+                name++;
+        }
         if (end + 1 < tokens.Count && tokens[end].Text == "," &&
-            ts.Mentions.FirstOrDefault(m => m.TokenStart == end + 1 && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null) is { } after &&
+            ts.Mentions.FirstOrDefault(m => m.TokenStart == name && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null) is { } after &&
             (after.TokenEnd >= tokens.Count || tokens[after.TokenEnd].Kind == TokenKind.Punctuation))
             return after;
         var k = t.TokenStart;
@@ -666,6 +703,35 @@ public sealed class MentionResolver
         if (close < tokens.Count && !(tokens[close].Kind == TokenKind.Punctuation && !TextFolding.IsConnector(tokens[close])))
             return null;
         return ts.Mentions.FirstOrDefault(m => m.TokenEnd == k - 1 && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
+    }
+
+    // "Zhao Leji, chairman of the Standing Committee of the National People's Congress": a title with its complement right
+    // after a name and a comma describes that name, even when the complement does not end at a comma.
+    private static Mention? DescribedPerson(TaggedSentence ts, TitleMention t)
+    {
+        var tokens = ts.Sentence.Tokens;
+        if (t.TokenEnd >= tokens.Count || tokens[t.TokenEnd].Key is not ("of" or "for" or "to"))
+            return null;
+        var k = t.TokenStart;
+        if (k > 0 && tokens[k - 1].Key is "the" or "a" or "an")
+            k--;
+        if (k < 2 || tokens[k - 1].Text != ",")
+            return null;
+        return ts.Mentions.FirstOrDefault(m => m.TokenEnd == k - 1 && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
+    }
+
+    // "the Minister of Budget and National Planning, Atiku Bagudu": a portfolio the title list lacks, up to a comma, is part
+    // of the title. Returns where the title ends.
+    private static int PortfolioEnd(IReadOnlyList<Token> tokens, int end)
+    {
+        var c = end + 1;
+        if (c < tokens.Count && tokens[c].Key == "the")
+            c++;
+        if (c >= tokens.Count || tokens[end].Key is not ("of" or "for") || !tokens[c].IsCapitalized)
+            return end;
+        while (c < tokens.Count && (tokens[c].IsCapitalized || tokens[c].Key is "and" or "of" or "the" or "for" or "&"))
+            c++;
+        return c < tokens.Count && tokens[c].Text == "," ? c : end;
     }
 
     private static Mention? OfQualifier(TaggedSentence ts, TitleMention t)
