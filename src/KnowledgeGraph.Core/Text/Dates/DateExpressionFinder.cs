@@ -42,10 +42,15 @@ public static partial class DateExpressionFinder
         @"(?<![\w/.])(?<a>[01]?\d|[23]\d)/(?<b>[0-3]?\d)/" + YearPart + @"(?![/\d])" + // 02/28/2023, 28/02/2023
         ")";
 
-    [GeneratedRegex(
-        @"(?<![\w])(?:(?<wd>" + WeekdayNames + @")\b\.?(?:,\s*|\s+(?:the\s+)?|\s*\((?<paren>)\s*))?" + CoreDate + @"(?(paren)\s*\))",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private const string DatePattern =
+        @"(?<![\w])(?:(?<wd>" + WeekdayNames + @")\b\.?(?:,\s*|\s+(?:the\s+)?|\s*\((?<paren>)\s*))?" + CoreDate + @"(?(paren)\s*\))";
+
+    [GeneratedRegex(DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DateRegex();
+
+    // The same pattern tried at one position only (\G: where the search starts), for the positions a match can start at.
+    [GeneratedRegex(@"\G(?:" + DatePattern + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex DateRegexAt();
 
     [GeneratedRegex(
         @"\b(?:(?<mod>last|next|this|on)\s+)?(?<wd>" + FullWeekdayNames + @")(?!\w)",
@@ -63,9 +68,20 @@ public static partial class DateExpressionFinder
     public static ImmutableArray<DateExpression> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var (date, weekday, relative) = System.Text.Ascii.IsValid(text) ? AsciiCues(text) : Cues(text);
-        return Find(text, date, weekday, relative);
+        if (!System.Text.Ascii.IsValid(text))
+        {
+            var (d, w, r) = Cues(text);
+            return Find(text, d, w, r);
+        }
+        var starts = _starts ??= [];
+        starts.Clear();
+        var (date, weekday, relative) = AsciiCues(text, starts);
+        return Find(text, date, weekday, relative, starts);
     }
+
+    // Where a match of the date pattern can start in ASCII text, in order (see AsciiCues); one list per thread.
+    [ThreadStatic]
+    private static List<int>? _starts;
 
     /// <summary>Every pattern run on the whole text, without the checks that skip them: what <see cref="Find(string)"/> must equal (tests).</summary>
     internal static ImmutableArray<DateExpression> FindUnfiltered(string text) => Find(text, true, true, true);
@@ -87,7 +103,12 @@ public static partial class DateExpressionFinder
     // and the finder keeps a month or weekday only when capitalised: without such a word, every match of the date
     // pattern that is not a numeric one (a digit before "-", "." or "/") and every weekday match would be dropped.
     // Relative days ("today") are kept in any case, as whole words.
-    private static (bool Date, bool Weekday, bool Relative) AsciiCues(string text)
+    //
+    // It also lists where a match of the date pattern can start: every match starts with a weekday or month name (any
+    // case: a lower-case one is matched, then dropped, and the text it covers is not searched again) or a digit, at a
+    // word start (the pattern's first test is that no word character precedes), and a name must be the whole word.
+    // The pattern tried at those positions alone finds the same matches as its scan of the whole text.
+    private static (bool Date, bool Weekday, bool Relative) AsciiCues(string text, List<int> starts)
     {
         bool digit = false, separator = false, month = false, weekday = false, relative = false;
         for (var i = 0; i < text.Length;)
@@ -95,6 +116,8 @@ public static partial class DateExpressionFinder
             var c = text[i];
             if (char.IsAsciiDigit(c))
             {
+                if (i == 0 || !IsAsciiWordChar(text[i - 1]))
+                    starts.Add(i);
                 digit = true;
                 if (i + 1 < text.Length && text[i + 1] is '-' or '.' or '/')
                     separator = true;
@@ -111,6 +134,8 @@ public static partial class DateExpressionFinder
             while (end < text.Length && IsAsciiWordChar(text[end]))
                 end++;
             var word = text.AsSpan(i, end - i);
+            if ((i == 0 || !IsAsciiWordChar(text[i - 1])) && (IsOneOf(word, MonthWords) || IsOneOf(word, WeekdayStartWords)))
+                starts.Add(i);
             if (char.IsAsciiLetterUpper(c))
             {
                 month |= IsOneOf(word, MonthWords);
@@ -136,14 +161,28 @@ public static partial class DateExpressionFinder
 
     private static readonly string[] MonthWords = MonthNames.Split('|');
     private static readonly string[] WeekdayWords = FullWeekdayNames.Split('|');
+    private static readonly string[] WeekdayStartWords = WeekdayNames.Split('|');
     private static readonly string[] RelativeWords = ["today", "tonight", "yesterday", "tomorrow"];
 
-    private static ImmutableArray<DateExpression> Find(string text, bool dates, bool weekdays, bool relatives)
+    private static ImmutableArray<DateExpression> Find(string text, bool dates, bool weekdays, bool relatives, List<int>? dateStarts = null)
     {
         if (!dates && !weekdays && !relatives)
             return [];
         var found = new List<DateExpression>();
-        if (dates)
+        if (dates && dateStarts is not null)
+        {
+            // The leftmost match from each point on, as the scan finds them: after a match, the next start past its end.
+            var from = 0;
+            foreach (var start in dateStarts)
+            {
+                if (start < from || DateRegexAt().Match(text, start) is not { Success: true } m)
+                    continue;
+                if (FromDateMatch(m) is { } e)
+                    found.Add(e);
+                from = m.Index + m.Length;
+            }
+        }
+        else if (dates)
         {
             foreach (Match m in DateRegex().Matches(text))
             {
