@@ -67,4 +67,27 @@ public class ArticleDateFinderTests
         // Act / Assert
         Assert.Null(ArticleDateFinder.Find(text));
     }
+
+    [Fact]
+    public void YearOfNarrative_WeekdayDayMonthAndANamedYear_TheYearTheWeekdayFits()
+    {
+        // Arrange: 21 January fell on a Monday in 2013, a Tuesday in 2014, a Wednesday in 2015 and a Thursday in 2016.
+        const string text = "Activities of the Secretary-General, 21-24 January\nHe reached Geneva on the morning of Tuesday, 21 January.\nHe opened the 2014 session of the Conference.";
+
+        // Act / Assert
+        Assert.Equal(2014, ArticleDateFinder.YearOfNarrative(text));
+    }
+
+    [Theory]
+    // Sunday, 21 January: no year from 2013 to 2016 fits.
+    [InlineData("He reached Geneva on Sunday, 21 January.\nHe opened the 2014 session.")]
+    // No year named anywhere.
+    [InlineData("He reached Geneva on Tuesday, 21 January.\nHe opened the session.")]
+    // A day without its weekday says nothing about the year.
+    [InlineData("He reached Geneva on 21 January.\nHe opened the 2014 session.")]
+    public void YearOfNarrative_NothingToFitTheYearBy_Null(string text)
+    {
+        // Act / Assert
+        Assert.Null(ArticleDateFinder.YearOfNarrative(text));
+    }
 }

@@ -4,6 +4,7 @@ using KnowledgeGraph.Core.Relations;
 using KnowledgeGraph.Core.Stages.Events;
 using KnowledgeGraph.Core.Stages.Tagging;
 using KnowledgeGraph.Core.Text;
+using KnowledgeGraph.Core.Text.Dates;
 
 namespace KnowledgeGraph.Core.Stages.Relations;
 
@@ -57,6 +58,9 @@ public sealed class RelationExtractor
         var paragraph = 0;
         var previousEnd = -1;
         var dateline = DatelinePlace(sentences, published);
+        // An article without a date of its own may still say its year ("Tuesday, 21 January" in a text about "the 2014
+        // session"): its days and months are then in that year.
+        var narrativeYear = published is null && text is not null ? ArticleDateFinder.YearOfNarrative(text) : null;
         var setting = new NarrativeSetting(published, dateline, dateline is null ? -1 : _gazetteer.PlaceRank(dateline));
         // The country of the dateline: the government a bare national title ("the Minister of Agriculture, X") serves.
         var homeCountry = dateline is null ? null : CountryIdOf(dateline);
@@ -92,7 +96,7 @@ public sealed class RelationExtractor
                 (previousPeople, previousPair) = ([], null);
             string[]? recentPair = previousPair ?? (previousPeople.Count >= 2 ? [previousPeople[0], previousPeople[1]]
                 : previousPeople.Count == 1 && pair.Length >= 1 && pair[0] != previousPeople[0] ? [pair[0], previousPeople[0]] : null);
-            var (placeId, placeRank, date, statedPair) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair);
+            var (placeId, placeRank, date, statedPair) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear);
             var named = ts.Mentions.Where(m => m is { Kind: EntityKind.Person, EntityId: not null, IsDemonym: false }).Select(m => m.EntityId!).Distinct(StringComparer.Ordinal).ToList();
             if (named.Count > 0)
                 previousPeople = named;
@@ -179,6 +183,21 @@ public sealed class RelationExtractor
         return null;
     }
 
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    // The first day and month a sentence writes, in the given year unless it states its own.
+    private static DateOnly? InYear(string sentence, int year)
+    {
+        if (!sentence.AsSpan().ContainsAny(Digits))
+            return null;
+        foreach (var e in DateExpressionFinder.Find(sentence))
+        {
+            if (e is { Month: { } month, Day: { } day } && (e.Year ?? year) is var y && day <= DateTime.DaysInMonth(y, month))
+                return new DateOnly(y, month, day);
+        }
+        return null;
+    }
+
     private static bool IsParagraphBreak(string text, int from, int to)
     {
         var newlines = 0;
@@ -190,7 +209,7 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null)
+    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
@@ -213,7 +232,7 @@ public sealed class RelationExtractor
                 items[k] = Item.Chunk(items[k].TokenStart, items[k].TokenEnd, author, pronoun: true);
             }
         }
-        var date = _dates(ts.Sentence.Text, published);
+        var date = _dates(ts.Sentence.Text, published) ?? (narrativeYear is { } year ? InYear(ts.Sentence.Text, year) : null);
         var evidence = ts.Sentence.Text;
         RelationFact Fact(RelationKind kind, string s, string o, RelationRule rule) => FactOf(kind, s, o, rule.Source);
         RelationFact FactOf(RelationKind kind, string s, string o, string source) => new()
@@ -743,7 +762,9 @@ public sealed class RelationExtractor
             // The phrase ends right before the person, or before a title and the person ("representing President X").
             for (var end = start; end >= Math.Max(0, start - 3); end--)
             {
-                if (PhraseAt(tokens, end - phrase.Length, phrase))
+                // "After that they sat down": "that" after a preposition is a demonstrative, not "said that X".
+                if (PhraseAt(tokens, end - phrase.Length, phrase) &&
+                    !(phrase is ["that"] && end - 2 >= 0 && tokens[end - 2].Key is "after" or "before" or "following" or "with" or "at" or "of" or "in" or "on" or "by" or "for" or "since" or "from" or "like"))
                     return true;
             }
         }

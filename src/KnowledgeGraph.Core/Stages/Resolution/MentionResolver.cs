@@ -616,6 +616,20 @@ public sealed class MentionResolver
         var k = t.TokenStart - 1;
         while (k >= 0 && ts.Mentions.FirstOrDefault(m => m.TokenEnd == k + 1 && m.Kind is EntityKind.Country or EntityKind.Organization) is { } q)
             k = q.TokenStart - 1;
+        // "a rare audience for a British opposition leader": an indefinite title (past its qualifier and a lower-case word
+        // or two) is a kind of person, not someone the article has named.
+        var j = k;
+        for (var steps = 0; j >= 0 && steps < 3; steps++)
+        {
+            if (ts.Sentence.Tokens[j].Key is "a" or "an")
+                return true;
+            if (ts.Mentions.FirstOrDefault(m => m.TokenEnd == j + 1 && m.Kind is EntityKind.Country or EntityKind.Organization) is { } q)
+                j = q.TokenStart - 1;
+            else if (ts.Sentence.Tokens[j] is { Kind: TokenKind.Word, IsCapitalized: false })
+                j--;
+            else
+                break;
+        }
         if (k >= 0 && ts.Sentence.Tokens[k].Key is "the" or "a" or "an")
             k--;
         return k >= 0 && _gazetteer.Words.Predicatives.Contains(ts.Sentence.Tokens[k].Key);

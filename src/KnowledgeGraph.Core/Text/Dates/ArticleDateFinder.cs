@@ -126,6 +126,34 @@ public static partial class ArticleDateFinder
         return null;
     }
 
+    /// <summary>
+    /// The year of an undated article's story, when its text says it without a header date: a day written with its weekday
+    /// and month but no year ("on the morning of Tuesday, 21 January"), in a text that names a year ("the 2014 session"),
+    /// falls on that weekday in one year only, from the year before the latest year named to two after it. Null when no
+    /// such day is written, no year is named, or more or fewer than one year fits.
+    /// </summary>
+    /// <param name="text">The article text.</param>
+    /// <returns>The year, or null.</returns>
+    public static int? YearOfNarrative(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var years = YearRegex().Matches(text);
+        if (years.Count == 0)
+            return null;
+        var latest = years.Max(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var line in text.Split('\n'))
+        {
+            if (DateExpressionFinder.Find(line.Length > MaxLineChars ? line[..MaxLineChars] : line)
+                    .FirstOrDefault(e => e is { Year: null, Month: not null, Day: not null, Weekday: not null }) is not { } e)
+                continue;
+            var fits = Enumerable.Range(latest - 1, 4)
+                .Where(y => e.Day <= DateTime.DaysInMonth(y, e.Month!.Value) && new DateOnly(y, e.Month!.Value, e.Day!.Value).DayOfWeek == e.Weekday)
+                .ToList();
+            return fits.Count == 1 ? fits[0] : null;
+        }
+        return null;
+    }
+
     // A line that is a date and little else: "• 30 May. 2023 -", "Published: Feb. 8, 2023 | 10:30 a.m. ET".
     private static bool IsDateLine(string line, List<DateExpression> dates)
     {
