@@ -74,7 +74,9 @@ public sealed class RelationExtractor
                 paragraph++;
             previousEnd = ts.Sentence.Start + ts.Sentence.Text.Length;
             var subject = ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null)?.EntityId;
-            foreach (var m in ts.Mentions.Where(m => m.Kind == EntityKind.Person && m.EntityId is not null))
+            // A person counts once a sentence: a title beside the name ("the Minister for Foreign Affairs of Ukraine,
+            // Dmytro Kuleba") is not a second mention of them.
+            foreach (var m in ts.Mentions.Where(m => m.Kind == EntityKind.Person && m.EntityId is not null).DistinctBy(m => m.EntityId))
             {
                 personCounts.TryGetValue(m.EntityId!, out var c);
                 personCounts[m.EntityId!] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
@@ -361,7 +363,9 @@ public sealed class RelationExtractor
         var statedPair = pair is not null && HasPhrase(_rules.PairPhrases) ? recentPair ?? pair : null;
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || statedPair is not null || placeId is not null || date is not null))
         {
-            var referRule = _rules.Of(RuleKind.Refer).Where(May).FirstOrDefault(r => MatchesAnywhere(r, items, statedPair));
+            // "The conversation with X turned on ...": a meeting word that names its own counterpart opens another meeting;
+            // it points back only where nothing follows it but the story ("during the talks, A told B").
+            var referRule = _rules.Of(RuleKind.Refer).Where(May).FirstOrDefault(r => MatchesAnywhere(r, items, statedPair, notBefore: "with"));
             var refersBack = referRule is not null;
             var mentionsBefore = meetings.Count;
             var separately = HasPhrase(_rules.SeparatePhrases);
@@ -626,12 +630,13 @@ public sealed class RelationExtractor
         _ => true,
     };
 
-    private bool MatchesAnywhere(RelationRule rule, List<Item> items, string[]? pair)
+    private bool MatchesAnywhere(RelationRule rule, List<Item> items, string[]? pair, string? notBefore = null)
     {
         var b = new Bindings();
         for (var start = 0; start < items.Count; start++)
         {
-            if (CanStart(rule.Elements[0], items[start]) && Match(rule.Elements, 0, items, start, b, pair) >= 0)
+            if (CanStart(rule.Elements[0], items[start]) && Match(rule.Elements, 0, items, start, b, pair) is var end && end >= 0 &&
+                !(notBefore is not null && end < items.Count && items[end].Token?.Key == notBefore))
                 return true;
             b.Reset(0);
         }
@@ -865,6 +870,10 @@ public sealed class RelationExtractor
             j--;
         if (j < 1 || tokens[j].Key is not ("in" or "on" or "of" or "over" or "around"))
             return false;
+        // "the Global Refugee Forum, to be held in Geneva in December": where something will be held is not where the
+        // sentence's people are.
+        if (j >= 2 && tokens[j].Key == "in" && tokens[j - 1].Key is "held" or "hosted" or "staged" or "convened" && tokens[j - 2].Key == "be")
+            return true;
         return _rules.TopicWords.Contains(tokens[j - 1].Key);
     }
 
