@@ -311,4 +311,42 @@ public sealed class MeetingLinkerTests
         Assert.Equal(2, meetings.Count);
         Assert.All(meetings, m => Assert.True(m.Has("d")));
     }
+
+    [Fact]
+    public void Link_NextMeetingOfSomeoneAtTheTable_TakesTheCityOfTheOneBefore()
+    {
+        // Arrange: "A met B in Munich on 1 June. ... The conversation with C turned on ..." (no place of its own).
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([
+            Meeting(0, "a", "b") with { Date = June1, PlaceId = "munich", PlaceRank = 3 },
+            Meeting(2, "a", "c") with { Date = June1 },
+        ]);
+
+        // Assert
+        Assert.Equal(["munich", "munich"], meetings.Select(m => m.PlaceId));
+    }
+
+    [Theory]
+    // A venue is where that one meeting was, not the day's city.
+    [InlineData(4, 2, false)]
+    // Another day.
+    [InlineData(3, 2, true)]
+    // Beyond the window of four sentences.
+    [InlineData(3, 6, false)]
+    public void Link_NextMeeting_NoPlaceWhenTheOneBeforeCannotLendIt(int rank, int sentence, bool otherDay)
+    {
+        // Arrange
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([
+            Meeting(0, "a", "b") with { Date = June1, PlaceId = "here", PlaceRank = rank },
+            Meeting(sentence, "a", "c") with { Date = otherDay ? June2 : June1 },
+        ]);
+
+        // Assert
+        Assert.Null(meetings[1].PlaceId);
+    }
 }

@@ -71,6 +71,12 @@ public sealed class LinkedMeeting
         }
     }
 
+    internal void TakePlace(string place, int rank)
+    {
+        PlaceId = place;
+        PlaceRank = rank;
+    }
+
     /// <summary>The sentence that best shows that <paramref name="a"/> and <paramref name="b"/> were there: one naming both, else the
     /// one that brought the later of them, else the first.</summary>
     public MeetingMention EvidenceFor(string a, string b)
@@ -154,6 +160,25 @@ public sealed class MeetingLinker
             var next = near.Where(x => x.FirstSentence > c.Sentence).Take(1).ToList();
             foreach (var x in next.Count > 0 ? next : near.Count > 0 ? near : theirs)
                 x.Add(c with { PlaceId = null, PlaceRank = -1, Date = null, Companions = true });
+        }
+        // "A met B in Munich. ... The conversation with C turned on ...": a meeting that says no place, of someone at the
+        // table just before on the same day, was held where they were.
+        for (var k = 1; k < meetings.Count; k++)
+        {
+            var m = meetings[k];
+            if (m.PlaceId is not null || m.Mentions[0].Past)
+                continue;
+            for (var j = k - 1; j >= 0; j--)
+            {
+                var x = meetings[j];
+                if (m.FirstSentence - x.LastSentence > Window)
+                    break;
+                if (x.PlaceId is not null && x.PlaceRank is > 0 and <= 3 && !x.Mentions[0].Past && (x.Date is null || m.Date is null || x.Date == m.Date) && m.Participants.Any(x.Has))
+                {
+                    m.TakePlace(x.PlaceId, x.PlaceRank);
+                    break;
+                }
+            }
         }
         return meetings.Where(x => x.Participants.Count >= 2).ToList();
     }

@@ -874,6 +874,12 @@ public sealed class RelationExtractor
         // sentence's people are.
         if (j >= 2 && tokens[j].Key == "in" && tokens[j - 1].Key is "held" or "hosted" or "staged" or "convened" && tokens[j - 2].Key == "be")
             return true;
+        // "a candidate to hold COP30 in Belém in 2025", "will host the summit in Kazan": a future occasion's place.
+        for (var k = j - 1; k >= 1 && k >= j - 4; k--)
+        {
+            if (tokens[k].Key is "hold" or "host" or "stage" or "convene" && tokens[k - 1].Key is "to" or "will" or "would")
+                return true;
+        }
         return _rules.TopicWords.Contains(tokens[j - 1].Key);
     }
 
