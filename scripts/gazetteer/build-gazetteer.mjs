@@ -447,6 +447,15 @@ for (const p of portfolios) {
     addGeneratedTitle(`Deputy ${list[0]}`, list.slice(1).map(x => `Deputy ${x}`), 'minister');
   }
 }
+// Short forms the press uses for a generated title ("EAM" in Indian releases for the External Affairs Minister).
+for (const r of readCsv(path.join(SRC, 'title-aliases.csv'), ['title', 'aliases'])) {
+  const t = titles.find(x => x.title === r.title);
+  if (!t) { problem(r.__file, r.__line, `title "${r.title}" not found`); continue; }
+  for (const a of splitList(r.aliases)) {
+    if (takenTitleForms.has(a.toLowerCase())) problem(r.__file, r.__line, `title form "${a}" also in ${takenTitleForms.get(a.toLowerCase())}`);
+    else { takenTitleForms.set(a.toLowerCase(), t.title); t.aliases.push(a); }
+  }
+}
 titles.sort((a, b) => cmp(a.title, b.title));
 
 // ---------------------------------------------------------------- given names
