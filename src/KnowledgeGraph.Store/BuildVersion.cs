@@ -40,12 +40,18 @@ public static class BuildVersion
     {
         ArgumentNullException.ThrowIfNull(path);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[64 * 1024];
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+        // A pooled buffer: a fresh 64 KB one per article was about a tenth of all the memory a build allocates.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
         {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             int n;
-            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+            while ((n = stream.Read(buffer, 0, 64 * 1024)) > 0)
                 hash.AppendData(buffer, 0, n);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
         hash.AppendData("\0sidecar\0"u8);
         var sidecar = path + ".date";

@@ -61,9 +61,10 @@ public sealed class PipelineBuilder
     /// <summary>The first date expression of the sentence that resolves against the article date.</summary>
     public static DateOnly? DefaultDates(string sentence, DateOnly? published)
     {
-        // Every date expression has a digit or a day word (Monday, today, yesterday, tomorrow, tonight): most sentences
-        // have neither, and skip the date search.
-        if (!sentence.AsSpan().ContainsAny(Digits) && !sentence.Contains("day", StringComparison.OrdinalIgnoreCase) &&
+        // Every date expression this finder keeps has an ASCII digit or a day word (Monday, today, yesterday, tomorrow,
+        // tonight): most sentences have neither, and skip the date search. On ASCII text the finder's own pass over the
+        // words decides that at once.
+        if (!System.Text.Ascii.IsValid(sentence) && !sentence.AsSpan().ContainsAny(Digits) && !sentence.Contains("day", StringComparison.OrdinalIgnoreCase) &&
             !sentence.Contains("tomorrow", StringComparison.OrdinalIgnoreCase) && !sentence.Contains("tonight", StringComparison.OrdinalIgnoreCase))
             return null;
         foreach (var e in DateExpressionFinder.Find(sentence))

@@ -26,4 +26,32 @@ public sealed class PropertyJsonTests
         Assert.Equal(["Støre", "a \"quoted\" one"], back["aliases"].AsList().ToArray());
         Assert.True(back["flag"].AsBoolean());
     }
+
+    [Fact]
+    public void Write_ManyInARow_EachAsWrittenAlone()
+    {
+        // Arrange: the writer and its buffer are reused from call to call on a thread; a long object, a short one, an
+        // empty one and one whose writing failed must leave nothing behind for the next.
+        var longOne = new PropertyBag().Add("name", new string('x', 5000)).Add("n", 1L).Build();
+        var shortOne = new PropertyBag().Add("a", "b").Build();
+        var empty = new PropertyBag().Build();
+        static IEnumerable<KeyValuePair<string, PropertyValue>> Broken()
+        {
+            yield return new("k", PropertyValue.Of("v"));
+            throw new InvalidOperationException("failed half-way");
+        }
+
+        // Act
+        var first = PropertyJson.Write(shortOne);
+        var afterLong = (PropertyJson.Write(longOne), PropertyJson.Write(shortOne)).Item2;
+        Assert.Throws<InvalidOperationException>(() => PropertyJson.Write(Broken()));
+        var afterBroken = PropertyJson.Write(shortOne);
+
+        // Assert
+        Assert.Equal("""{"a":"b"}""", first);
+        Assert.Equal(first, afterLong);
+        Assert.Equal(first, afterBroken);
+        Assert.Equal("{}", PropertyJson.Write(empty));
+        Assert.Equal(5000 + """{"n":1,"name":""}""".Length, PropertyJson.Write(longOne).Length);
+    }
 }

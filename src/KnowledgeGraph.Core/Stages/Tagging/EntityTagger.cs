@@ -143,11 +143,21 @@ public sealed class EntityTagger
                 i++;
                 continue;
             }
-            var names = matches.Where(m => !m.Value.IsDemonym).Select(m => m.Value.Entry).Distinct().ToImmutableArray();
+            ImmutableArray<GazetteerEntry> names, candidates;
+            if (matches.Count == 1)
+            {
+                // One phrase (most matches): what the queries below give for a single one, without running them.
+                names = matches[0].Value.IsDemonym ? [] : [matches[0].Value.Entry];
+                candidates = [matches[0].Value.Entry];
+            }
+            else
+            {
+                names = matches.Where(m => !m.Value.IsDemonym).Select(m => m.Value.Entry).Distinct().ToImmutableArray();
+                candidates = names.IsEmpty
+                    ? matches.Select(m => m.Value.Entry).Distinct().OrderByDescending(e => _gazetteer.Prominence(e.Country)).ThenBy(e => e.Id, StringComparer.Ordinal).ToImmutableArray()
+                    : OrderCandidates(names);
+            }
             var isDemonym = names.IsEmpty;
-            var candidates = isDemonym
-                ? matches.Select(m => m.Value.Entry).Distinct().OrderByDescending(e => _gazetteer.Prominence(e.Country)).ThenBy(e => e.Id, StringComparer.Ordinal).ToImmutableArray()
-                : OrderCandidates(names);
             var m = new Mention
             {
                 TokenStart = i,

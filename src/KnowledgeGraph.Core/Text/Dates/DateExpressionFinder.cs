@@ -42,10 +42,15 @@ public static partial class DateExpressionFinder
         @"(?<![\w/.])(?<a>[01]?\d|[23]\d)/(?<b>[0-3]?\d)/" + YearPart + @"(?![/\d])" + // 02/28/2023, 28/02/2023
         ")";
 
-    [GeneratedRegex(
-        @"(?<![\w])(?:(?<wd>" + WeekdayNames + @")\b\.?(?:,\s*|\s+(?:the\s+)?|\s*\((?<paren>)\s*))?" + CoreDate + @"(?(paren)\s*\))",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private const string DatePattern =
+        @"(?<![\w])(?:(?<wd>" + WeekdayNames + @")\b\.?(?:,\s*|\s+(?:the\s+)?|\s*\((?<paren>)\s*))?" + CoreDate + @"(?(paren)\s*\))";
+
+    [GeneratedRegex(DatePattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DateRegex();
+
+    // The same pattern tried at one position only (\G: where the search starts), for the positions a match can start at.
+    [GeneratedRegex(@"\G(?:" + DatePattern + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex DateRegexAt();
 
     [GeneratedRegex(
         @"\b(?:(?<mod>last|next|this|on)\s+)?(?<wd>" + FullWeekdayNames + @")(?!\w)",
@@ -63,14 +68,121 @@ public static partial class DateExpressionFinder
     public static ImmutableArray<DateExpression> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var found = new List<DateExpression>();
+        if (!System.Text.Ascii.IsValid(text))
+        {
+            var (d, w, r) = Cues(text);
+            return Find(text, d, w, r);
+        }
+        var starts = _starts ??= [];
+        starts.Clear();
+        var (date, weekday, relative) = AsciiCues(text, starts);
+        return Find(text, date, weekday, relative, starts);
+    }
 
-        // Each pattern has a part every match must contain; most sentences lack it, and a substring check costs far less
-        // than the pattern's scan: a date has a digit and either a month name (each starts with one of the twelve
-        // three-letter abbreviations) or a digit right before "-", "." or "/"; a weekday name ends in "day"; a relative
-        // day is "today", "yesterday" (both with "day"), "tonight" or "tomorrow".
+    // Where a match of the date pattern can start in ASCII text, in order (see AsciiCues); one list per thread.
+    [ThreadStatic]
+    private static List<int>? _starts;
+
+    /// <summary>Every pattern run on the whole text, without the checks that skip them: what <see cref="Find(string)"/> must equal (tests).</summary>
+    internal static ImmutableArray<DateExpression> FindUnfiltered(string text) => Find(text, true, true, true);
+
+    // Which patterns may yield a date on text of any script. Each pattern has a part every match must contain; most
+    // sentences lack it, and a substring check costs far less than the pattern's scan: a date has a digit and either a
+    // month name (each starts with one of the twelve three-letter abbreviations) or a digit right before "-", "." or "/";
+    // a weekday name ends in "day"; a relative day is "today", "yesterday" (both with "day"), "tonight" or "tomorrow".
+    private static (bool Date, bool Weekday, bool Relative) Cues(string text)
+    {
         var day = text.Contains("day", StringComparison.OrdinalIgnoreCase);
-        if (HasDigit(text) && (HasMonthAbbreviation(text) || HasDigitBeforeSeparator(text)))
+        var date = HasDigit(text) && (HasMonthAbbreviation(text) || HasDigitBeforeSeparator(text));
+        return (date, day, day || text.Contains("tonight", StringComparison.OrdinalIgnoreCase) || text.Contains("tomorrow", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // The same for ASCII text (nearly all), in one pass over its words, and tighter: a pattern runs only when the text has
+    // a word that can start a match the finder keeps. On ASCII text the patterns' \w and \b are [A-Za-z0-9_] and
+    // IgnoreCase is ASCII case, so a month or weekday name must be a whole word (no word character before or after it),
+    // and the finder keeps a month or weekday only when capitalised: without such a word, every match of the date
+    // pattern that is not a numeric one (a digit before "-", "." or "/") and every weekday match would be dropped.
+    // Relative days ("today") are kept in any case, as whole words.
+    //
+    // It also lists where a match of the date pattern can start: every match starts with a weekday or month name (any
+    // case: a lower-case one is matched, then dropped, and the text it covers is not searched again) or a digit, at a
+    // word start (the pattern's first test is that no word character precedes), and a name must be the whole word.
+    // The pattern tried at those positions alone finds the same matches as its scan of the whole text.
+    private static (bool Date, bool Weekday, bool Relative) AsciiCues(string text, List<int> starts)
+    {
+        bool digit = false, separator = false, month = false, weekday = false, relative = false;
+        for (var i = 0; i < text.Length;)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                if (i == 0 || !IsAsciiWordChar(text[i - 1]))
+                    starts.Add(i);
+                digit = true;
+                if (i + 1 < text.Length && text[i + 1] is '-' or '.' or '/')
+                    separator = true;
+                i++;
+                continue;
+            }
+            if (!char.IsAsciiLetter(c))
+            {
+                i++;
+                continue;
+            }
+            // A word starting at a letter with no word character before it (the scan never stops inside a word).
+            var end = i + 1;
+            while (end < text.Length && IsAsciiWordChar(text[end]))
+                end++;
+            var word = text.AsSpan(i, end - i);
+            if ((i == 0 || !IsAsciiWordChar(text[i - 1])) && (IsOneOf(word, MonthWords) || IsOneOf(word, WeekdayStartWords)))
+                starts.Add(i);
+            if (char.IsAsciiLetterUpper(c))
+            {
+                month |= IsOneOf(word, MonthWords);
+                weekday |= IsOneOf(word, WeekdayWords);
+            }
+            relative |= IsOneOf(word, RelativeWords);
+            i = end;
+        }
+        return (digit && (separator || month), weekday, relative);
+    }
+
+    private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] MonthWords = MonthNames.Split('|');
+    private static readonly string[] WeekdayWords = FullWeekdayNames.Split('|');
+    private static readonly string[] WeekdayStartWords = WeekdayNames.Split('|');
+    private static readonly string[] RelativeWords = ["today", "tonight", "yesterday", "tomorrow"];
+
+    private static ImmutableArray<DateExpression> Find(string text, bool dates, bool weekdays, bool relatives, List<int>? dateStarts = null)
+    {
+        if (!dates && !weekdays && !relatives)
+            return [];
+        var found = new List<DateExpression>();
+        if (dates && dateStarts is not null)
+        {
+            // The leftmost match from each point on, as the scan finds them: after a match, the next start past its end.
+            var from = 0;
+            foreach (var start in dateStarts)
+            {
+                if (start < from || DateRegexAt().Match(text, start) is not { Success: true } m)
+                    continue;
+                if (FromDateMatch(m) is { } e)
+                    found.Add(e);
+                from = m.Index + m.Length;
+            }
+        }
+        else if (dates)
         {
             foreach (Match m in DateRegex().Matches(text))
             {
@@ -79,7 +191,7 @@ public static partial class DateExpressionFinder
             }
         }
 
-        if (day)
+        if (weekdays)
         {
             foreach (Match m in WeekdayRegex().Matches(text))
             {
@@ -100,7 +212,7 @@ public static partial class DateExpressionFinder
             }
         }
 
-        if (day || text.Contains("tonight", StringComparison.OrdinalIgnoreCase) || text.Contains("tomorrow", StringComparison.OrdinalIgnoreCase))
+        if (relatives)
         {
             foreach (Match m in RelativeRegex().Matches(text))
             {
