@@ -150,4 +150,17 @@ public class DateExpressionFinderTests
             e => Assert.Equal((5, 2), (e.Month!.Value, e.Day!.Value)),
             e => Assert.Equal(RelativeDay.Yesterday, e.Relative));
     }
+
+    [Fact]
+    public void Find_ArabicIndicDigits_ReadAsTheirValues()
+    {
+        // Arrange: "٣" is ARABIC-INDIC DIGIT THREE (U+0663); the pattern's \d matches it, int.Parse would throw.
+        const string text = "Cairo, \u0663 May 2023";
+
+        // Act
+        var found = DateExpressionFinder.Find(text);
+
+        // Assert
+        Assert.Equal(new DateOnly(2023, 5, 3), Assert.Single(found).Resolve(null));
+    }
 }

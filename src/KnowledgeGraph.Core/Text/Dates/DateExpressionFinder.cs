@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace KnowledgeGraph.Core.Text.Dates;
@@ -246,6 +245,15 @@ public static partial class DateExpressionFinder
     private static readonly System.Collections.Frozen.FrozenSet<int> MonthKeys =
         System.Collections.Frozen.FrozenSet.ToFrozenSet(MonthAbbreviations.Select(m => (m[0] << 16) | (m[1] << 8) | m[2]));
 
+    // \d in the patterns is any Unicode decimal digit ("٣ May 2023"): each digit's value, not int.Parse, which takes ASCII only.
+    private static int ParseDigits(string digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+            value = (value * 10) + (int)char.GetNumericValue(c);
+        return value;
+    }
+
     // \d in the patterns is any Unicode decimal digit.
     private static bool HasDigit(string text)
     {
@@ -291,7 +299,7 @@ public static partial class DateExpressionFinder
 
     private static DateExpression? FromDateMatch(Match m)
     {
-        int? year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+        int? year = m.Groups["y"].Success ? ParseDigits(m.Groups["y"].Value) : null;
         int month;
         int day;
 
@@ -300,17 +308,17 @@ public static partial class DateExpressionFinder
             if (!IsCapitalised(m.Groups["m"].Value))
                 return null;
             month = ParseMonth(m.Groups["m"].Value);
-            day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+            day = ParseDigits(m.Groups["d"].Value);
         }
         else if (m.Groups["mn"].Success)
         {
-            month = int.Parse(m.Groups["mn"].Value, CultureInfo.InvariantCulture);
-            day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+            month = ParseDigits(m.Groups["mn"].Value);
+            day = ParseDigits(m.Groups["d"].Value);
         }
         else
         {
-            var a = int.Parse(m.Groups["a"].Value, CultureInfo.InvariantCulture);
-            var b = int.Parse(m.Groups["b"].Value, CultureInfo.InvariantCulture);
+            var a = ParseDigits(m.Groups["a"].Value);
+            var b = ParseDigits(m.Groups["b"].Value);
             // US order (month/day) and day/month disagree unless one number can only be a day, or both are equal.
             if (a == b || b > 12)
                 (month, day) = (a, b);
