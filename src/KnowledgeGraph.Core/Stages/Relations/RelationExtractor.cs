@@ -324,8 +324,13 @@ public sealed class RelationExtractor
 
         string? placeId = null;
         var placeRank = -1;
+        // Place rules are tried from the highest priority down: a place a higher-priority rule finds ("Putrajaya, where the
+        // Prime Minister welcomed him") wins over a more specific one found by a lower ("landed at the airport").
+        int? placePriority = null;
         foreach (var rule in _rules.Of(RuleKind.Place).Where(May))
         {
+            if (placePriority is { } found && rule.Priority < found)
+                break;
             foreach (var b in AllMatches(rule, items, pair))
             {
                 if (b.Single("p")?.EntityId is { } p && !InTitle(items, b.Single("p")!) && !AfterTopic(ts.Sentence.Tokens, b.Single("p")!.TokenStart) &&
@@ -333,6 +338,7 @@ public sealed class RelationExtractor
                 {
                     placeId = p;
                     placeRank = r;
+                    placePriority = rule.Priority;
                 }
             }
         }
