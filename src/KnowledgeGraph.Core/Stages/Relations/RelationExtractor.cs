@@ -342,6 +342,29 @@ public sealed class RelationExtractor
                 }
             }
         }
+        // "they picked an unusual venue for it: Russia's newest spaceport, the Vostochny Cosmodrome, in the Amur region": a
+        // sentence whose rules find no place but that names one venue holds it there.
+        if (placeId is null)
+        {
+            Item? venue = null;
+            var places = 0;
+            foreach (var item in items)
+            {
+                if (!item.IsPlace || InTitle(items, item))
+                    continue;
+                // A listed venue, or a name the tagger built on a venue noun ("Vostochny Cosmodrome"; not "Federal Capital Territory").
+                var isVenue = _gazetteer.TryGet(item.EntityId!, out var known)
+                    ? known.Kind == EntityKind.Location && known.Subkind == "venue"
+                    : item.TokenEnd > 0 && _gazetteer.Words.VenueNouns.Contains(ts.Sentence.Tokens[item.TokenEnd - 1].Key);
+                if (isVenue)
+                {
+                    places++;
+                    venue = item;
+                }
+            }
+            if (places == 1 && venue is not null && !AfterTopic(ts.Sentence.Tokens, venue.TokenStart))
+                (placeId, placeRank) = (venue.EntityId, 4);
+        }
         // "NATO headquarters, Brussels", "the Office of the President in Kyiv": the first place lies in the second.
         for (var k = 0; k + 2 < items.Count; k++)
         {
