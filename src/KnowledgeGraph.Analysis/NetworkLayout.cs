@@ -123,28 +123,8 @@ public static class NetworkLayout
             }
         }
         var satellites = new int[nodes.Length];
-        var pending = Enumerable.Range(0, nodes.Length).Where(i => positions[i] is null).ToList();
-        while (pending.Count > 0)
-        {
-            var round = new List<(int Node, double X, double Y)>();
-            foreach (var i in pending)
-            {
-                var placed = neighbours[i].Where(j => positions[j] is not null).Distinct().Order().ToList();
-                if (placed.Count == 0)
-                    continue;
-                var x = placed.Average(j => positions[j]!.Value.X);
-                var y = placed.Average(j => positions[j]!.Value.Y);
-                // The rank among the nodes hung on the same first neighbour spreads them round it.
-                var rank = ++satellites[placed[0]];
-                var radius = options.EdgeLength * (0.5 + (0.15 * Math.Sqrt(rank)));
-                round.Add((i, x + (radius * Math.Cos(rank * GoldenAngle)), y + (radius * Math.Sin(rank * GoldenAngle))));
-            }
-            if (round.Count == 0)
-                break;
-            foreach (var (node, x, y) in round)
-                positions[node] = (x, y);
-            pending = [.. pending.Where(i => positions[i] is null)];
-        }
+        // Counts start at zero (not -1): with nothing placed before this layout, no neighbour has earlier satellites.
+        var pending = Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => positions[i] is null)], neighbours, neighbours, positions, satellites, options.EdgeLength);
         Grid(pending, positions, bottom, options.EdgeLength);
 
         var result = ImmutableDictionary.CreateBuilder<string, (double X, double Y)>(StringComparer.Ordinal);
