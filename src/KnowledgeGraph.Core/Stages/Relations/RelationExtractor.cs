@@ -185,17 +185,16 @@ public sealed class RelationExtractor
         return null;
     }
 
-    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
-
-    // The first day and month a sentence writes, in the given year unless it states its own.
+    // The first day and month a sentence writes, in the given year unless it states its own: resolved against the year's
+    // last day, a day and month keep its year.
     private static DateOnly? InYear(string sentence, int year)
     {
-        if (!sentence.AsSpan().ContainsAny(Digits))
-            return null;
+        var endOfYear = new DateOnly(year, 12, 31);
         foreach (var e in DateExpressionFinder.Find(sentence))
         {
-            if (e is { Month: { } month, Day: { } day } && (e.Year ?? year) is var y && day <= DateTime.DaysInMonth(y, month))
-                return new DateOnly(y, month, day);
+            // (29 February of a year without one is no date, not the year before's.)
+            if (e is { Month: { } month, Day: { } day } && (e.Year is not null || day <= DateTime.DaysInMonth(year, month)) && e.Resolve(endOfYear) is { } d)
+                return d;
         }
         return null;
     }

@@ -92,10 +92,8 @@ public static partial class ArticleDateFinder
     /// </summary>
     private static DateOnly? DatelineWithoutYear(string text, int headerLines)
     {
-        var years = YearRegex().Matches(text).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        if (years.Count == 0)
+        if (LatestYear(text) is not { } latest)
             return null;
-        var latest = years.Max();
         var seen = 0;
         var offset = 0;
         foreach (var raw in text.Split('\n'))
@@ -117,13 +115,40 @@ public static partial class ArticleDateFinder
             var weekday = DateExpressionFinder.Find(stop < 0 ? lead : lead[..stop]).FirstOrDefault(e => e.Relative == RelativeDay.Weekday)?.Weekday;
             if (weekday is null)
                 return null;
-            var fits = Enumerable.Range(latest, 3)
-                .Select(y => DateOnly.TryParseExact($"{y:D4}-{partial.Month:D2}-{partial.Day:D2}", "yyyy-MM-dd", out var d) ? d : (DateOnly?)null)
-                .Where(d => d is { } x && x.DayOfWeek == weekday)
-                .ToList();
-            return fits.Count == 1 ? fits[0] : null;
+            return OnlyYearFitting(latest, latest + 2, partial.Month!.Value, partial.Day!.Value, weekday.Value) is { } year
+                ? new DateOnly(year, partial.Month!.Value, partial.Day!.Value)
+                : null;
         }
         return null;
+    }
+
+    // The latest year the text names, if any.
+    private static int? LatestYear(string text)
+    {
+        int? latest = null;
+        foreach (Match m in YearRegex().Matches(text))
+        {
+            var y = int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (latest is null || y > latest)
+                latest = y;
+        }
+        return latest;
+    }
+
+    // The one year from first to last (inclusive) in which the day of the month falls on the weekday; null when none or
+    // several do.
+    private static int? OnlyYearFitting(int first, int last, int month, int day, DayOfWeek weekday)
+    {
+        int? found = null;
+        for (var y = first; y <= last; y++)
+        {
+            if (day > DateTime.DaysInMonth(y, month) || new DateOnly(y, month, day).DayOfWeek != weekday)
+                continue;
+            if (found is not null)
+                return null;
+            found = y;
+        }
+        return found;
     }
 
     /// <summary>
@@ -137,19 +162,14 @@ public static partial class ArticleDateFinder
     public static int? YearOfNarrative(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var years = YearRegex().Matches(text);
-        if (years.Count == 0)
+        if (LatestYear(text) is not { } latest)
             return null;
-        var latest = years.Max(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture));
         foreach (var line in text.Split('\n'))
         {
             if (DateExpressionFinder.Find(line.Length > MaxLineChars ? line[..MaxLineChars] : line)
                     .FirstOrDefault(e => e is { Year: null, Month: not null, Day: not null, Weekday: not null }) is not { } e)
                 continue;
-            var fits = Enumerable.Range(latest - 1, 4)
-                .Where(y => e.Day <= DateTime.DaysInMonth(y, e.Month!.Value) && new DateOnly(y, e.Month!.Value, e.Day!.Value).DayOfWeek == e.Weekday)
-                .ToList();
-            return fits.Count == 1 ? fits[0] : null;
+            return OnlyYearFitting(latest - 1, latest + 2, e.Month!.Value, e.Day!.Value, e.Weekday!.Value);
         }
         return null;
     }
