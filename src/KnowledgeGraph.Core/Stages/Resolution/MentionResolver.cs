@@ -539,7 +539,8 @@ public sealed class MentionResolver
                 // "Prince Faisal, Minister of Foreign Affairs,": a title in apposition belongs to its person.
                 // A title in apposition to a person the article does not give that title to still describes that person,
                 // never another holder of it.
-                if ((AppositionPerson(ts, t) ?? DescribedPerson(ts, t)) is { } appositive)
+                var apposition = AppositionPerson(ts, t);
+                if ((apposition ?? DescribedPerson(ts, t)) is { } appositive)
                 {
                     if (ranked.FirstOrDefault(r => r.Person.Id == appositive.EntityId) is not { Person: not null } own)
                         continue;
@@ -565,7 +566,7 @@ public sealed class MentionResolver
                 // A title with its own portfolio before the name it stands beside covers the portfolio too, so that a list
                 // reads on past it ("A, and the Minister of Budget and National Planning, B").
                 var tokenEnd = t.TokenEnd;
-                if (AppositionPerson(ts, t) is { } named && named.TokenStart > t.TokenStart && PortfolioEnd(ts.Sentence.Tokens, surfaceEnd) is var pe && pe > surfaceEnd)
+                if (apposition is { } named && named.TokenStart > t.TokenStart && PortfolioEnd(ts.Sentence.Tokens, surfaceEnd) is var pe && pe > surfaceEnd)
                     tokenEnd = surfaceEnd = pe;
                 if (ts.Mentions.Any(m => m.TokenStart < tokenEnd && m.TokenEnd > start && !(m.TokenEnd <= t.TokenStart)))
                     continue;
@@ -661,7 +662,7 @@ public sealed class MentionResolver
             if (j < ts.Sentence.Tokens.Count && ts.Sentence.Tokens[j].Text == ".")
                 j++;
         }
-        return ts.Mentions.FirstOrDefault(m => m.TokenStart == j && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
+        return NamedPersonAt(ts, j);
     }
 
     // "Prince Faisal bin Farhan, Minister of Foreign Affairs," and "the Minister of Agriculture, Abubakar Kyari,": the person
@@ -685,7 +686,7 @@ public sealed class MentionResolver
                 name++;
         }
         if (end + 1 < tokens.Count && tokens[end].Text == "," &&
-            ts.Mentions.FirstOrDefault(m => m.TokenStart == name && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null) is { } after &&
+            NamedPersonAt(ts, name) is { } after &&
             (after.TokenEnd >= tokens.Count || tokens[after.TokenEnd].Kind == TokenKind.Punctuation))
             return after;
         var k = t.TokenStart;
@@ -716,7 +717,7 @@ public sealed class MentionResolver
         }
         if (close < tokens.Count && !(tokens[close].Kind == TokenKind.Punctuation && !TextFolding.IsConnector(tokens[close])))
             return null;
-        return ts.Mentions.FirstOrDefault(m => m.TokenEnd == k - 1 && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
+        return NamedPersonEndingAt(ts, k - 1);
     }
 
     // "Zhao Leji, chairman of the Standing Committee of the National People's Congress": a title with its complement right
@@ -731,7 +732,7 @@ public sealed class MentionResolver
             k--;
         if (k < 2 || tokens[k - 1].Text != ",")
             return null;
-        return ts.Mentions.FirstOrDefault(m => m.TokenEnd == k - 1 && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
+        return NamedPersonEndingAt(ts, k - 1);
     }
 
     // "the Minister of Budget and National Planning, Atiku Bagudu": a portfolio the title list lacks, up to a comma, is part
@@ -747,6 +748,13 @@ public sealed class MentionResolver
             c++;
         return c < tokens.Count && tokens[c].Text == "," ? c : end;
     }
+
+    // A person the tagger named (not a title standing for one) starting, or ending, at a token.
+    private static Mention? NamedPersonAt(TaggedSentence ts, int start) =>
+        ts.Mentions.FirstOrDefault(m => m.TokenStart == start && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
+
+    private static Mention? NamedPersonEndingAt(TaggedSentence ts, int end) =>
+        ts.Mentions.FirstOrDefault(m => m.TokenEnd == end && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
 
     private static Mention? OfQualifier(TaggedSentence ts, TitleMention t)
     {
