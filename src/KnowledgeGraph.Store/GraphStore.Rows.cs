@@ -3,12 +3,13 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Stages.Assembly;
 using KnowledgeGraph.Core.Text;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeGraph.Store;
 
-/// <summary>How <see cref="GraphStore.UpdateGraph"/> wrote the graph tables.</summary>
+/// <summary>How <see cref="GraphStore.UpdateGraph(PropertyGraph, CancellationToken)"/> wrote the graph tables.</summary>
 /// <param name="InPlace">True when only the rows that changed were written; false when the tables were written whole
 /// (a new store, or one of schema version 1, has no fingerprints to compare with; or too many rows changed).</param>
 /// <param name="Rows">Graph rows written (inserted, replaced or deleted), counting an article's mentions as one.</param>
@@ -30,6 +31,27 @@ public sealed partial class GraphStore
     /// the tables are written whole (the in-place attempt rolled back).
     /// </summary>
     public GraphWriteSummary UpdateGraph(PropertyGraph graph, CancellationToken cancellationToken = default) => Write(graph, inPlace: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateGraph(PropertyGraph, CancellationToken)"/>, for a graph of which only the rows
+    /// <paramref name="delta"/> names may differ from what the last build wrote (an assembly continued from the kept
+    /// state): only those are fingerprinted and compared (their stored fingerprints looked up one by one), the others
+    /// are left as they are, and of the rows the last build wrote only those named can have vanished.
+    /// </summary>
+    public GraphWriteSummary UpdateGraph(PropertyGraph graph, GraphDelta delta, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        ArgumentNullException.ThrowIfNull(graph);
+        try
+        {
+            return WriteOnce(graph, true, cancellationToken, delta);
+        }
+        catch (TooManyChangesException)
+        {
+            // The transaction was rolled back: nothing of the in-place attempt is left.
+        }
+        return WriteOnce(graph, false, cancellationToken);
+    }
 
     /// <summary>
     /// The share of the previous build's rows past which an in-place update gives way to a whole write: changing rows
@@ -64,17 +86,27 @@ public sealed partial class GraphStore
 
     private sealed class TooManyChangesException : Exception;
 
-    private GraphWriteSummary WriteOnce(PropertyGraph graph, bool inPlace, CancellationToken ct)
+    private GraphWriteSummary WriteOnce(PropertyGraph graph, bool inPlace, CancellationToken ct, GraphDelta? delta = null)
     {
         using var tx = _connection.BeginTransaction();
         Dictionary<UInt128, UInt128>? stored = null;
+        Dictionary<UInt128, (char Kind, string Locator)>? named = null;
+        long storedRows = 0;
         if (inPlace)
         {
             // An article analysed again lost its node (Add clears it) and a removed one its row: forget their
             // fingerprints, so that their nodes are written.
             Execute("DELETE FROM row_hashes WHERE kind = 'a' AND locator NOT IN (SELECT node_id FROM articles WHERE node_id IS NOT NULL)", tx);
-            stored = ReadRowHashes(tx);
-            if (stored.Count == 0)
+            if (delta is null)
+            {
+                stored = ReadRowHashes(tx);
+                storedRows = stored.Count;
+            }
+            else if ((storedRows = (long)(ScalarIn("SELECT count(*) FROM row_hashes", tx) ?? 0L)) > 0)
+            {
+                (stored, named) = ReadRowHashes(graph, delta, tx);
+            }
+            if (storedRows == 0)
                 stored = null;
         }
         var statements = string.Join('\n', Schema.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)))
@@ -90,12 +122,19 @@ public sealed partial class GraphStore
             Execute("UPDATE articles SET node_id = NULL, node_props = NULL", tx);
         }
         using var h = new RowHasher();
-        using var rows = new RowWriter(this, tx, stored, stored is null ? long.MaxValue : InPlaceRowLimit ?? Math.Max(InPlaceFloor, (long)(stored.Count * InPlaceLimit)));
+        using var rows = new RowWriter(this, tx, stored, stored is null ? long.MaxValue : InPlaceRowLimit ?? Math.Max(InPlaceFloor, (long)(storedRows * InPlaceLimit)));
+        // With a delta, a row it does not name is the last build's: neither fingerprinted nor written.
+        var skip = stored is not null && delta is not null;
         var heldIn = graph.Relationships.Where(r => r.Type == GraphSchema.HeldIn)
             .GroupBy(r => r.StartId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().EndId, StringComparer.Ordinal);
         foreach (var n in graph.Nodes)
         {
             ct.ThrowIfCancellationRequested();
+            if (skip && !delta!.MayHaveChanged(n))
+            {
+                rows.Skip();
+                continue;
+            }
             if (n.Label == GraphSchema.Meeting)
             {
                 var place = heldIn.GetValueOrDefault(n.Id);
@@ -120,6 +159,12 @@ public sealed partial class GraphStore
         foreach (var r in graph.Relationships)
         {
             ct.ThrowIfCancellationRequested();
+            if (skip && !delta!.MayHaveChanged(r))
+            {
+                if (r.Type != GraphSchema.MentionedIn)
+                    rows.Skip();
+                continue;
+            }
             switch (r.Type)
             {
                 case GraphSchema.MentionedIn when IsMentionRow(r):
@@ -144,6 +189,8 @@ public sealed partial class GraphStore
             if (rows.Dirty('M', article, hash))
                 changedMentions.Add(article);
         }
+        if (skip)
+            rows.Skip(graph.Nodes.Count(n => n.Label == GraphSchema.Article) - mentions.Count);
         if (stored is not null && changedMentions.Count > 0)
         {
             foreach (var r in graph.Relationships)
@@ -152,7 +199,10 @@ public sealed partial class GraphStore
                     rows.Mention(r.StartId, r.EndId, Integer(r.Properties, "count") ?? 0);
             }
         }
-        rows.DeleteVanished();
+        if (named is not null)
+            rows.DeleteVanished(named);
+        else
+            rows.DeleteVanished();
         if (stored is null)
         {
             foreach (var ddl in statements.Where(IsIndex))
@@ -167,6 +217,76 @@ public sealed partial class GraphStore
 
     private static ImmutableArray<string> EvidenceList(ImmutableSortedDictionary<string, PropertyValue> props) =>
         props.TryGetValue("evidence", out var e) && IsEvidence(new("evidence", e)) ? e.AsList() : [];
+
+    /// <summary>
+    /// The stored fingerprints of the rows <paramref name="delta"/> names (those of <paramref name="graph"/> it may have
+    /// changed), looked up one by one, with their kind and locator (a row among them the graph lacks has vanished).
+    /// </summary>
+    private (Dictionary<UInt128, UInt128> Stored, Dictionary<UInt128, (char Kind, string Locator)> Named) ReadRowHashes(PropertyGraph graph, GraphDelta delta, SqliteTransaction tx)
+    {
+        var stored = new Dictionary<UInt128, UInt128>();
+        var named = new Dictionary<UInt128, (char Kind, string Locator)>();
+        using var h = new RowHasher();
+        using var cmd = Command("SELECT hash FROM row_hashes WHERE kind = $k AND locator = $l", tx);
+        var pk = cmd.Parameters.Add("$k", SqliteType.Text);
+        var pl = cmd.Parameters.Add("$l", SqliteType.Text);
+        void Look(char kind, string locator)
+        {
+            var key = h.Key(kind, locator);
+            if (!named.TryAdd(key, (kind, locator)))
+                return;
+            pk.Value = kind.ToString();
+            pl.Value = locator;
+            if (cmd.ExecuteScalar() is byte[] hash)
+                stored[key] = BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        }
+        foreach (var n in graph.Nodes)
+        {
+            if (delta.MayHaveChanged(n))
+                Look(n.Label == GraphSchema.Meeting ? 'm' : n.Label == GraphSchema.Article ? 'a' : 'e', n.Id);
+        }
+        foreach (var r in graph.Relationships)
+        {
+            if (!delta.MayHaveChanged(r))
+                continue;
+            if (r.Type == GraphSchema.MentionedIn && IsMentionRow(r))
+                Look('M', r.EndId);
+            else if (r.Type == GraphSchema.Attended && r.Id == AttendedId(r.StartId, r.EndId))
+                Look('p', r.EndId + "\u001f" + r.StartId);
+            else
+                Look('r', r.Id);
+        }
+        // Of the rows the last build wrote, those a delta names that this graph lacks: the entities (every one is
+        // named), the meetings and relationships it names, and the participants of those meetings.
+        foreach (var m in delta.Meetings)
+            Look('m', m);
+        foreach (var r in delta.Relationships)
+            Look('r', r);
+        using (var all = Command("SELECT locator FROM row_hashes WHERE kind = 'e'", tx))
+        using (var rr = all.ExecuteReader())
+        {
+            while (rr.Read())
+                Look('e', rr.GetString(0));
+        }
+        using (var parts = Command("SELECT person_id FROM participants WHERE meeting_id = $m", tx))
+        {
+            var pm = parts.Parameters.Add("$m", SqliteType.Text);
+            foreach (var m in delta.Meetings)
+            {
+                pm.Value = m;
+                using var rr = parts.ExecuteReader();
+                while (rr.Read())
+                    Look('p', m + "\u001f" + rr.GetString(0));
+            }
+        }
+        return (stored, named);
+    }
+
+    private object? ScalarIn(string sql, SqliteTransaction tx)
+    {
+        using var cmd = Command(sql, tx);
+        return cmd.ExecuteScalar();
+    }
 
     private Dictionary<UInt128, UInt128> ReadRowHashes(SqliteTransaction tx)
     {
@@ -309,6 +429,26 @@ public sealed partial class GraphStore
             if (++Written > _limit)
                 throw new TooManyChangesException();
             return true;
+        }
+
+        /// <summary>A row left as it was without a look (a delta does not name it).</summary>
+        public void Skip(long rows = 1) => Unchanged += rows;
+
+        /// <summary>Deletes the rows among <paramref name="named"/> the last build wrote and this graph no longer has.</summary>
+        public void DeleteVanished(Dictionary<UInt128, (char Kind, string Locator)> named)
+        {
+            if (_stored is not { Count: > 0 })
+                return;
+            var gone = _stored.Keys.Select(k => named[k]).ToList();
+            using var forget = _store.Command("DELETE FROM row_hashes WHERE kind = $kind AND locator = $locator", _tx);
+            if (Written + gone.Count > _limit)
+                throw new TooManyChangesException();
+            foreach (var (kind, locator) in gone)
+            {
+                Delete(kind, locator);
+                Run(forget, ("$kind", kind.ToString()), ("$locator", locator));
+                Written++;
+            }
         }
 
         /// <summary>Deletes the rows the last build wrote and this graph no longer has.</summary>

@@ -20,9 +20,10 @@ public sealed partial class GraphStore : IAnalysisStore, IDisposable
     /// <summary>The file name inside a graph folder.</summary>
     public const string FileName = "graph.db";
 
-    /// <summary>The schema version this code writes and reads (<c>meta.schema_version</c>). Version 1 (no
-    /// <c>row_hashes</c>) is still read, and upgraded when opened for writing.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>The schema version this code writes and reads (<c>meta.schema_version</c>). Versions 1 (no
+    /// <c>row_hashes</c>, no <c>assembly_state</c>) and 2 (no <c>assembly_state</c>) are still read, and upgraded when
+    /// opened for writing.</summary>
+    public const int SchemaVersion = 3;
 
     /// <summary>The schema: every table and index, with what each holds.</summary>
     public const string Schema = """
@@ -76,6 +77,12 @@ public sealed partial class GraphStore : IAnalysisStore, IDisposable
         -- one article; locator: the row's id (p: meeting id, U+001F, person id; M: the Article node id)
         CREATE TABLE IF NOT EXISTS row_hashes(kind TEXT NOT NULL, locator TEXT NOT NULL, hash BLOB NOT NULL,
             PRIMARY KEY(kind, locator)) WITHOUT ROWID;
+        -- bookkeeping of kg build, not part of the graph: what the assembler had gathered when the last build ended
+        -- (kind: e entity, r relationship, m meeting, a article; data: a compact binary form of its accumulator),
+        -- valid through the article meta.assembled_through: a build whose new articles all sort after that one folds
+        -- only them into it instead of assembling every stored analysis again
+        CREATE TABLE IF NOT EXISTS assembly_state(kind TEXT NOT NULL, id TEXT NOT NULL, data BLOB NOT NULL,
+            PRIMARY KEY(kind, id)) WITHOUT ROWID;
         """;
 
     private static readonly string[] GraphTables = ["entities", "aliases", "mentions", "meetings", "participants", "relations", "evidence", "row_hashes"];
@@ -151,9 +158,10 @@ public sealed partial class GraphStore : IAnalysisStore, IDisposable
         if (hasMeta)
         {
             var version = GetMeta("schema_version");
-            if (version == "1")
+            if (version is "1" or "2")
             {
-                // Version 1 lacks only row_hashes (the next build then writes the graph tables whole, and fills it).
+                // Version 1 lacks row_hashes (the next build then writes the graph tables whole, and fills it), versions
+                // 1 and 2 assembly_state (the next build assembles every analysis, and keeps its state).
                 if (readOnly)
                     return;
                 using var upgrade = _connection.BeginTransaction();
@@ -189,7 +197,8 @@ public sealed partial class GraphStore : IAnalysisStore, IDisposable
     public void ClearArticles()
     {
         using var tx = _connection.BeginTransaction();
-        Execute("DELETE FROM analyses; DELETE FROM articles;", tx);
+        Execute("DELETE FROM analyses; DELETE FROM articles; DELETE FROM assembly_state;", tx);
+        ForgetAssembledThrough(tx);
         tx.Commit();
     }
 
@@ -209,6 +218,9 @@ public sealed partial class GraphStore : IAnalysisStore, IDisposable
             a.ExecuteNonQuery();
             b.ExecuteNonQuery();
         }
+        // The kept assembly state holds the facts of the removed articles: the next assembly starts afresh.
+        if (gone.Count > 0)
+            ForgetAssembledThrough(tx);
         tx.Commit();
         return gone.Count;
     }
@@ -220,6 +232,7 @@ public sealed partial class GraphStore : IAnalysisStore, IDisposable
     public void Add(IReadOnlyList<DocumentAnalysis> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        var through = AssembledThrough;
         using var tx = _connection.BeginTransaction();
         using var clear = Command("DELETE FROM analyses WHERE article_id = $id", tx);
         using var article = Command("""
@@ -233,6 +246,13 @@ public sealed partial class GraphStore : IAnalysisStore, IDisposable
         {
             if (_analysedThisRun.Add(a.DocumentId))
             {
+                // A changed article, or a new one sorting before the last one the kept assembly state holds: that
+                // state cannot be continued, the next assembly starts afresh.
+                if (through is not null && string.CompareOrdinal(a.DocumentId, through) <= 0)
+                {
+                    ForgetAssembledThrough(tx);
+                    through = null;
+                }
                 clear.Parameters.Clear();
                 clear.Parameters.AddWithValue("$id", a.DocumentId);
                 clear.ExecuteNonQuery();

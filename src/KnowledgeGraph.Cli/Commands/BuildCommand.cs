@@ -168,7 +168,12 @@ internal static class BuildCommand
                 reused.Keys.Concat(store.AnalysedThisRun).ToHashSet(StringComparer.Ordinal)));
             var result = await pipeline.RunAsync(source.ReadAsync(ct), pruned, settings.Parallelism, progress, ct).ConfigureAwait(false);
             if (incremental)
+            {
                 reporter.Info($"incremental build: {store.AnalysedThisRun.Count:N0} new or changed article(s) analysed, {reused.Count:N0} unchanged kept, {removed:N0} removed");
+                reporter.Info(result.Statistics.Continued is { } folded
+                    ? $"assembly continued from the state kept in graph.db: {folded:N0} new article(s) folded in"
+                    : "assembly of every stored analysis again (articles removed or changed, or new ones sorting before the last one assembled)");
+            }
             // A corpus step after assembly: where each person sits in the meeting network (degree, betweenness, community),
             // written on the Person nodes so every export carries it (Gephi sizes and colours by it without computing it).
             // Then a seeded force-directed layout (x, y on every node): Gephi opens graph.gexf laid out, graph.html draws it.
@@ -178,7 +183,9 @@ internal static class BuildCommand
             result = result with { Graph = NetworkLayout.Annotate(metrics, new NetworkLayoutOptions { Parallelism = settings.Parallelism }, previousLayout) };
             var tLayout = watch.Elapsed;
             // A build that kept the layout changes a small part of the graph: only the rows that changed are written.
-            var written = previousLayout is not null ? store.UpdateGraph(result.Graph, ct) : null;
+            // After an assembly continued from the kept state, only the rows it may have changed are compared.
+            var written = previousLayout is null ? null
+                : result.Delta is { } delta ? store.UpdateGraph(result.Graph, delta, ct) : store.UpdateGraph(result.Graph, ct);
             if (written is null)
                 store.WriteGraph(result.Graph, ct);
             store.DataVersion = dataVersion;
@@ -354,14 +361,41 @@ internal static class BuildCommand
     }
 
     /// <summary>The store, pruned of articles no longer in the inputs just before the pipeline assembles from it.</summary>
-    private sealed class IncrementalStore(GraphStore store, Action prune) : IAnalysisStore
+    private sealed class IncrementalStore(GraphStore store, Action prune) : IAssemblyStateStore
     {
+        private bool _pruned;
+
         public void Add(IReadOnlyList<Core.Stages.Assembly.DocumentAnalysis> batch) => store.Add(batch);
 
         public IEnumerable<Core.Stages.Assembly.DocumentAnalysis> ReadOrdered()
         {
-            prune();
+            Prune();
             return store.ReadOrdered();
+        }
+
+        // Removing articles makes the kept assembly state unusable: prune before asking for it.
+        public string? AssembledThrough
+        {
+            get
+            {
+                Prune();
+                return store.AssembledThrough;
+            }
+        }
+
+        public IEnumerable<(char Kind, string Id, byte[] Data)> ReadAssemblyState() => store.ReadAssemblyState();
+
+        public IEnumerable<Core.Stages.Assembly.DocumentAnalysis> ReadOrderedAfter(string documentId) => store.ReadOrderedAfter(documentId);
+
+        public void WriteAssemblyState(IEnumerable<(char Kind, string Id, byte[] Data)> rows, bool whole, string? lastDocument) =>
+            store.WriteAssemblyState(rows, whole, lastDocument);
+
+        private void Prune()
+        {
+            if (_pruned)
+                return;
+            _pruned = true;
+            prune();
         }
     }
 }

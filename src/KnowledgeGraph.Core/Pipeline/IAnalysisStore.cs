@@ -32,3 +32,30 @@ public sealed class MemoryAnalysisStore : IAnalysisStore
     public IEnumerable<DocumentAnalysis> ReadOrdered() =>
         _analyses.OrderBy(r => r.DocumentId, StringComparer.Ordinal).ThenBy(r => r.Part);
 }
+
+/// <summary>
+/// An <see cref="IAnalysisStore"/> that also keeps the assembler's state (<see cref="AssemblyState"/>) between runs, so
+/// that a run whose new articles all sort after the ones assembled before folds only them into the kept state
+/// instead of assembling every analysis again.
+/// </summary>
+public interface IAssemblyStateStore : IAnalysisStore
+{
+    /// <summary>
+    /// The last document of the kept state when it can be continued: every article the store holds up to it (ordinal)
+    /// is folded in it and none was changed or removed since; null otherwise (no state, or articles removed, changed or
+    /// added before it), and then every analysis is assembled again.
+    /// </summary>
+    string? AssembledThrough { get; }
+
+    /// <summary>The rows of the kept state (<see cref="AssemblyState.Changes"/>).</summary>
+    IEnumerable<(char Kind, string Id, byte[] Data)> ReadAssemblyState();
+
+    /// <summary>The analyses of the documents that sort after <paramref name="documentId"/> (ordinal), ordered as <see cref="IAnalysisStore.ReadOrdered"/>.</summary>
+    IEnumerable<DocumentAnalysis> ReadOrderedAfter(string documentId);
+
+    /// <summary>
+    /// Keeps the changed rows of the state (all of them, replacing what was kept, when <paramref name="whole"/>) and
+    /// the last document folded.
+    /// </summary>
+    void WriteAssemblyState(IEnumerable<(char Kind, string Id, byte[] Data)> rows, bool whole, string? lastDocument);
+}

@@ -18,7 +18,8 @@ namespace KnowledgeGraph.Core.Pipeline;
 /// <param name="Sentences">Sentences.</param>
 /// <param name="Elapsed">Wall time of the analysis.</param>
 /// <param name="Assembly">Of <paramref name="Elapsed"/>, the assembly of the graph from the store after the last analysis.</param>
-public sealed record PipelineStatistics(int Documents, int Parts, long Bytes, long Sentences, TimeSpan Elapsed, TimeSpan Assembly = default)
+/// <param name="Continued">When the assembly continued a state kept by an earlier run: the articles it folded in (null: every analysis was assembled).</param>
+public sealed record PipelineStatistics(int Documents, int Parts, long Bytes, long Sentences, TimeSpan Elapsed, TimeSpan Assembly = default, int? Continued = null)
 {
     /// <summary>Megabytes of text per second.</summary>
     public double MegabytesPerSecond => Elapsed.TotalSeconds > 0 ? Bytes / 1048576.0 / Elapsed.TotalSeconds : 0;
@@ -30,7 +31,8 @@ public sealed record PipelineStatistics(int Documents, int Parts, long Bytes, lo
 /// <summary>The result of a run: the graph and the figures.</summary>
 /// <param name="Graph">The graph.</param>
 /// <param name="Statistics">The figures.</param>
-public sealed record PipelineResult(PropertyGraph Graph, PipelineStatistics Statistics);
+/// <param name="Delta">When the assembly continued a kept state: the rows of <paramref name="Graph"/> that may differ from the previous run's.</param>
+public sealed record PipelineResult(PropertyGraph Graph, PipelineStatistics Statistics, GraphDelta? Delta = null);
 
 /// <summary>
 /// The article-to-graph pipeline: sentences → entity tagging → resolution → relation rules per document (pure, run in
@@ -232,10 +234,37 @@ public sealed class KnowledgeGraphPipeline
         if (batch.Count > 0)
             store.Add(batch);
         var assembly = watch.Elapsed;
-        var graph = _assembler.AssembleOrdered(store.ReadOrdered());
+        int? continued = null;
+        GraphDelta? delta = null;
+        PropertyGraph graph;
+        if (store is IAssemblyStateStore kept)
+        {
+            // A kept state continued with the articles after it is the state of one fold of them all; otherwise every
+            // analysis is folded again, and the whole state kept for the next run.
+            var through = kept.AssembledThrough;
+            var state = through is not null ? AssemblyState.Load(kept.ReadAssemblyState(), through) : null;
+            if (state is not null)
+            {
+                var before = state.ArticleCount;
+                _assembler.Fold(state, kept.ReadOrderedAfter(through!));
+                continued = state.ArticleCount - before;
+                delta = _assembler.Delta(state);
+            }
+            else
+            {
+                state = new AssemblyState();
+                _assembler.Fold(state, store.ReadOrdered());
+            }
+            kept.WriteAssemblyState(state.Changes(), whole: continued is null, state.LastDocument);
+            graph = _assembler.Build(state);
+        }
+        else
+        {
+            graph = _assembler.AssembleOrdered(store.ReadOrdered());
+        }
         watch.Stop();
-        var stats = new PipelineStatistics(documentIds.Count, (int)parts, bytes, sentences, watch.Elapsed, watch.Elapsed - assembly);
-        return new PipelineResult(graph, stats);
+        var stats = new PipelineStatistics(documentIds.Count, (int)parts, bytes, sentences, watch.Elapsed, watch.Elapsed - assembly, continued);
+        return new PipelineResult(graph, stats, delta);
     }
 
     /// <summary>Analyses handed to an <see cref="IAnalysisStore"/> at once (one transaction in the SQLite store).</summary>

@@ -155,8 +155,119 @@ public sealed class IncrementalBuildTests
         Assert.Contains("Jens Stoltenberg", query.Stdout, StringComparison.Ordinal);
         Assert.True(run.ExitCode == 0, run.ToString());
         using var store = GraphStore.Open(Path.Combine(t["out"], GraphStore.FileName), readOnly: true);
-        Assert.Equal("2", store.GetMeta("schema_version"));
+        Assert.Equal("3", store.GetMeta("schema_version"));
         Assert.True((await JsonGraphReader.ReadAsync(t["out/graph.json"])).ContentEquals(store.ReadGraph()));
+    }
+
+    [Fact]
+    public async Task Build_StoreOfSchemaVersion2_AssemblesEverythingOnceThenContinues()
+    {
+        // Arrange: the first day's store as version 2 wrote it (no assembly_state).
+        using var t = new TempDir();
+        var seeds = Directory.EnumerateFiles(Repo.Seeds, "*.txt").Order(StringComparer.Ordinal).ToList();
+        foreach (var s in seeds)
+            File.Copy(s, t.Write("all/d1/" + Path.GetFileName(s), ""), overwrite: true);
+        t.Write("all/d2/report-a.txt", FirstReport);
+        t.Write("all/d3/report-b.txt", SecondReport);
+        CopyFolder(t["all/d1"], t["daily/d1"]);
+        Assert.Equal(0, (await Kg.BuildAsync(t["daily"], t["out"], "--format", "json")).ExitCode);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(t["out"], GraphStore.FileName)};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "DROP TABLE assembly_state; DELETE FROM meta WHERE key = 'assembled_through'; UPDATE meta SET value = '2' WHERE key = 'schema_version'";
+            cmd.ExecuteNonQuery();
+        }
+
+        // Act: a question on the old store, then two days added.
+        var query = await Kg.RunAsync("meetings", t["out"], "--person", "Stoltenberg", "--format", "csv");
+        CopyFolder(t["all/d2"], t["daily/d2"]);
+        var upgrade = await Kg.BuildAsync(t["daily"], t["out"], "--format", "json");
+        CopyFolder(t["all/d3"], t["daily/d3"]);
+        var next = await Kg.BuildAsync(t["daily"], t["out"], "--format", "json", "--relayout");
+        Assert.Equal(0, (await Kg.BuildAsync(t["all"], t["once"], "--format", "json")).ExitCode);
+
+        // Assert: answered from the old store; the upgrade assembled everything and kept the state, the next day
+        // continued it, and the result is the build at once, byte for byte, its kept state included.
+        Assert.True(query.ExitCode == 0, query.ToString());
+        Assert.Contains("Jens Stoltenberg", query.Stdout, StringComparison.Ordinal);
+        Assert.True(upgrade.ExitCode == 0, upgrade.ToString());
+        Assert.Contains(upgrade.StderrLines, l => l.StartsWith("assembly of every stored analysis again", StringComparison.Ordinal));
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.Contains("assembly continued from the state kept in graph.db: 1 new article(s) folded in", next.StderrLines);
+        using (var store = GraphStore.Open(Path.Combine(t["out"], GraphStore.FileName), readOnly: true))
+            Assert.Equal("3", store.GetMeta("schema_version"));
+        Assert.Equal(File.ReadAllText(t["once/graph.json"]), File.ReadAllText(t["out/graph.json"]));
+        Assert.Equal(GraphTables(t["once"]), GraphTables(t["out"]));
+        Assert.Equal(AssemblyStateRows(t["once"]), AssemblyStateRows(t["out"]));
+    }
+
+    [Fact]
+    public async Task Build_DaysAddedRemovedAndChanged_GiveTheGraphAndStateOfOneBuild()
+    {
+        // Arrange: the seeds and two reports of one meeting in day folders; the days after the first add a folder
+        // (the kept assembly is continued), delete one file and change another (assembled again), add a file
+        // that sorts before the last one assembled (assembled again), then add a folder again (continued).
+        using var t = new TempDir();
+        var seeds = Directory.EnumerateFiles(Repo.Seeds, "*.txt").Order(StringComparer.Ordinal).ToList();
+        void Put(string file, string text) => t.Write("daily/" + file, text);
+        var steps = new (Action Change, string Assembly)[]
+        {
+            (() => { foreach (var s in seeds.Take(3)) Put("d1/" + Path.GetFileName(s), File.ReadAllText(s)); }, ""),
+            (() => { foreach (var s in seeds.Skip(3)) Put("d2/" + Path.GetFileName(s), File.ReadAllText(s)); Put("d2/report-b.txt", SecondReport); },
+                "assembly continued from the state kept in graph.db: 3 new article(s) folded in"),
+            (() =>
+            {
+                File.Delete(t["daily/d1/" + Path.GetFileName(seeds[0])]);
+                Put("d2/report-b.txt", SecondReport.Replace("in Kyiv", "in Warsaw", StringComparison.Ordinal));
+            }, "assembly of every stored analysis again"),
+            (() => Put("d1/report-a.txt", FirstReport), "assembly of every stored analysis again"),
+            (() => { Put("d3/report-c.txt", FirstReport); Put("d3/" + Path.GetFileName(seeds[0]), File.ReadAllText(seeds[0])); },
+                "assembly continued from the state kept in graph.db: 2 new article(s) folded in"),
+        };
+
+        foreach (var (change, assembly) in steps)
+        {
+            // Act: one day, built into the daily store; the same files at once into a fresh folder.
+            change();
+            var run = await Kg.BuildAsync(t["daily"], t["out"], "--format", "json");
+            if (Directory.Exists(t["once"]))
+                Directory.Delete(t["once"], recursive: true);
+            Assert.Equal(0, (await Kg.BuildAsync(t["daily"], t["once"], "--format", "json")).ExitCode);
+
+            // Assert: the graph of the build at once but for positions, and the same kept state.
+            Assert.True(run.ExitCode == 0, run.ToString());
+            if (assembly.Length > 0)
+                Assert.Contains(run.StderrLines, l => l.StartsWith(assembly, StringComparison.Ordinal));
+            Assert.Equal(WithoutPositions(t["once/graph.json"]), WithoutPositions(t["out/graph.json"]));
+            Assert.Equal(AssemblyStateRows(t["once"]), AssemblyStateRows(t["out"]));
+            // The graph tables, updated in place (after a continued assembly, only the rows it may have changed),
+            // hold the graph of graph.json.
+            using var store = GraphStore.Open(Path.Combine(t["out"], GraphStore.FileName), readOnly: true);
+            Assert.True((await JsonGraphReader.ReadAsync(t["out/graph.json"])).ContentEquals(store.ReadGraph()), assembly);
+        }
+        var relayout = await Kg.BuildAsync(t["daily"], t["out"], "--format", "json", "--relayout");
+        Assert.True(relayout.ExitCode == 0, relayout.ToString());
+        Assert.Equal(File.ReadAllText(t["once/graph.json"]), File.ReadAllText(t["out/graph.json"]));
+        Assert.Equal(GraphTables(t["once"]), GraphTables(t["out"]));
+    }
+
+    /// <summary>The kept assembly state of a store and the last article it holds, as text.</summary>
+    private static List<string> AssemblyStateRows(string dir)
+    {
+        var rows = new List<string>();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dir, GraphStore.FileName)};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT kind, id, hex(data) FROM assembly_state ORDER BY kind, id";
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+                rows.Add($"{r.GetString(0)} {r.GetString(1)} {r.GetString(2)}");
+        }
+        cmd.CommandText = "SELECT value FROM meta WHERE key = 'assembled_through'";
+        rows.Add("through " + cmd.ExecuteScalar());
+        return rows;
     }
 
     /// <summary>Every row of the graph tables of a store (and the Article node columns), in key order, as text.</summary>

@@ -46,20 +46,36 @@ public sealed class GraphAssembler
     public PropertyGraph AssembleOrdered(IEnumerable<DocumentAnalysis> analyses)
     {
         ArgumentNullException.ThrowIfNull(analyses);
-        var entities = new SortedDictionary<string, EntityAcc>(StringComparer.Ordinal);
-        var rels = new SortedDictionary<string, RelAcc>(StringComparer.Ordinal);
-        var meetings = new SortedDictionary<string, MeetingAcc>(StringComparer.Ordinal);
-        var meetingsByDate = new Dictionary<DateOnly, List<MeetingAcc>>();
-        var articles = new SortedDictionary<string, (DateOnly? Published, string? Title)>(StringComparer.Ordinal);
+        var state = new AssemblyState();
+        Fold(state, analyses);
+        return Build(state);
+    }
+
+    /// <summary>
+    /// Folds analyses ordered by document id (ordinal), then part, into <paramref name="state"/>: the documents must
+    /// all sort after <see cref="AssemblyState.LastDocument"/>. A state kept from an earlier fold (see
+    /// <see cref="AssemblyState.Load"/>) continued with the documents that sort after it is the state of one fold of
+    /// them all, so <see cref="Build"/> gives the same graph. Every accumulator touched is marked changed.
+    /// </summary>
+    /// <exception cref="ArgumentException">The analyses are out of order, or sort before the state's last document.</exception>
+    public void Fold(AssemblyState state, IEnumerable<DocumentAnalysis> analyses)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(analyses);
+        var entities = state.Entities;
         foreach (var parts in Consecutive(analyses))
         {
             var docId = parts[0].DocumentId;
+            if (state.LastDocument is { } last && string.CompareOrdinal(last, docId) >= 0)
+                throw new ArgumentException($"Analyses of '{docId}' do not sort after '{last}', the last document folded.", nameof(analyses));
+            state.LastDocument = docId;
             var published = parts.Select(p => p.Published).FirstOrDefault(p => p is not null);
-            articles[docId] = (published, parts[0].Title);
+            state.Articles[docId] = (published, parts[0].Title);
+            state.NewArticles.Add(docId);
             foreach (var e in parts.SelectMany(p => p.Entities))
             {
                 if (!entities.TryGetValue(e.Id, out var acc))
-                    entities[e.Id] = acc = new EntityAcc(e.Id, e.Kind);
+                    entities[e.Id] = acc = new EntityAcc(e.Id, e.Kind) { IsNew = true };
                 acc.Add(docId, e);
             }
             // Sentence indexes restart in every part of a split file: offset them so facts of different parts never
@@ -73,9 +89,37 @@ public sealed class GraphAssembler
                 offset += p.Sentences;
             }
             var containment = parts.SelectMany(p => p.Containment).Distinct().ToLookup(c => c.Inner, c => c.Outer, StringComparer.Ordinal);
-            AssembleDocument(docId, published, facts, containment, rels, meetings, meetingsByDate);
+            AssembleDocument(docId, published, facts, containment, state);
         }
-        return Build(entities, rels, meetings, articles);
+    }
+
+    /// <summary>
+    /// After <see cref="Fold"/> continued a loaded state, and before its <see cref="AssemblyState.Changes"/> are
+    /// taken: the rows of <see cref="Build"/>'s graph that may differ from the graph of the state as it was loaded.
+    /// </summary>
+    public GraphDelta Delta(AssemblyState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        // Entities new to the state, or renamed (a name that no gazetteer fixes): the text of the meetings and
+        // relationships that name them changes, and a relationship whose end had no node may now have one.
+        var named = state.Entities.Values
+            .Where(e => e.Changed && (e.IsNew || (!_gazetteer.TryGet(e.Id, out _) && e.BestName() != e.NameBefore)))
+            .Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var meetings = state.Meetings.Values
+            .Where(m => m.Changed || (named.Count > 0 && ((m.Place is { } p && named.Contains(p)) || m.People.Any(named.Contains))))
+            .Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var relationships = state.Relations.Values
+            .Where(r => r.Changed || (named.Count > 0 && (named.Contains(r.Start) || named.Contains(r.End) || (r.PlaceId is { } p && named.Contains(p)))))
+            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var articles = state.NewArticles.Select(a => "article:" + a).ToHashSet(StringComparer.Ordinal);
+        return new GraphDelta(meetings, relationships, articles);
+    }
+
+    /// <summary>The graph of everything folded into <paramref name="state"/> (which it leaves as it was).</summary>
+    public PropertyGraph Build(AssemblyState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles);
     }
 
     // Runs of analyses of one document; a document id smaller than the one before means the input was not ordered.
@@ -103,9 +147,11 @@ public sealed class GraphAssembler
             yield return run;
     }
 
-    private void AssembleDocument(string docId, DateOnly? published, List<RelationFact> facts, ILookup<string, string> containment,
-        SortedDictionary<string, RelAcc> rels, SortedDictionary<string, MeetingAcc> meetings, Dictionary<DateOnly, List<MeetingAcc>> meetingsByDate)
+    private void AssembleDocument(string docId, DateOnly? published, List<RelationFact> facts, ILookup<string, string> containment, AssemblyState state)
     {
+        var rels = state.Relations;
+        var meetings = state.Meetings;
+        var meetingsByDate = state.MeetingsByDate;
         // Everything below is keyed or memoised so that an article part of a 200 MB dump stays linear in its facts.
         var memberships = facts.Where(f => f.Kind == RelationKind.MemberOf)
             .GroupBy(f => f.SubjectId, StringComparer.Ordinal)
@@ -183,7 +229,7 @@ public sealed class GraphAssembler
             var meeting = meetings.GetValueOrDefault(meetingId) ?? (date is { } day ? SameMeeting(meetingsByDate, day, place, people) : null);
             if (meeting is null)
             {
-                meetings[meetingId] = meeting = new MeetingAcc(meetingId, date, place, people);
+                meetings[meetingId] = meeting = new MeetingAcc(meetingId, date, place, people) { Sequence = state.NextMeetingSequence++ };
                 if (date is { } day2)
                 {
                     if (!meetingsByDate.TryGetValue(day2, out var ofDay))
@@ -195,6 +241,7 @@ public sealed class GraphAssembler
             {
                 meetingId = meeting.Id;
             }
+            meeting.Changed = true;
             meeting.Join(people);
             meeting.Documents.Add(docId);
             // Who was host and who was guest: a visitor of a pair is a guest, the other side of it a host.
@@ -364,10 +411,11 @@ public sealed class GraphAssembler
     {
         if (!rels.TryGetValue(id, out var r))
             rels[id] = r = new RelAcc(id, type, start, end);
+        r.Changed = true;
         return r;
     }
 
-    private PropertyGraph Build(SortedDictionary<string, EntityAcc> entities, SortedDictionary<string, RelAcc> rels,
+    private PropertyGraph BuildGraph(SortedDictionary<string, EntityAcc> entities, SortedDictionary<string, RelAcc> rels,
         SortedDictionary<string, MeetingAcc> meetings, SortedDictionary<string, (DateOnly? Published, string? Title)> articles)
     {
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
@@ -459,76 +507,6 @@ public sealed class GraphAssembler
         return new PropertyGraph(nodes.Values, relationships);
     }
 
-    private sealed class EntityAcc(string id, EntityKind kind)
-    {
-        public string Id { get; } = id;
-        public EntityKind Kind { get; } = kind;
-        public SortedSet<string> Surfaces { get; } = new(StringComparer.Ordinal);
-        private readonly List<(string Doc, int Count)> _perDocument = [];
-
-        /// <summary>Mentions per article, in document order (ordinal): documents arrive in that order, so a list kept
-        /// in arrival order is sorted (an archive has one entry per entity and article: a tree node each cost 5 times more).</summary>
-        public IReadOnlyList<(string Doc, int Count)> PerDocument => _perDocument;
-
-        public Dictionary<string, int> Names { get; } = new(StringComparer.Ordinal);
-        public int Mentions { get; private set; }
-
-        public void Add(string doc, EntityOccurrence e)
-        {
-            if (_perDocument.Count > 0 && _perDocument[^1].Doc == doc)
-            {
-                _perDocument[^1] = (doc, _perDocument[^1].Count + e.Count);
-            }
-            else
-            {
-                if (_perDocument.Count > 0 && string.CompareOrdinal(_perDocument[^1].Doc, doc) > 0)
-                    throw new InvalidOperationException($"Analyses out of document order ('{doc}' after '{_perDocument[^1].Doc}').");
-                _perDocument.Add((doc, e.Count));
-            }
-            Mentions += e.Count;
-            Surfaces.UnionWith(e.Surfaces);
-            Names[e.Name] = Names.GetValueOrDefault(e.Name) + e.Count;
-        }
-
-        // The name used most, then the longest (fullest), then ordinal: deterministic.
-        public string BestName() => Names.Count == 0 ? Id :
-            Names.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
-    }
-
-    private sealed class RelAcc(string id, string type, string start, string end)
-    {
-        public string Id { get; } = id;
-        public string Type { get; } = type;
-        public string Start { get; } = start;
-        public string End { get; } = end;
-        public DateOnly? Date { get; set; }
-        public string? PlaceId { get; set; }
-        public string? Role { get; private set; }
-        public string? Meeting { get; set; }
-        public SortedSet<string> Documents { get; } = new(StringComparer.Ordinal);
-        public List<string> Evidence { get; } = [];
-        public SortedSet<string> Rules { get; } = new(StringComparer.Ordinal);
-
-        public void Add(string doc, RelationFact f, string? role)
-        {
-            Documents.Add(doc);
-            AddEvidence(f.Evidence, f.Rule);
-            foreach (var e in f.OtherEvidence)
-                AddEvidence(e, f.Rule);
-            Role ??= role;
-        }
-
-        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-
-        public void AddEvidence(string evidence, string rule)
-        {
-            // Up to MaxEvidence distinct sentences: enough to explain a fact, bounded for a fact a dump states 1,000 times.
-            if (Evidence.Count < MaxEvidence && _seen.Add(evidence))
-                Evidence.Add(evidence);
-            Rules.Add(rule);
-        }
-    }
-
     private sealed class Occasion(string a, string b)
     {
         public string A { get; } = a;
@@ -559,12 +537,122 @@ public sealed class GraphAssembler
             ? ofDay.FirstOrDefault(m => (m.Place is null || place is null || m.Place == place) && m.People.Count(people.Contains) >= 2)
             : null;
 
-    private sealed class MeetingAcc(string id, DateOnly? date, string? place, List<string> people)
+    internal sealed class EntityAcc(string id, EntityKind kind)
+    {
+        public string Id { get; } = id;
+        public EntityKind Kind { get; } = kind;
+        public SortedSet<string> Surfaces { get; } = new(StringComparer.Ordinal);
+        private readonly List<(string Doc, int Count)> _perDocument = [];
+
+        /// <summary>Mentions per article, in document order (ordinal): documents arrive in that order, so a list kept
+        /// in arrival order is sorted (an archive has one entry per entity and article: a tree node each cost 5 times more).</summary>
+        public IReadOnlyList<(string Doc, int Count)> PerDocument => _perDocument;
+
+        public Dictionary<string, int> Names { get; } = new(StringComparer.Ordinal);
+        public int Mentions { get; private set; }
+
+        /// <summary>Touched since the state was created or loaded (see <see cref="AssemblyState.Changes"/>).</summary>
+        public bool Changed { get; set; }
+
+        /// <summary>One article's mentions, as a kept state holds them (in document order).</summary>
+        public void Restore(string doc, int count)
+        {
+            _perDocument.Add((doc, count));
+            Mentions += count;
+        }
+
+        /// <summary>Created since the state was created or loaded.</summary>
+        public bool IsNew { get; set; }
+
+        /// <summary>The name it had when first touched since the state was loaded.</summary>
+        public string? NameBefore { get; set; }
+
+        public void Add(string doc, EntityOccurrence e)
+        {
+            if (!Changed)
+            {
+                Changed = true;
+                NameBefore = IsNew ? null : BestName();
+            }
+            if (_perDocument.Count > 0 && _perDocument[^1].Doc == doc)
+            {
+                _perDocument[^1] = (doc, _perDocument[^1].Count + e.Count);
+            }
+            else
+            {
+                if (_perDocument.Count > 0 && string.CompareOrdinal(_perDocument[^1].Doc, doc) > 0)
+                    throw new InvalidOperationException($"Analyses out of document order ('{doc}' after '{_perDocument[^1].Doc}').");
+                _perDocument.Add((doc, e.Count));
+            }
+            Mentions += e.Count;
+            Surfaces.UnionWith(e.Surfaces);
+            Names[e.Name] = Names.GetValueOrDefault(e.Name) + e.Count;
+        }
+
+        // The name used most, then the longest (fullest), then ordinal: deterministic.
+        public string BestName() => Names.Count == 0 ? Id :
+            Names.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+    }
+
+    internal sealed class RelAcc(string id, string type, string start, string end)
+    {
+        public string Id { get; } = id;
+        public string Type { get; } = type;
+        public string Start { get; } = start;
+        public string End { get; } = end;
+        public DateOnly? Date { get; set; }
+        public string? PlaceId { get; set; }
+        public string? Role { get; private set; }
+        public string? Meeting { get; set; }
+        public SortedSet<string> Documents { get; } = new(StringComparer.Ordinal);
+        public List<string> Evidence { get; } = [];
+        public SortedSet<string> Rules { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Touched since the state was created or loaded (see <see cref="AssemblyState.Changes"/>).</summary>
+        public bool Changed { get; set; }
+
+        /// <summary>The role a kept state holds.</summary>
+        public void Restore(string? role) => Role = role;
+
+        /// <summary>An evidence sentence as a kept state holds it (its rule is in <see cref="Rules"/>).</summary>
+        public void AddEvidence(string evidence)
+        {
+            if (Evidence.Count < MaxEvidence && _seen.Add(evidence))
+                Evidence.Add(evidence);
+        }
+
+        public void Add(string doc, RelationFact f, string? role)
+        {
+            Documents.Add(doc);
+            AddEvidence(f.Evidence, f.Rule);
+            foreach (var e in f.OtherEvidence)
+                AddEvidence(e, f.Rule);
+            Role ??= role;
+        }
+
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public void AddEvidence(string evidence, string rule)
+        {
+            // Up to MaxEvidence distinct sentences: enough to explain a fact, bounded for a fact a dump states 1,000 times.
+            if (Evidence.Count < MaxEvidence && _seen.Add(evidence))
+                Evidence.Add(evidence);
+            Rules.Add(rule);
+        }
+    }
+
+    internal sealed class MeetingAcc(string id, DateOnly? date, string? place, List<string> people)
     {
         public string Id { get; } = id;
         public DateOnly? Date { get; } = date;
         public string? Place { get; } = place;
         public List<string> People { get; } = [.. people];
+
+        /// <summary>Order of creation: the cross-article merge tries a day's meetings in it.</summary>
+        public long Sequence { get; init; }
+
+        /// <summary>Touched since the state was created or loaded (see <see cref="AssemblyState.Changes"/>).</summary>
+        public bool Changed { get; set; } = true;
 
         /// <summary>host or guest, for those the text makes one; everyone else attended.</summary>
         public Dictionary<string, string> Roles { get; } = new(StringComparer.Ordinal);
