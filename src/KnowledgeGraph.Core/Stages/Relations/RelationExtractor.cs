@@ -762,6 +762,11 @@ public sealed class RelationExtractor
             // The rest of a title the lexicon does not hold whole ("Treasury and [Finance Minister X]"): capitalised words.
             if (item.PersonIds is not null && Fits(item, types) && ((j - k <= 3 && TitleFragment(items, k, j)) || (j - k <= 5 && DeterminedDescription(items, k, j))))
                 return j;
+            // "the Special Adviser to the President on Policy Coordination, X": a title standing for someone, after a
+            // preposition of the description, is part of it.
+            if (item.Mention?.Source == MentionSource.TitleOnly && j > k && items[j - 1].Token is { Kind: TokenKind.Word } before &&
+                char.IsLower(before.Text[0]) && !_rules.ListWords.Contains(before.Key) && !_rules.ClauseWords.Contains(before.Key))
+                continue;
             if (item.PersonIds is not null || (item.Token is { Key: var w } && _rules.ClauseWords.Contains(w)))
                 return -1;
             if (item.Token is { Text: "," or ";" } && j > k)
