@@ -11,6 +11,7 @@ rm -rf "$work" && mkdir -p "$work" && cp -r "$corpus" "$work/corpus" && rm -rf "
 step() { # label, kg dir, out
   /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" dotnet "$2/kg.dll" build "$work/corpus" --out "$3" --format json --data "$data" >/dev/null 2>"$work/err.txt"
   read -r s kb u sy <"$work/time.txt"
+  cp "$work/err.txt" "$work/err-$(echo "$1" | tr -c 'A-Za-z0-9+\n' '_').txt"
   echo "$1: $s s (cpu $u+$sy s), peak RSS $((kb / 1024)) MB; $(grep -oE 'assembly from the store [0-9.]+ s|layout [0-9.]+ s, graph.db [0-9.]+ s, exports [0-9.]+ s' "$work/err.txt" | tr '\n' ' ')"
 }
 step "A full" "$a" "$work/out-a"
