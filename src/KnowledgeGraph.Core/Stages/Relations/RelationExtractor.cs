@@ -720,8 +720,10 @@ public sealed class RelationExtractor
                         // "X, Y and Z": extend while a comma or "and" is followed by another item of the type.
                         while (true)
                         {
-                            var k = SkipSeparators(items, next);
-                            if (k == next || k >= items.Count)
+                            // "A of the Senate and B": what a member is of is passed over.
+                            var q = PastQualifier(items, next);
+                            var k = SkipSeparators(items, q);
+                            if (k == q || k >= items.Count)
                                 break;
                             // "A, the President of Kenya; B, head of the Commission, and C": an appositive between members
                             // is passed over, so is a description before one ("and two marshals of the army, C").
@@ -739,6 +741,24 @@ public sealed class RelationExtractor
             default:
                 return -1;
         }
+    }
+
+    // After a list member, the body or country it is of or from ("Maulen Ashimbayev of the Senate"): the index past it, or
+    // the index given when there is none.
+    private int PastQualifier(List<Item> items, int i)
+    {
+        if (i >= items.Count || items[i].Token is not { Key: var w } || !_rules.QualifierWords.Contains(w))
+            return i;
+        var j = i + 1;
+        if (j < items.Count && items[j].Token is { Key: var d } && _rules.DeterminerWords.Contains(d))
+            j++;
+        if (j < items.Count && items[j] is { PersonIds: null, Mention.Kind: EntityKind.Organization or EntityKind.Country or EntityKind.Location })
+            return j + 1;
+        // A body no list holds: a few capitalised words ("of the Mazhilis").
+        var end = j;
+        while (end < items.Count && end - j < 4 && items[end].Token is { Kind: TokenKind.Word } t && char.IsUpper(t.Text[0]))
+            end++;
+        return end > j ? end : i;
     }
 
     private int SkipSeparators(List<Item> items, int k)
