@@ -318,6 +318,14 @@ public sealed class RelationExtractor
                 k = from;
             }
         }
+        // ... and with its qualifier after it ("the Minister of Defence of Poland travelled to Seoul"): the phrase is one
+        // person, so that what follows it reads on.
+        for (var k = 0; k + 2 < items.Count; k++)
+        {
+            if (items[k].Mention is { Source: MentionSource.TitleOnly, QualifierId: { } qid, EntityId: { } holder } && items[k].PersonIds is [_] &&
+                items[k + 1].Token is { Key: "of" } && items[k + 2].Mention is { } q && (q.EntityId == qid || (q.Candidates.Length > 0 && q.Candidates[0].Id == qid)))
+                items.ReplaceRange(k, k + 3, Item.Chunk(items[k].TokenStart, items[k + 2].TokenEnd, holder));
+        }
 
         var blocked = Blocked(items, pair, keys);
 
