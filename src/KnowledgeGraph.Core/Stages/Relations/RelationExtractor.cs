@@ -98,7 +98,7 @@ public sealed class RelationExtractor
                 (previousPeople, previousPair) = ([], null);
             string[]? recentPair = previousPair ?? (previousPeople.Count >= 2 ? [previousPeople[0], previousPeople[1]]
                 : previousPeople.Count == 1 && pair.Length >= 1 && pair[0] != previousPeople[0] ? [pair[0], previousPeople[0]] : null);
-            var (placeId, placeRank, date, statedPair) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear);
+            var (placeId, placeRank, date, statedPair, destination) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear);
             var named = ts.Mentions.Where(m => m is { Kind: EntityKind.Person, EntityId: not null, IsDemonym: false }).Select(m => m.EntityId!).Distinct(StringComparer.Ordinal).ToList();
             if (named.Count > 0)
                 previousPeople = named;
@@ -109,6 +109,9 @@ public sealed class RelationExtractor
             setting.Observe(paragraph, ts.Sentence.IsHeadline, date, placeId, placeRank);
             for (var k = before; k < meetings.Count; k++)
                 meetings[k] = setting.Fill(meetings[k]);
+            // "... before departing for Daura": what the story tells next happens there.
+            if (destination is not null)
+                setting.MoveTo(paragraph, destination, _gazetteer.PlaceRank(destination));
             lastSubject = subject ?? lastSubject;
         }
         var inside = containment.ToHashSet();
@@ -210,7 +213,7 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null)
+    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair, string? Destination) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
@@ -334,8 +337,19 @@ public sealed class RelationExtractor
         // Place rules are tried from the highest priority down: a place a higher-priority rule finds ("Putrajaya, where the
         // Prime Minister welcomed him") wins over a more specific one found by a lower ("landed at the airport").
         int? placePriority = null;
+        string? destination = null;
         foreach (var rule in _rules.Of(RuleKind.Place).Where(May))
         {
+            // A destination ("departing for X") is where the story goes next, not where this sentence's meeting was.
+            if (rule.Options.ContainsKey("destination"))
+            {
+                foreach (var b in AllMatches(rule, items, pair))
+                {
+                    if (b.Single("p")?.EntityId is { } dest && !InTitle(items, b.Single("p")!))
+                        destination = dest;
+                }
+                continue;
+            }
             if (placePriority is { } found && rule.Priority < found)
                 break;
             foreach (var b in AllMatches(rule, items, pair))
@@ -512,7 +526,7 @@ public sealed class RelationExtractor
                 }
             }
         }
-        return (placeId, placeRank, date, statedPair);
+        return (placeId, placeRank, date, statedPair, destination);
     }
 
     /// <summary>
