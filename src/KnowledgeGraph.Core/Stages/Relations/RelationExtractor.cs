@@ -98,7 +98,7 @@ public sealed class RelationExtractor
                 (previousPeople, previousPair) = ([], null);
             string[]? recentPair = previousPair ?? (previousPeople.Count >= 2 ? [previousPeople[0], previousPeople[1]]
                 : previousPeople.Count == 1 && pair.Length >= 1 && pair[0] != previousPeople[0] ? [pair[0], previousPeople[0]] : null);
-            var (placeId, placeRank, date, statedPair) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear);
+            var (placeId, placeRank, date, statedPair, destination) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear);
             var named = ts.Mentions.Where(m => m is { Kind: EntityKind.Person, EntityId: not null, IsDemonym: false }).Select(m => m.EntityId!).Distinct(StringComparer.Ordinal).ToList();
             if (named.Count > 0)
                 previousPeople = named;
@@ -109,6 +109,9 @@ public sealed class RelationExtractor
             setting.Observe(paragraph, ts.Sentence.IsHeadline, date, placeId, placeRank);
             for (var k = before; k < meetings.Count; k++)
                 meetings[k] = setting.Fill(meetings[k]);
+            // "... before departing for Daura": what the story tells next happens there.
+            if (destination is not null)
+                setting.MoveTo(paragraph, destination, _gazetteer.PlaceRank(destination));
             lastSubject = subject ?? lastSubject;
         }
         var inside = containment.ToHashSet();
@@ -210,7 +213,7 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null)
+    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair, string? Destination) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
@@ -318,6 +321,14 @@ public sealed class RelationExtractor
                 k = from;
             }
         }
+        // ... and with its qualifier after it ("the Minister of Defence of Poland travelled to Seoul"): the phrase is one
+        // person, so that what follows it reads on.
+        for (var k = 0; k + 2 < items.Count; k++)
+        {
+            if (items[k].Mention is { Source: MentionSource.TitleOnly, QualifierId: { } qid, EntityId: { } holder } && items[k].PersonIds is [_] &&
+                items[k + 1].Token is { Key: "of" } && items[k + 2].Mention is { } q && (q.EntityId == qid || (q.Candidates.Length > 0 && q.Candidates[0].Id == qid)))
+                items.ReplaceRange(k, k + 3, Item.Chunk(items[k].TokenStart, items[k + 2].TokenEnd, holder));
+        }
 
         var blocked = Blocked(items, pair, keys);
 
@@ -326,8 +337,19 @@ public sealed class RelationExtractor
         // Place rules are tried from the highest priority down: a place a higher-priority rule finds ("Putrajaya, where the
         // Prime Minister welcomed him") wins over a more specific one found by a lower ("landed at the airport").
         int? placePriority = null;
+        string? destination = null;
         foreach (var rule in _rules.Of(RuleKind.Place).Where(May))
         {
+            // A destination ("departing for X") is where the story goes next, not where this sentence's meeting was.
+            if (rule.Options.ContainsKey("destination"))
+            {
+                foreach (var b in AllMatches(rule, items, pair))
+                {
+                    if (b.Single("p")?.EntityId is { } dest && !InTitle(items, b.Single("p")!))
+                        destination = dest;
+                }
+                continue;
+            }
             if (placePriority is { } found && rule.Priority < found)
                 break;
             foreach (var b in AllMatches(rule, items, pair))
@@ -504,7 +526,7 @@ public sealed class RelationExtractor
                 }
             }
         }
-        return (placeId, placeRank, date, statedPair);
+        return (placeId, placeRank, date, statedPair, destination);
     }
 
     /// <summary>
@@ -720,8 +742,10 @@ public sealed class RelationExtractor
                         // "X, Y and Z": extend while a comma or "and" is followed by another item of the type.
                         while (true)
                         {
-                            var k = SkipSeparators(items, next);
-                            if (k == next || k >= items.Count)
+                            // "A of the Senate and B": what a member is of is passed over.
+                            var q = PastQualifier(items, next);
+                            var k = SkipSeparators(items, q);
+                            if (k == q || k >= items.Count)
                                 break;
                             // "A, the President of Kenya; B, head of the Commission, and C": an appositive between members
                             // is passed over, so is a description before one ("and two marshals of the army, C").
@@ -739,6 +763,24 @@ public sealed class RelationExtractor
             default:
                 return -1;
         }
+    }
+
+    // After a list member, the body or country it is of or from ("Maulen Ashimbayev of the Senate"): the index past it, or
+    // the index given when there is none.
+    private int PastQualifier(List<Item> items, int i)
+    {
+        if (i >= items.Count || items[i].Token is not { Key: var w } || !_rules.QualifierWords.Contains(w))
+            return i;
+        var j = i + 1;
+        if (j < items.Count && items[j].Token is { Key: var d } && _rules.DeterminerWords.Contains(d))
+            j++;
+        if (j < items.Count && items[j] is { PersonIds: null, Mention.Kind: EntityKind.Organization or EntityKind.Country or EntityKind.Location })
+            return j + 1;
+        // A body no list holds: a few capitalised words ("of the Mazhilis").
+        var end = j;
+        while (end < items.Count && end - j < 4 && items[end].Token is { Kind: TokenKind.Word } t && char.IsUpper(t.Text[0]))
+            end++;
+        return end > j ? end : i;
     }
 
     private int SkipSeparators(List<Item> items, int k)
