@@ -749,7 +749,8 @@ public sealed class RelationExtractor
                                 break;
                             // "A, the President of Kenya; B, head of the Commission, and C": an appositive between members
                             // is passed over, so is a description before one ("and two marshals of the army, C").
-                            if (!Fits(items[k], slot.Types) && (k = PastDescription(items, k, slot.Types)) < 0)
+                            // "A, the Prime Minister's wife, B": a person followed by 's describes the member before.
+                            if ((!Fits(items[k], slot.Types) || Possessed(items, k)) && (k = PastDescription(items, k, slot.Types)) < 0)
                                 break;
                             b.Add(slot.Name, items[k]);
                             next = k + 1;
@@ -783,6 +784,9 @@ public sealed class RelationExtractor
         return end > j ? end : i;
     }
 
+    // An item followed by the possessive ending ("the Prime Minister['s] wife").
+    private static bool Possessed(List<Item> items, int k) => k + 1 < items.Count && items[k + 1].Token is { Text: "'s" or "’s" };
+
     private int SkipSeparators(List<Item> items, int k)
     {
         while (k < items.Count && items[k].Token is { Key: var sep } && _rules.ListWords.Contains(sep))
@@ -809,6 +813,11 @@ public sealed class RelationExtractor
             if (item.Mention?.Source == MentionSource.TitleOnly && j > k && items[j - 1].Token is { Kind: TokenKind.Word } before &&
                 char.IsLower(before.Text[0]) && !_rules.ListWords.Contains(before.Key) && !_rules.ClauseWords.Contains(before.Key))
                 continue;
+            if (item.PersonIds is not null && Possessed(items, j))
+                continue;
+            // "the Prime Minister's [wife, Wan Azizah]": the one the possessive tells of is the member.
+            if (item.PersonIds is not null && j >= k + 2 && j - 2 >= 0 && Possessed(items, j - 2) && Fits(item, types))
+                return j;
             if (item.PersonIds is not null || (item.Token is { Key: var w } && _rules.ClauseWords.Contains(w)))
                 return -1;
             if (item.Token is { Text: "," or ";" } && j > k)
