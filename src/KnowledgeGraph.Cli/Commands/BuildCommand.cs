@@ -172,7 +172,7 @@ internal static class BuildCommand
                 reporter.Info($"incremental build: {store.AnalysedThisRun.Count:N0} new or changed article(s) analysed, {reused.Count:N0} unchanged kept, {removed:N0} removed");
                 reporter.Info(result.Statistics.Continued is { } folded
                     ? $"assembly continued from the state kept in graph.db: {folded:N0} new article(s) folded in"
-                    : "assembly of every stored analysis again (articles removed or changed, or new ones sorting before the last one assembled)");
+                    : "assembly of every stored analysis again (no kept state to continue: articles removed or changed, new ones sorting before the last one assembled, or a store without one)");
             }
             // A corpus step after assembly: where each person sits in the meeting network (degree, betweenness, community),
             // written on the Person nodes so every export carries it (Gephi sizes and colours by it without computing it).
