@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using KnowledgeGraph.Core.Entities;
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Core.Stages.Assembly;
+using KnowledgeGraph.Core.Stages.Events;
 using KnowledgeGraph.Core.Stages.Relations;
 using KnowledgeGraph.Core.Stages.Resolution;
 using KnowledgeGraph.Core.Stages.Tagging;
@@ -121,15 +122,17 @@ public sealed class KnowledgeGraphPipeline
         var tagged = sentences.Select(_tagger.Tag).ToList();
         mark = clock?.Add(AnalysisStage.Tagging, mark) ?? 0;
         _resolver.Resolve(tagged, document.Published);
+        // Wire copy that dates itself "Oct 18" and names no year is dated by the offices of the people it names.
+        var published = document.Published ?? OfficeDating.Date(document.Text, tagged, Gazetteer, DateTime.UtcNow.Year);
         mark = clock?.Add(AnalysisStage.Resolution, mark) ?? 0;
-        var extraction = (clock is null ? _extractor : TimedExtractor(clock)).Extract(document.Id, tagged, document.Published, document.Text);
+        var extraction = (clock is null ? _extractor : TimedExtractor(clock)).Extract(document.Id, tagged, published, document.Text);
         mark = clock?.Add(AnalysisStage.Relations, mark) ?? 0;
         var entities = EntitiesOf(tagged);
         var analysis = new DocumentAnalysis
         {
             DocumentId = document.Id,
             Part = document.Part,
-            Published = document.Published,
+            Published = published,
             Title = document.Part == 0 ? FirstLine(document.Text) : null,
             Entities = entities,
             Facts = Relations.RelationFact.Aggregate(extraction.Facts),

@@ -760,7 +760,7 @@ public sealed class RelationExtractor
         {
             var item = items[j];
             // The rest of a title the lexicon does not hold whole ("Treasury and [Finance Minister X]"): capitalised words.
-            if (item.PersonIds is not null && j - k <= 3 && Fits(item, types) && TitleFragment(items, k, j))
+            if (item.PersonIds is not null && Fits(item, types) && ((j - k <= 3 && TitleFragment(items, k, j)) || (j - k <= 5 && DeterminedDescription(items, k, j))))
                 return j;
             if (item.PersonIds is not null || (item.Token is { Key: var w } && _rules.ClauseWords.Contains(w)))
                 return -1;
@@ -771,6 +771,20 @@ public sealed class RelationExtractor
             }
         }
         return -1;
+    }
+
+    // "the presidency's [communications director, X]": a determiner and a few words that are neither clause nor punctuation
+    // but the possessive.
+    private bool DeterminedDescription(List<Item> items, int from, int to)
+    {
+        if (to - from < 1 || items[from].Token is not { Key: var first } || !_rules.DeterminerWords.Contains(first))
+            return false;
+        for (var j = from + 1; j < to; j++)
+        {
+            if (items[j].Token is not { } t || _rules.ClauseWords.Contains(t.Key) || (t.Kind != TokenKind.Word && t.Text is not ("'s" or "’s")))
+                return false;
+        }
+        return true;
     }
 
     private static bool TitleFragment(List<Item> items, int from, int to)

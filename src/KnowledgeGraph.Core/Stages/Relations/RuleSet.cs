@@ -140,6 +140,7 @@ public sealed class RuleSet
         ["Former"] = "words before a title that make it a past role (\"former President X\")",
         ["Pronoun"] = "pronouns that stand for the sentence's subject (\"he\", \"she\")",
         ["Topic"] = "nouns after which \"in X\" is what was talked about, not where (\"the war in Ukraine\")",
+        ["Determiner"] = "words that open a short description before a list member (\"as well as the presidency's communications director, X\")",
         ["FirstPerson"] = "the author's pronoun in a first-person readout, outside quotation marks (\"I\"), as written",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -157,6 +158,7 @@ public sealed class RuleSet
         ClauseWords = Get("Clause").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         TopicWords = Get("Topic").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        DeterminerWords = Get("Determiner").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         Pronouns = Get("Pronoun").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FirstPerson = phrases.TryGetValue("FirstPerson", out var first) ? [.. first.Where(p => p.Length == 1).Select(p => p[0])] : [];
         // Every word a sentence is asked for: the required literals' words and the phrase lists' first words.
@@ -191,6 +193,9 @@ public sealed class RuleSet
     public FrozenSet<string> FormerWords { get; }
 
     /// <summary>Nouns of a topic: a place right after one of them and its preposition is not where a meeting was.</summary>
+    /// <summary>Words that open a short description before a list member ("the presidency's [director, X]").</summary>
+    public FrozenSet<string> DeterminerWords { get; }
+
     public FrozenSet<string> TopicWords { get; }
 
     /// <summary>The author's pronoun in a first-person readout ("I"; folded keys, matched only when written with a capital).</summary>

@@ -95,8 +95,22 @@ public static partial class ArticleDateFinder
     /// </summary>
     private static DateOnly? DatelineWithoutYear(string text, int headerLines)
     {
-        if (LatestYear(text) is not { } latest)
+        if (LatestYear(text) is not { } latest || YearlessDateline(text, headerLines) is not { } d)
             return null;
+        return OnlyYearFitting(latest, latest + 2, d.Month, d.Day, d.Weekday) is { } year ? new DateOnly(year, d.Month, d.Day) : null;
+    }
+
+    /// <summary>
+    /// The day and month of a dateline written without a year ("TEL AVIV, Oct 18 (NWS) —"), with the weekday its lead
+    /// gives for the event ("on Wednesday"): the years it may fall in are those in which that day is that weekday. Null
+    /// when the header has no such dateline or its sentence names no weekday.
+    /// </summary>
+    /// <param name="text">The article text (one paragraph per line).</param>
+    /// <param name="headerLines">How many non-blank lines to search.</param>
+    /// <returns>The month, day and weekday, or null.</returns>
+    public static (int Month, int Day, DayOfWeek Weekday)? YearlessDateline(string text, int headerLines = DefaultHeaderLines)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var seen = 0;
         var offset = 0;
         foreach (var raw in text.Split('\n'))
@@ -114,13 +128,10 @@ public static partial class ArticleDateFinder
             // wrapped over several lines.
             var from = lineStart + partial.Start + partial.Length;
             var lead = text.Substring(from, Math.Min(600, text.Length - from)).Replace('\n', ' ');
-            var stop = lead.IndexOf(". ", StringComparison.Ordinal);
-            var weekday = DateExpressionFinder.Find(stop < 0 ? lead : lead[..stop]).FirstOrDefault(e => e.Relative == RelativeDay.Weekday)?.Weekday;
-            if (weekday is null)
-                return null;
-            return OnlyYearFitting(latest, latest + 2, partial.Month!.Value, partial.Day!.Value, weekday.Value) is { } year
-                ? new DateOnly(year, partial.Month!.Value, partial.Day!.Value)
-                : null;
+            // (The sentence splitter knows that "U.S. President" does not end it.)
+            var sentence = SentenceSplitter.Split(lead).FirstOrDefault()?.Text ?? lead;
+            var weekday = DateExpressionFinder.Find(sentence).FirstOrDefault(e => e.Relative == RelativeDay.Weekday)?.Weekday;
+            return weekday is { } w ? (partial.Month!.Value, partial.Day!.Value, w) : null;
         }
         return null;
     }
