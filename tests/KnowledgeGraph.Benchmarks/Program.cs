@@ -19,6 +19,7 @@ namespace KnowledgeGraph.Benchmarks;
 /// `--parallelism 1` and at all cores, and prints CPU seconds (user+sys), MB per CPU-second, wall MB/s, articles/s and
 /// peak RSS; then the share of each stage, from one in-process pass over (at most 10 MB of) the same corpus.</item>
 /// <item>`stages [MB]`: only the stage shares.</item>
+/// <item>`load [cache]`: the data load, part by part, three times in this process (with `cache`: the gazetteer through its binary cache).</item>
 /// <item>`analyze [MB] [passes]`: the analysis alone, several passes in process: CPU seconds and bytes allocated per pass.</item>
 /// <item>`corpus MB DIR`: only writes the corpus (for other tools on the same slice).</item>
 /// <item>`micro`: BenchmarkDotNet figures for single stages. `network [people] [meetings]`: the network metrics of kg build.</item>
@@ -48,7 +49,8 @@ public static class Program
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{written.Files:N0} articles, {written.Bytes / 1048576.0:F2} MB in {args[2]}"));
                 return 0;
             case "load":
-                LoadFigures();
+                // `load cache`: the gazetteer through its binary cache (KG_CACHE_DIR or the default folder), as kg build loads it.
+                LoadFigures(args.Length > 1 && args[1] == "cache" ? Core.Stages.Tagging.GazetteerLoader.DefaultCacheDirectory() : null);
                 return 0;
             case "stages":
                 return await WithCorpusAsync(Megabytes(1, 10), args.Skip(2).ToArray(), dir => StagesAsync(dir));
@@ -229,14 +231,14 @@ public static class Program
     }
 
     /// <summary>`load`: the data load, part by part, three times in this process (the first includes compiling the loaders).</summary>
-    private static void LoadFigures()
+    private static void LoadFigures(string? cacheDirectory)
     {
         var data = Path.Combine(RepoRoot(), "data");
         for (var round = 1; round <= 3; round++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var gazetteer = Core.Stages.Tagging.GazetteerLoader.Load(data);
+            var gazetteer = Core.Stages.Tagging.GazetteerLoader.Load(data, cacheDirectory);
             var g = watch.Elapsed.TotalSeconds;
             var heads = Core.Stages.Tagging.HeadLexicon.Load(data);
             var h = watch.Elapsed.TotalSeconds - g;
