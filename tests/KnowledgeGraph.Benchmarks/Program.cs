@@ -227,6 +227,12 @@ public static class Program
                 $"pass {pass}: {seconds:F2} CPU-s = {mb / seconds:F2} MB/CPU-s, {mbAllocated:F0} MB allocated, {facts:N0} facts; sentences {clock.Seconds(AnalysisStage.Sentences):F2} s, tagging {clock.Seconds(AnalysisStage.Tagging):F2} s, resolution {clock.Seconds(AnalysisStage.Resolution):F2} s, relations {clock.Seconds(AnalysisStage.Relations) - clock.Seconds(AnalysisStage.Dates):F2} s, dates {clock.Seconds(AnalysisStage.Dates):F2} s, collect {clock.Seconds(AnalysisStage.Collect):F2} s"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: {best:F2} CPU-s = {mb / best:F2} MB/CPU-s (load {LoadAverage()} after)"));
+        var last = new StageClock();
+        foreach (var document in documents)
+            pipeline.Analyze(document, last);
+        Console.WriteLine("allocated per stage, one pass:");
+        foreach (var stage in Enum.GetValues<AnalysisStage>())
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-12} {last.Bytes(stage) / 1048576.0,8:F0} MB"));
         return 0;
     }
 

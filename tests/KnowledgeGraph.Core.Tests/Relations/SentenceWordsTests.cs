@@ -134,6 +134,14 @@ public class SentenceWordsIndexTests
                 Assert.Equal(expected, sentence.HasAnchors(rule));
                 Assert.Equal(expected, sentence.HasAnchors(rule with { }));
             }
+
+            // The rules a sentence allows, as the extractor walks them: the same rules, in order.
+            var allowed = new List<RelationRule>();
+            foreach (var rule in sentence.Allowed(rules.Rules))
+                allowed.Add(rule);
+            Assert.Equal(rules.Rules.Where(r => BruteForce(r, tokens, Spelling)), allowed);
+            foreach (var rule in sentence.Allowed(rules.Rules, any: false))
+                Assert.Fail($"no rule when none may match, got {rule.Source}");
         }
     }
 

@@ -76,10 +76,14 @@ public sealed class RelationExtractor
             var subject = ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null)?.EntityId;
             // A person counts once a sentence: a title beside the name ("the Minister for Foreign Affairs of Ukraine,
             // Dmytro Kuleba") is not a second mention of them.
-            foreach (var m in ts.Mentions.Where(m => m.Kind == EntityKind.Person && m.EntityId is not null).DistinctBy(m => m.EntityId))
+            // (In mention order, each id at its first mention: the counts' insertion order breaks ties in TopTwo.)
+            for (var j = 0; j < ts.Mentions.Count; j++)
             {
-                personCounts.TryGetValue(m.EntityId!, out var c);
-                personCounts[m.EntityId!] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
+                var m = ts.Mentions[j];
+                if (m.Kind != EntityKind.Person || m.EntityId is null || PersonNamedBefore(ts.Mentions, j))
+                    continue;
+                personCounts.TryGetValue(m.EntityId, out var c);
+                personCounts[m.EntityId] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
             }
             var pair = TopTwo(personCounts);
             var before = meetings.Count;
@@ -99,8 +103,14 @@ public sealed class RelationExtractor
             string[]? recentPair = previousPair ?? (previousPeople.Count >= 2 ? [previousPeople[0], previousPeople[1]]
                 : previousPeople.Count == 1 && pair.Length >= 1 && pair[0] != previousPeople[0] ? [pair[0], previousPeople[0]] : null);
             var (placeId, placeRank, date, statedPair) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear);
-            var named = ts.Mentions.Where(m => m is { Kind: EntityKind.Person, EntityId: not null, IsDemonym: false }).Select(m => m.EntityId!).Distinct(StringComparer.Ordinal).ToList();
-            if (named.Count > 0)
+            // The people the sentence names, each once, in order (no list when none: most sentences).
+            List<string>? named = null;
+            foreach (var m in ts.Mentions)
+            {
+                if (m is { Kind: EntityKind.Person, EntityId: { } id, IsDemonym: false } && !(named?.Contains(id) ?? false))
+                    (named ??= []).Add(id);
+            }
+            if (named is not null)
                 previousPeople = named;
             previousPair = statedPair;
             previousParagraph = paragraph;
@@ -151,6 +161,17 @@ public sealed class RelationExtractor
             }
         }
         return first is null ? [] : second is null ? [first] : [first, second];
+    }
+
+    // True when a person mention before index j has the same id as the one at j.
+    private static bool PersonNamedBefore(List<Mention> mentions, int j)
+    {
+        for (var k = 0; k < j; k++)
+        {
+            if (mentions[k].Kind == EntityKind.Person && mentions[k].EntityId == mentions[j].EntityId)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The place a line names and nothing else ("Mongolia", "SOUTH AFRICA"): a section heading.</summary>
@@ -256,7 +277,7 @@ public sealed class RelationExtractor
                 items.ReplaceRange(k, k + 2, Item.Chunk(items[k].TokenStart, items[k + 1].TokenEnd, honoured));
         }
         // Role phrases: member-of, then the phrase becomes one person.
-        foreach (var rule in _rules.Of(RuleKind.Role).Where(May))
+        foreach (var rule in keys.Allowed(_rules.Of(RuleKind.Role)))
         {
             for (var start = 0; start < items.Count; start++)
             {
@@ -326,7 +347,7 @@ public sealed class RelationExtractor
         // Place rules are tried from the highest priority down: a place a higher-priority rule finds ("Putrajaya, where the
         // Prime Minister welcomed him") wins over a more specific one found by a lower ("landed at the airport").
         int? placePriority = null;
-        foreach (var rule in _rules.Of(RuleKind.Place).Where(May))
+        foreach (var rule in keys.Allowed(_rules.Of(RuleKind.Place)))
         {
             if (placePriority is { } found && rule.Priority < found)
                 break;
@@ -427,7 +448,7 @@ public sealed class RelationExtractor
                 }
                 return present.Distinct(StringComparer.Ordinal).ToList();
             }
-            foreach (var rule in _rules.Of(RuleKind.MetWith).Where(r => (people > 0 || statedPair is not null) && May(r)))
+            foreach (var rule in keys.Allowed(_rules.Of(RuleKind.MetWith), people > 0 || statedPair is not null))
             {
                 if (rule.Options.ContainsKey("all"))
                 {
@@ -457,7 +478,7 @@ public sealed class RelationExtractor
                     }
                 }
             }
-            foreach (var rule in _rules.Of(RuleKind.Attend).Where(r => people > 0 && May(r)))
+            foreach (var rule in keys.Allowed(_rules.Of(RuleKind.Attend), people > 0))
             {
                 foreach (var b in AllMatches(rule, items, statedPair))
                 {
@@ -477,7 +498,7 @@ public sealed class RelationExtractor
         }
         if (!blocked.Contains(RuleKind.Visited) && people > 0)
         {
-            foreach (var rule in _rules.Of(RuleKind.Visited).Where(May))
+            foreach (var rule in keys.Allowed(_rules.Of(RuleKind.Visited)))
             {
                 foreach (var b in AllMatches(rule, items, statedPair))
                 {
@@ -490,7 +511,7 @@ public sealed class RelationExtractor
         }
         if (!blocked.Contains(RuleKind.MemberOf))
         {
-            foreach (var rule in _rules.Of(RuleKind.MemberOf).Where(May))
+            foreach (var rule in keys.Allowed(_rules.Of(RuleKind.MemberOf)))
             {
                 foreach (var b in AllMatches(rule, items, statedPair))
                 {
@@ -631,24 +652,29 @@ public sealed class RelationExtractor
 
     private List<Bindings> AllMatches(RelationRule rule, List<Item> items, string[]? pair)
     {
-        var found = new List<Bindings>();
-        var b = new Bindings();
+        // Most rules match nowhere in most sentences: the bindings and the list are made at the first start that fits.
+        List<Bindings>? found = null;
+        Bindings? b = null;
         for (var start = 0; start < items.Count; start++)
         {
             if (!CanStart(rule.Elements[0], items[start]))
                 continue;
+            b ??= new Bindings();
             if (Match(rule.Elements, 0, items, start, b, pair) >= 0)
             {
-                found.Add(b);
-                b = new Bindings();
+                (found ??= []).Add(b);
+                b = null;
             }
             else
             {
                 b.Reset(0);
             }
         }
-        return found;
+        return found ?? NoBindings;
     }
+
+    // What AllMatches returns when nothing matched; only read (its callers iterate it).
+    private static readonly List<Bindings> NoBindings = [];
 
     // A cheap test of the first element, before the recursive match.
     private static bool CanStart(PatternElement first, Item item) => first switch
@@ -660,10 +686,13 @@ public sealed class RelationExtractor
 
     private bool MatchesAnywhere(RelationRule rule, List<Item> items, string[]? pair, string? notBefore = null)
     {
-        var b = new Bindings();
+        Bindings? b = null;
         for (var start = 0; start < items.Count; start++)
         {
-            if (CanStart(rule.Elements[0], items[start]) && Match(rule.Elements, 0, items, start, b, pair) is var end && end >= 0 &&
+            if (!CanStart(rule.Elements[0], items[start]))
+                continue;
+            b ??= new Bindings();
+            if (Match(rule.Elements, 0, items, start, b, pair) is var end && end >= 0 &&
                 !(notBefore is not null && end < items.Count && items[end].Token?.Key == notBefore))
                 return true;
             b.Reset(0);
