@@ -38,7 +38,7 @@ public class RuleSetTests
     [InlineData("block place at",
         "'block' takes a relation (met-with, visited, member-of) and a pattern (block met-with phone)")]
     [InlineData("define Couple the two men",
-        "'define' takes a list name (Absent, Clause, Determiner, FirstPerson, Former, ListWord, Pair, Past, Pronoun, Separately, Topic) and phrases separated by | (define Pair the two men | the pair)")]
+        "'define' takes a list name (Absent, Clause, Determiner, FirstPerson, Former, ListWord, Pair, Past, Pronoun, Qualifier, Separately, Topic) and phrases separated by | (define Pair the two men | the pair)")]
     [InlineData("met-with {Person:a} $GREET {Person:b}",
         "unknown macro '$GREET' (define it above its first use: $GREET = word|word)")]
     [InlineData("$greet = hugged",

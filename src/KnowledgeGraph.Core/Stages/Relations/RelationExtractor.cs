@@ -339,6 +339,14 @@ public sealed class RelationExtractor
                 k = from;
             }
         }
+        // ... and with its qualifier after it ("the Minister of Defence of Poland travelled to Seoul"): the phrase is one
+        // person, so that what follows it reads on.
+        for (var k = 0; k + 2 < items.Count; k++)
+        {
+            if (items[k].Mention is { Source: MentionSource.TitleOnly, QualifierId: { } qid, EntityId: { } holder } && items[k].PersonIds is [_] &&
+                items[k + 1].Token is { Key: "of" } && items[k + 2].Mention is { } q && (q.EntityId == qid || (q.Candidates.Length > 0 && q.Candidates[0].Id == qid)))
+                items.ReplaceRange(k, k + 3, Item.Chunk(items[k].TokenStart, items[k + 2].TokenEnd, holder));
+        }
 
         var blocked = Blocked(items, pair, keys);
 
@@ -749,8 +757,10 @@ public sealed class RelationExtractor
                         // "X, Y and Z": extend while a comma or "and" is followed by another item of the type.
                         while (true)
                         {
-                            var k = SkipSeparators(items, next);
-                            if (k == next || k >= items.Count)
+                            // "A of the Senate and B": what a member is of is passed over.
+                            var q = PastQualifier(items, next);
+                            var k = SkipSeparators(items, q);
+                            if (k == q || k >= items.Count)
                                 break;
                             // "A, the President of Kenya; B, head of the Commission, and C": an appositive between members
                             // is passed over, so is a description before one ("and two marshals of the army, C").
@@ -768,6 +778,24 @@ public sealed class RelationExtractor
             default:
                 return -1;
         }
+    }
+
+    // After a list member, the body or country it is of or from ("Maulen Ashimbayev of the Senate"): the index past it, or
+    // the index given when there is none.
+    private int PastQualifier(List<Item> items, int i)
+    {
+        if (i >= items.Count || items[i].Token is not { Key: var w } || !_rules.QualifierWords.Contains(w))
+            return i;
+        var j = i + 1;
+        if (j < items.Count && items[j].Token is { Key: var d } && _rules.DeterminerWords.Contains(d))
+            j++;
+        if (j < items.Count && items[j] is { PersonIds: null, Mention.Kind: EntityKind.Organization or EntityKind.Country or EntityKind.Location })
+            return j + 1;
+        // A body no list holds: a few capitalised words ("of the Mazhilis").
+        var end = j;
+        while (end < items.Count && end - j < 4 && items[end].Token is { Kind: TokenKind.Word } t && char.IsUpper(t.Text[0]))
+            end++;
+        return end > j ? end : i;
     }
 
     private int SkipSeparators(List<Item> items, int k)
@@ -791,6 +819,11 @@ public sealed class RelationExtractor
             // The rest of a title the lexicon does not hold whole ("Treasury and [Finance Minister X]"): capitalised words.
             if (item.PersonIds is not null && Fits(item, types) && ((j - k <= 3 && TitleFragment(items, k, j)) || (j - k <= 5 && DeterminedDescription(items, k, j))))
                 return j;
+            // "the Special Adviser to the President on Policy Coordination, X": a title standing for someone, after a
+            // preposition of the description, is part of it.
+            if (item.Mention?.Source == MentionSource.TitleOnly && j > k && items[j - 1].Token is { Kind: TokenKind.Word } before &&
+                char.IsLower(before.Text[0]) && !_rules.ListWords.Contains(before.Key) && !_rules.ClauseWords.Contains(before.Key))
+                continue;
             if (item.PersonIds is not null || (item.Token is { Key: var w } && _rules.ClauseWords.Contains(w)))
                 return -1;
             if (item.Token is { Text: "," or ";" } && j > k)

@@ -141,6 +141,7 @@ public sealed class RuleSet
         ["Pronoun"] = "pronouns that stand for the sentence's subject (\"he\", \"she\")",
         ["Topic"] = "nouns after which \"in X\" is what was talked about, not where (\"the war in Ukraine\")",
         ["Determiner"] = "words that open a short description before a list member (\"as well as the presidency's communications director, X\")",
+        ["Qualifier"] = "words that tie a list member to the body or country it is of (\"A of the Senate and B\")",
         ["FirstPerson"] = "the author's pronoun in a first-person readout, outside quotation marks (\"I\"), as written",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -158,6 +159,7 @@ public sealed class RuleSet
         ClauseWords = Get("Clause").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         TopicWords = Get("Topic").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        QualifierWords = Get("Qualifier").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         DeterminerWords = Get("Determiner").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         Pronouns = Get("Pronoun").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FirstPerson = phrases.TryGetValue("FirstPerson", out var first) ? [.. first.Where(p => p.Length == 1).Select(p => p[0])] : [];
@@ -193,6 +195,9 @@ public sealed class RuleSet
     public FrozenSet<string> FormerWords { get; }
 
     /// <summary>Nouns of a topic: a place right after one of them and its preposition is not where a meeting was.</summary>
+    /// <summary>Words that tie a list member to the body or country it is of ("A of the Senate and B").</summary>
+    public FrozenSet<string> QualifierWords { get; }
+
     /// <summary>Words that open a short description before a list member ("the presidency's [director, X]").</summary>
     public FrozenSet<string> DeterminerWords { get; }
 
