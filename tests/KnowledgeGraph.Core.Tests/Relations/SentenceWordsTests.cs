@@ -136,12 +136,15 @@ public class SentenceWordsIndexTests
             }
 
             // The rules a sentence allows, as the extractor walks them: the same rules, in order.
-            var allowed = new List<RelationRule>();
-            foreach (var rule in sentence.Allowed(rules.Rules))
-                allowed.Add(rule);
-            Assert.Equal(rules.Rules.Where(r => BruteForce(r, tokens, Spelling)), allowed);
-            foreach (var rule in sentence.Allowed(rules.Rules, any: false))
-                Assert.Fail($"no rule when none may match, got {rule.Source}");
+            foreach (var kind in Enum.GetValues<RuleKind>())
+            {
+                var allowed = new List<RelationRule>();
+                foreach (var rule in sentence.Allowed(rules, kind))
+                    allowed.Add(rule);
+                Assert.Equal(rules.Of(kind).Where(r => BruteForce(r, tokens, Spelling)), allowed);
+                foreach (var rule in sentence.Allowed(rules, kind, any: false))
+                    Assert.Fail($"no rule when none may match, got {rule.Source}");
+            }
         }
     }
 

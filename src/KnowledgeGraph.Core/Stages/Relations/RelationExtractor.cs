@@ -277,7 +277,7 @@ public sealed class RelationExtractor
                 items.ReplaceRange(k, k + 2, Item.Chunk(items[k].TokenStart, items[k + 1].TokenEnd, honoured));
         }
         // Role phrases: member-of, then the phrase becomes one person.
-        foreach (var rule in keys.Allowed(_rules.Of(RuleKind.Role)))
+        foreach (var rule in keys.Allowed(_rules, RuleKind.Role))
         {
             for (var start = 0; start < items.Count; start++)
             {
@@ -355,7 +355,7 @@ public sealed class RelationExtractor
         // Place rules are tried from the highest priority down: a place a higher-priority rule finds ("Putrajaya, where the
         // Prime Minister welcomed him") wins over a more specific one found by a lower ("landed at the airport").
         int? placePriority = null;
-        foreach (var rule in keys.Allowed(_rules.Of(RuleKind.Place)))
+        foreach (var rule in keys.Allowed(_rules, RuleKind.Place))
         {
             if (placePriority is { } found && rule.Priority < found)
                 break;
@@ -409,7 +409,7 @@ public sealed class RelationExtractor
         {
             foreach (var phrase in phrases)
             {
-                if (keys.Contains(phrase[0]) && ContainsPhrase(ts.Sentence.Tokens, phrase))
+                if (keys.Contains(phrase[0]) && ContainsPhrase(TokenSpan(ts.Sentence.Tokens), phrase))
                     return true;
             }
             return false;
@@ -456,7 +456,7 @@ public sealed class RelationExtractor
                 }
                 return present.Distinct(StringComparer.Ordinal).ToList();
             }
-            foreach (var rule in keys.Allowed(_rules.Of(RuleKind.MetWith), people > 0 || statedPair is not null))
+            foreach (var rule in keys.Allowed(_rules, RuleKind.MetWith, people > 0 || statedPair is not null))
             {
                 if (rule.Options.ContainsKey("all"))
                 {
@@ -486,7 +486,7 @@ public sealed class RelationExtractor
                     }
                 }
             }
-            foreach (var rule in keys.Allowed(_rules.Of(RuleKind.Attend), people > 0))
+            foreach (var rule in keys.Allowed(_rules, RuleKind.Attend, people > 0))
             {
                 foreach (var b in AllMatches(rule, items, statedPair))
                 {
@@ -506,7 +506,7 @@ public sealed class RelationExtractor
         }
         if (!blocked.Contains(RuleKind.Visited) && people > 0)
         {
-            foreach (var rule in keys.Allowed(_rules.Of(RuleKind.Visited)))
+            foreach (var rule in keys.Allowed(_rules, RuleKind.Visited))
             {
                 foreach (var b in AllMatches(rule, items, statedPair))
                 {
@@ -519,7 +519,7 @@ public sealed class RelationExtractor
         }
         if (!blocked.Contains(RuleKind.MemberOf))
         {
-            foreach (var rule in keys.Allowed(_rules.Of(RuleKind.MemberOf)))
+            foreach (var rule in keys.Allowed(_rules, RuleKind.MemberOf))
             {
                 foreach (var b in AllMatches(rule, items, statedPair))
                 {
@@ -864,8 +864,9 @@ public sealed class RelationExtractor
         return capitals > 0;
     }
 
-    private bool AfterAbsentCue(IReadOnlyList<Token> tokens, int start)
+    private bool AfterAbsentCue(IReadOnlyList<Token> sentenceTokens, int start)
     {
+        var tokens = TokenSpan(sentenceTokens);
         foreach (var phrase in _rules.AbsentPhrases)
         {
             // The phrase ends right before the person, or before a title and the person ("representing President X").
@@ -886,14 +887,15 @@ public sealed class RelationExtractor
     /// True when a past phrase ("had", "previously") stands in the sentence's own clauses, not inside a relative clause
     /// set off by commas ("X, who had travelled to Beijing for the occasion, then joined them" is today's occasion).
     /// </summary>
-    private bool PastOutsideRelativeClauses(IReadOnlyList<Token> tokens)
+    private bool PastOutsideRelativeClauses(IReadOnlyList<Token> sentenceTokens)
     {
+        var tokens = TokenSpan(sentenceTokens);
         var inRelative = false;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
             if (tokens[i].Text == ",")
             {
-                inRelative = i + 1 < tokens.Count && tokens[i + 1].Key is "who" or "whom" or "which";
+                inRelative = i + 1 < tokens.Length && tokens[i + 1].Key is "who" or "whom" or "which";
                 continue;
             }
             if (inRelative)
@@ -907,9 +909,9 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private static bool ContainsPhrase(IReadOnlyList<Token> tokens, ImmutableArray<string> phrase)
+    private static bool ContainsPhrase(ReadOnlySpan<Token> tokens, ImmutableArray<string> phrase)
     {
-        for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+        for (var i = 0; i + phrase.Length <= tokens.Length; i++)
         {
             if (PhraseAt(tokens, i, phrase))
                 return true;
@@ -917,10 +919,18 @@ public sealed class RelationExtractor
         return false;
     }
 
-    /// <summary>True when the token keys from <paramref name="from"/> on are the phrase's words.</summary>
-    private static bool PhraseAt(IReadOnlyList<Token> tokens, int from, ImmutableArray<string> phrase)
+    // A sentence's tokens as a span (the phrase scans run over every token for every phrase: no interface call per token).
+    private static ReadOnlySpan<Token> TokenSpan(IReadOnlyList<Token> tokens) => tokens switch
     {
-        if (from < 0 || from + phrase.Length > tokens.Count)
+        List<Token> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+        Token[] array => array,
+        _ => tokens.ToArray(),
+    };
+
+    /// <summary>True when the token keys from <paramref name="from"/> on are the phrase's words.</summary>
+    private static bool PhraseAt(ReadOnlySpan<Token> tokens, int from, ImmutableArray<string> phrase)
+    {
+        if (from < 0 || from + phrase.Length > tokens.Length)
             return false;
         for (var k = 0; k < phrase.Length; k++)
         {
