@@ -17,6 +17,7 @@ public sealed class NarrativeSetting
     private (DateOnly? Date, string? Place, int Rank) _section;
     private DateOnly? _story;
     private (string? Place, int Rank, int Paragraph) _storyPlace = (null, -1, -1);
+    private (string? Place, int Rank, int Paragraph) _moved = (null, -1, -1);
 
     /// <summary>Creates a setting for one article.</summary>
     /// <param name="published">The article date, when known.</param>
@@ -40,6 +41,7 @@ public sealed class NarrativeSetting
             _paragraph = (-1, null, null, -1);
             _story = null;
             _storyPlace = (null, -1, -1);
+            _moved = (null, -1, -1);
             return;
         }
         if (_paragraph.Paragraph != paragraph)
@@ -56,7 +58,19 @@ public sealed class NarrativeSetting
         {
             _paragraph = (paragraph, _paragraph.Date, place, placeRank);
             _storyPlace = (place, placeRank, paragraph);
+            _moved = (null, -1, -1);
         }
+    }
+
+    /// <summary>
+    /// The story moves on to a place ("... before departing for Daura"): the meetings told after it without a place of
+    /// their own are there, until a sentence names another place or a heading opens a new section.
+    /// </summary>
+    public void MoveTo(int paragraph, string place, int placeRank)
+    {
+        _paragraph = (paragraph, _paragraph.Paragraph == paragraph ? _paragraph.Date : null, place, placeRank);
+        _storyPlace = (place, placeRank, paragraph);
+        _moved = (place, placeRank, paragraph);
     }
 
     /// <summary>The mention with its missing date and place taken from the context.</summary>
@@ -71,6 +85,7 @@ public sealed class NarrativeSetting
         var (place, rank) = m.PlaceId is not null ? (m.PlaceId, m.PlaceRank)
             : samePara && _paragraph.Place is not null ? (_paragraph.Place, _paragraph.Rank)
             : _storyPlace.Place is not null && m.Paragraph - _storyPlace.Paragraph <= 1 ? (_storyPlace.Place, _storyPlace.Rank)
+            : _moved.Place is not null && m.Paragraph - _moved.Paragraph <= 2 ? (_moved.Place, _moved.Rank)
             : _section.Place is not null ? (_section.Place, _section.Rank)
             : !m.Past && _dateline is not null ? (_dateline, _datelineRank) : (null, -1);
         return m with { Date = date, PlaceId = place, PlaceRank = rank };

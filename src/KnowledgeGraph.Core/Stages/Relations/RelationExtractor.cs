@@ -102,7 +102,7 @@ public sealed class RelationExtractor
                 (previousPeople, previousPair) = ([], null);
             string[]? recentPair = previousPair ?? (previousPeople.Count >= 2 ? [previousPeople[0], previousPeople[1]]
                 : previousPeople.Count == 1 && pair.Length >= 1 && pair[0] != previousPeople[0] ? [pair[0], previousPeople[0]] : null);
-            var (placeId, placeRank, date, statedPair) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear);
+            var (placeId, placeRank, date, statedPair, destination) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear);
             // The people the sentence names, each once, in order (no list when none: most sentences).
             List<string>? named = null;
             foreach (var m in ts.Mentions)
@@ -119,6 +119,9 @@ public sealed class RelationExtractor
             setting.Observe(paragraph, ts.Sentence.IsHeadline, date, placeId, placeRank);
             for (var k = before; k < meetings.Count; k++)
                 meetings[k] = setting.Fill(meetings[k]);
+            // "... before departing for Daura": what the story tells next happens there.
+            if (destination is not null)
+                setting.MoveTo(paragraph, destination, _gazetteer.PlaceRank(destination));
             lastSubject = subject ?? lastSubject;
         }
         var inside = containment.ToHashSet();
@@ -231,7 +234,7 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null)
+    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair, string? Destination) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
         var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
@@ -355,8 +358,19 @@ public sealed class RelationExtractor
         // Place rules are tried from the highest priority down: a place a higher-priority rule finds ("Putrajaya, where the
         // Prime Minister welcomed him") wins over a more specific one found by a lower ("landed at the airport").
         int? placePriority = null;
+        string? destination = null;
         foreach (var rule in keys.Allowed(_rules, RuleKind.Place))
         {
+            // A destination ("departing for X") is where the story goes next, not where this sentence's meeting was.
+            if (rule.Options.ContainsKey("destination"))
+            {
+                foreach (var b in AllMatches(rule, items, pair))
+                {
+                    if (b.Single("p")?.EntityId is { } dest && !InTitle(items, b.Single("p")!))
+                        destination = dest;
+                }
+                continue;
+            }
             if (placePriority is { } found && rule.Priority < found)
                 break;
             foreach (var b in AllMatches(rule, items, pair))
@@ -533,7 +547,7 @@ public sealed class RelationExtractor
                 }
             }
         }
-        return (placeId, placeRank, date, statedPair);
+        return (placeId, placeRank, date, statedPair, destination);
     }
 
     /// <summary>
@@ -764,7 +778,8 @@ public sealed class RelationExtractor
                                 break;
                             // "A, the President of Kenya; B, head of the Commission, and C": an appositive between members
                             // is passed over, so is a description before one ("and two marshals of the army, C").
-                            if (!Fits(items[k], slot.Types) && (k = PastDescription(items, k, slot.Types)) < 0)
+                            // "A, the Prime Minister's wife, B": a person followed by 's describes the member before.
+                            if ((!Fits(items[k], slot.Types) || Possessed(items, k)) && (k = PastDescription(items, k, slot.Types)) < 0)
                                 break;
                             b.Add(slot.Name, items[k]);
                             next = k + 1;
@@ -798,6 +813,9 @@ public sealed class RelationExtractor
         return end > j ? end : i;
     }
 
+    // An item followed by the possessive ending ("the Prime Minister['s] wife").
+    private static bool Possessed(List<Item> items, int k) => k + 1 < items.Count && items[k + 1].Token is { Text: "'s" or "’s" };
+
     private int SkipSeparators(List<Item> items, int k)
     {
         while (k < items.Count && items[k].Token is { Key: var sep } && _rules.ListWords.Contains(sep))
@@ -824,6 +842,11 @@ public sealed class RelationExtractor
             if (item.Mention?.Source == MentionSource.TitleOnly && j > k && items[j - 1].Token is { Kind: TokenKind.Word } before &&
                 char.IsLower(before.Text[0]) && !_rules.ListWords.Contains(before.Key) && !_rules.ClauseWords.Contains(before.Key))
                 continue;
+            if (item.PersonIds is not null && Possessed(items, j))
+                continue;
+            // "the Prime Minister's [wife, Wan Azizah]": the one the possessive tells of is the member.
+            if (item.PersonIds is not null && j >= k + 2 && j - 2 >= 0 && Possessed(items, j - 2) && Fits(item, types))
+                return j;
             if (item.PersonIds is not null || (item.Token is { Key: var w } && _rules.ClauseWords.Contains(w)))
                 return -1;
             if (item.Token is { Text: "," or ";" } && j > k)

@@ -470,11 +470,12 @@ public sealed class RuleSet
                 "companion" => rule.Kind == RuleKind.Attend,
                 "priority" => int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _),
                 "away" => rule.Kind == RuleKind.Visited,
+                "destination" => rule.Kind == RuleKind.Place,
                 _ => false,
             };
             if (!ok)
             {
-                problems.Add($"{rule.Source}: option '{key}{(value == "true" ? "" : "=" + value)}' does not fit a {KindName(rule.Kind)} rule (options: visitor=<slot>, all and main for met-with, companion for attend, away for visited, name=<name> and priority=<number> for any)");
+                problems.Add($"{rule.Source}: option '{key}{(value == "true" ? "" : "=" + value)}' does not fit a {KindName(rule.Kind)} rule (options: visitor=<slot>, all and main for met-with, companion for attend, away for visited, destination for place, name=<name> and priority=<number> for any)");
                 return false;
             }
         }
