@@ -517,6 +517,22 @@ public sealed class RelationExtractor
             // where or when the meeting it points to was.
             if (meetings.Count == mentionsBefore && referRule is not null && (placeId is not null || date is not null))
                 meetings.Add(Mention(MeetingCue.Attendance, [], [], referRule));
+            // "Also present on the host side was X, while the guest was accompanied by Y": a cue word ("host") that puts
+            // only the sentence's attendees at a table of their own is no meeting of its own; they join the one before.
+            var attendees = new HashSet<string>(StringComparer.Ordinal);
+            for (var k = mentionsBefore; k < meetings.Count; k++)
+            {
+                if (meetings[k].Cue == MeetingCue.Attendance)
+                    attendees.UnionWith(meetings[k].Participants);
+            }
+            if (attendees.Count > 0)
+            {
+                for (var k = meetings.Count - 1; k >= mentionsBefore; k--)
+                {
+                    if (meetings[k] is { Cue: MeetingCue.Meeting, Generic: true } g && g.Participants.All(attendees.Contains))
+                        meetings.RemoveAt(k);
+                }
+            }
         }
         if (!blocked.Contains(RuleKind.Visited) && people > 0)
         {
