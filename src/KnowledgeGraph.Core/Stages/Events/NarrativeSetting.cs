@@ -51,7 +51,8 @@ public sealed class NarrativeSetting
             _paragraph.Date = date;
             // The story's day holds from paragraph to paragraph ("arrived on Friday. ... In the evening, ...") while it
             // is the news of the article's days, not a date recalled from long before.
-            if (_published is not { } pub || (date <= pub && date > pub.AddDays(-10)))
+            // It moves forward: a day before the one the story has reached ("He had arrived on Friday") is a look back.
+            if ((_published is not { } pub || (date <= pub && date > pub.AddDays(-10))) && !(_story is { } reached && date < reached))
                 _story = date;
         }
         if (place is not null)
