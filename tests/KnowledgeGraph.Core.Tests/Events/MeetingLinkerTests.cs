@@ -56,6 +56,22 @@ public sealed class MeetingLinkerTests
     }
 
     [Fact]
+    public void Link_AttendanceAtAnEarlierOccasion_DoesNotDateIt()
+    {
+        // Arrange: "A had called on B in Oslo in May last year. C also took part in that meeting." The attendance sentence
+        // carries the story's day (1 June), not the earlier occasion's, which the article does not give.
+        var linker = new MeetingLinker(4);
+
+        // Act
+        var meetings = linker.Link([Meeting(0, "a", "b") with { Past = true, PlaceId = "oslo", PlaceRank = 3 }, Attendance(1, "c") with { Date = June1 }]);
+
+        // Assert
+        var meeting = Assert.Single(meetings);
+        Assert.Equal(["a", "b", "c"], meeting.Participants);
+        Assert.Null(meeting.Date);
+    }
+
+    [Fact]
     public void Link_PairAndEveryoneCueInOneSentence_OneMeeting()
     {
         // Arrange: "In Palenque the two (A, B) met with C, D and E": the pair rule gives A and B, the "met with" cue gives the

@@ -59,7 +59,10 @@ public sealed class LinkedMeeting
         _visitors.UnionWith(m.Visitors);
         if (m.Companions)
             _companions.UnionWith(m.Participants);
-        Date ??= m.Date;
+        // "Mr. Blair had called on him in May 2023. X also took part in that meeting": what joins an earlier occasion
+        // brings the day the story is at, not that occasion's.
+        if (!(Mentions.Count > 1 && Mentions[0].Past && (m.Cue == MeetingCue.Attendance || m.RefersBack)))
+            Date ??= m.Date;
         // A sentence that adds people ("accompanied by the Chargé d'Affaires at the Embassy in Luanda") names places in
         // their titles, not where the table was: it gives a place only to a meeting that has none. A sentence of the
         // setting alone ("The meeting took place in the papal library") refines it.
