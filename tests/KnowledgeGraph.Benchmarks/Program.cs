@@ -19,6 +19,8 @@ namespace KnowledgeGraph.Benchmarks;
 /// `--parallelism 1` and at all cores, and prints CPU seconds (user+sys), MB per CPU-second, wall MB/s, articles/s and
 /// peak RSS; then the share of each stage, from one in-process pass over (at most 10 MB of) the same corpus.</item>
 /// <item>`stages [MB]`: only the stage shares.</item>
+/// <item>`load [cache]`: the data load, part by part, three times in this process (with `cache`: the gazetteer through its binary cache).</item>
+/// <item>`analyze [MB] [passes]`: the analysis alone, several passes in process: CPU seconds and bytes allocated per pass.</item>
 /// <item>`corpus MB DIR`: only writes the corpus (for other tools on the same slice).</item>
 /// <item>`micro`: BenchmarkDotNet figures for single stages. `network [people] [meetings]`: the network metrics of kg build.</item>
 /// </list>
@@ -47,10 +49,13 @@ public static class Program
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{written.Files:N0} articles, {written.Bytes / 1048576.0:F2} MB in {args[2]}"));
                 return 0;
             case "load":
-                LoadFigures();
+                // `load cache`: the gazetteer through its binary cache (KG_CACHE_DIR or the default folder), as kg build loads it.
+                LoadFigures(args.Length > 1 && args[1] == "cache" ? Core.Stages.Tagging.GazetteerLoader.DefaultCacheDirectory() : null);
                 return 0;
             case "stages":
                 return await WithCorpusAsync(Megabytes(1, 10), args.Skip(2).ToArray(), dir => StagesAsync(dir));
+            case "analyze":
+                return await WithCorpusAsync(Megabytes(1, 10), args.Skip(3).ToArray(), dir => AnalyzePassesAsync(dir, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5));
             case "throughput":
                 return await WithCorpusAsync(Megabytes(1, 10), args.Skip(2).ToArray(), async dir =>
                 {
@@ -183,15 +188,63 @@ public static class Program
         return 0;
     }
 
+    /// <summary>
+    /// `analyze [MB] [passes]`: the analysis alone (no reading, no assembly), the corpus in memory, analysed on one thread
+    /// several times over in this process: CPU seconds of the process and bytes allocated by the thread per pass. The
+    /// allocation count does not depend on the machine's load, so it shows a change that the CPU time's noise hides.
+    /// </summary>
+    private static async Task<int> AnalyzePassesAsync(string corpus, int passes)
+    {
+        var data = Path.Combine(RepoRoot(), "data");
+        var pipeline = new PipelineBuilder().UseDataDirectory(data).Build();
+        var source = new FileDocumentSource(new FileDocumentSourceOptions
+        {
+            Inputs = [corpus],
+            Boilerplate = BoilerplateRules.Load(Path.Combine(data, "lexicon", "boilerplate.csv")),
+        });
+        var documents = new List<SourceDocument>();
+        long bytes = 0;
+        await foreach (var document in source.ReadAsync())
+        {
+            documents.Add(document);
+            bytes += document.Bytes;
+        }
+        var mb = bytes / 1048576.0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analysis of {documents.Count:N0} parts, {mb:F2} MB, one thread, {passes} passes (load {LoadAverage()})"));
+        var best = double.MaxValue;
+        for (var pass = 1; pass <= passes; pass++)
+        {
+            var clock = new StageClock();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var facts = 0;
+            foreach (var document in documents)
+                facts += pipeline.Analyze(document, clock).Facts.Length;
+            var seconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            best = Math.Min(best, seconds);
+            var mbAllocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pass {pass}: {seconds:F2} CPU-s = {mb / seconds:F2} MB/CPU-s, {mbAllocated:F0} MB allocated, {facts:N0} facts; sentences {clock.Seconds(AnalysisStage.Sentences):F2} s, tagging {clock.Seconds(AnalysisStage.Tagging):F2} s, resolution {clock.Seconds(AnalysisStage.Resolution):F2} s, relations {clock.Seconds(AnalysisStage.Relations) - clock.Seconds(AnalysisStage.Dates):F2} s, dates {clock.Seconds(AnalysisStage.Dates):F2} s, collect {clock.Seconds(AnalysisStage.Collect):F2} s"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"best: {best:F2} CPU-s = {mb / best:F2} MB/CPU-s (load {LoadAverage()} after)"));
+        var last = new StageClock();
+        foreach (var document in documents)
+            pipeline.Analyze(document, last);
+        Console.WriteLine("allocated per stage, one pass:");
+        foreach (var stage in Enum.GetValues<AnalysisStage>())
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-12} {last.Bytes(stage) / 1048576.0,8:F0} MB"));
+        return 0;
+    }
+
     /// <summary>`load`: the data load, part by part, three times in this process (the first includes compiling the loaders).</summary>
-    private static void LoadFigures()
+    private static void LoadFigures(string? cacheDirectory)
     {
         var data = Path.Combine(RepoRoot(), "data");
         for (var round = 1; round <= 3; round++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var gazetteer = Core.Stages.Tagging.GazetteerLoader.Load(data);
+            var gazetteer = Core.Stages.Tagging.GazetteerLoader.Load(data, cacheDirectory);
             var g = watch.Elapsed.TotalSeconds;
             var heads = Core.Stages.Tagging.HeadLexicon.Load(data);
             var h = watch.Elapsed.TotalSeconds - g;

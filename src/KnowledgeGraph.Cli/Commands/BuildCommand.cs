@@ -6,6 +6,7 @@ using KnowledgeGraph.Cli.Console;
 using KnowledgeGraph.Core.Errors;
 using KnowledgeGraph.Core.Pipeline;
 using KnowledgeGraph.Core.Stages.Loading;
+using KnowledgeGraph.Core.Stages.Tagging;
 using KnowledgeGraph.Store;
 using KnowledgeGraph.Writers;
 
@@ -106,7 +107,7 @@ internal static class BuildCommand
         if (RecoverInterrupted(settings.Out) is { } restored)
             reporter.Warning($"restored {settings.Out} from {restored}: an earlier build was killed while swapping its output in");
         var dataDir = CommonOptions.ResolveData(settings.Data);
-        var pipeline = new PipelineBuilder().UseDataDirectory(dataDir).Build();
+        var pipeline = new PipelineBuilder().UseDataDirectory(dataDir, GazetteerLoader.DefaultCacheDirectory()).Build();
         var boilerplateFile = Path.Combine(dataDir, "lexicon", "boilerplate.csv");
         var policy = settings.OnBadDocument == "fail" ? BadDocumentPolicy.Fail : BadDocumentPolicy.Skip;
         var tmp = CreateTemporaryFolder(settings.Out);

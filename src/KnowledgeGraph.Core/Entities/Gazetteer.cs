@@ -137,7 +137,32 @@ public sealed class Gazetteer
         countryCode is not null && _prominence.TryGetValue(countryCode, out var n) ? n : 0;
 
     /// <summary>Maps a folded token key to its American spelling, so "defence" and "defense" are one key.</summary>
-    public string NormalizeKey(string key) => _spelling.TryGetValue(key, out var us) ? us : key;
+    public string NormalizeKey(string key)
+    {
+        // Called several times for every token (both tries, the rule words, the relation items), with the few thousand
+        // key strings the tokenizer hands out again and again (it keeps one string per word and thread): a small table
+        // per thread, by string identity, answers before the text is hashed. Only this gazetteer's answers are kept.
+        var memo = _memo;
+        if (memo is null || !ReferenceEquals(_memoOwner, this))
+        {
+            memo = _memo = new KeyValuePair<string, string>[MemoSize];
+            _memoOwner = this;
+        }
+        ref var slot = ref memo[System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key) & (MemoSize - 1)];
+        if (ReferenceEquals(slot.Key, key))
+            return slot.Value;
+        var normalized = _spelling.TryGetValue(key, out var us) ? us : key;
+        slot = new(key, normalized);
+        return normalized;
+    }
+
+    private const int MemoSize = 4096;
+
+    [ThreadStatic]
+    private static KeyValuePair<string, string>[]? _memo;
+
+    [ThreadStatic]
+    private static Gazetteer? _memoOwner;
 
     /// <summary>
     /// How specific a place is, for choosing the most specific place a text gives: venue 4, city 3, other location 2,

@@ -47,8 +47,14 @@ public sealed class PipelineBuilder
     }
 
     /// <summary>Loads gazetteer, head nouns and rules from a data folder.</summary>
-    public PipelineBuilder UseDataDirectory(string dataDirectory) =>
-        UseGazetteer(GazetteerLoader.Load(dataDirectory)).UseHeadNouns(HeadLexicon.Load(dataDirectory)).UseRelationRules(RuleSet.Load(dataDirectory));
+    public PipelineBuilder UseDataDirectory(string dataDirectory) => UseDataDirectory(dataDirectory, null);
+
+    /// <summary>
+    /// Loads gazetteer, head nouns and rules from a data folder, the gazetteer through its binary cache in
+    /// <paramref name="cacheDirectory"/> when one is given (<see cref="GazetteerLoader.DefaultCacheDirectory"/>).
+    /// </summary>
+    public PipelineBuilder UseDataDirectory(string dataDirectory, string? cacheDirectory) =>
+        UseGazetteer(GazetteerLoader.Load(dataDirectory, cacheDirectory)).UseHeadNouns(HeadLexicon.Load(dataDirectory)).UseRelationRules(RuleSet.Load(dataDirectory));
 
     /// <summary>Builds an immutable, reusable pipeline.</summary>
     public KnowledgeGraphPipeline Build()

@@ -91,3 +91,29 @@ public class ArticleDateFinderTests
         Assert.Null(ArticleDateFinder.YearOfNarrative(text));
     }
 }
+
+public class ArticleDateFinderSkipTests
+{
+    [Theory]
+    [InlineData("2023", true)]
+    [InlineData("in 2023.", true)]
+    [InlineData("٢٠٢٣", true)]
+    [InlineData("20 23", false)]
+    [InlineData("123", false)]
+    [InlineData("", false)]
+    public void HasFourDigits_DigitsInARow(string line, bool expected) => Assert.Equal(expected, ArticleDateFinder.HasFourDigits(line));
+
+    [Fact]
+    public void HasFourDigits_False_FinderFindsNoCompleteDate()
+    {
+        // Arrange: header-like lines full of near-dates; a line the finder's skip passes over must have no complete date.
+        var random = new Random(90);
+        string[] parts = ["30", "May", "May.", "2023", "202", "Feb.", "8,", "Thursday", "(28", "September", "23)", "-", "2023-02-08", "31.08.2023", "02/28/2023", "4.7.22", "٢٠٢٣", "on", "Published:"];
+        for (var n = 0; n < 20000; n++)
+        {
+            var line = string.Join(' ', Enumerable.Range(0, random.Next(1, 8)).Select(_ => parts[random.Next(parts.Length)]));
+            if (!ArticleDateFinder.HasFourDigits(line))
+                Assert.DoesNotContain(KnowledgeGraph.Core.Text.Dates.DateExpressionFinder.Find(line), e => e.IsComplete);
+        }
+    }
+}

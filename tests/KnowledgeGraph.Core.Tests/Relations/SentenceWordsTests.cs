@@ -1,4 +1,5 @@
 using KnowledgeGraph.Core.Stages.Relations;
+using KnowledgeGraph.Core.Tests.Support;
 using KnowledgeGraph.Core.Text;
 
 namespace KnowledgeGraph.Core.Tests.Relations;
@@ -96,5 +97,69 @@ public class SentenceWordsTests
         Assert.True(words.Contains(own));
         Assert.True(words.Contains(built));
         Assert.False(rules.Vocabulary.Of(Tokenizer.Tokenize("Anna Berg met Carl Dahl."), Spelling).Contains(built));
+    }
+}
+
+public class SentenceWordsIndexTests
+{
+    // The check the trigger index replaces: every required literal of the rule has a word in the sentence.
+    private static bool BruteForce(RelationRule rule, IReadOnlyList<Token> tokens, Func<string, string> normalize)
+    {
+        var keys = tokens.SelectMany(t => new[] { t.Key, normalize(t.Key) }).ToHashSet(StringComparer.Ordinal);
+        return rule.Anchors.All(anchor => anchor.Any(keys.Contains));
+    }
+
+    [Fact]
+    public void HasAnchors_ProjectRulesOnRandomSentences_SameAsCheckingEveryLiteral()
+    {
+        // Arrange: the project's rules, and sentences drawn from their own words (so that many rules are nearly
+        // matched: one literal present, another absent) mixed with filler words.
+        var rules = RuleSet.Load(Repo.DataDirectory);
+        var ruleWords = rules.Rules.SelectMany(r => r.Anchors.SelectMany(a => a)).Distinct(StringComparer.Ordinal).ToArray();
+        string[] filler = ["Anna", "Berg", "the", "of", "talks", "Oslo", "said", "on", "Monday", "Defence"];
+        static string Spelling(string key) => key == "defence" ? "defense" : key;
+        var random = new Random(9);
+
+        for (var n = 0; n < 3000; n++)
+        {
+            var words = Enumerable.Range(0, random.Next(1, 25))
+                .Select(_ => random.Next(3) == 0 ? filler[random.Next(filler.Length)] : ruleWords[random.Next(ruleWords.Length)]);
+            var tokens = Tokenizer.Tokenize(string.Join(' ', words));
+            var sentence = rules.Vocabulary.Of(tokens, Spelling);
+
+            // Act / Assert: each rule, and an equal copy the vocabulary never numbered (the old path).
+            foreach (var rule in rules.Rules)
+            {
+                var expected = BruteForce(rule, tokens, Spelling);
+                Assert.Equal(expected, sentence.HasAnchors(rule));
+                Assert.Equal(expected, sentence.HasAnchors(rule with { }));
+            }
+
+            // The rules a sentence allows, as the extractor walks them: the same rules, in order.
+            foreach (var kind in Enum.GetValues<RuleKind>())
+            {
+                var allowed = new List<RelationRule>();
+                foreach (var rule in sentence.Allowed(rules, kind))
+                    allowed.Add(rule);
+                Assert.Equal(rules.Of(kind).Where(r => BruteForce(r, tokens, Spelling)), allowed);
+                foreach (var rule in sentence.Allowed(rules, kind, any: false))
+                    Assert.Fail($"no rule when none may match, got {rule.Source}");
+            }
+        }
+    }
+
+    [Fact]
+    public void HasAnchors_RuleWithoutRequiredLiteral_AlwaysPossible()
+    {
+        // Arrange: only slots and an optional word.
+        var problems = new List<string>();
+        var rules = RuleSet.Parse([("t:1", "member-of {Person:m} also? {Organization:o}")], problems);
+        Assert.Empty(problems);
+
+        // Act
+        var words = rules.Vocabulary.Of(Tokenizer.Tokenize("Nothing here."), key => key);
+
+        // Assert
+        Assert.True(words.HasAnchors(rules.Rules[0]));
     }
 }

@@ -273,7 +273,8 @@ public sealed class GraphAssembler
             foreach (var p in people)
             {
                 var explicitVisitor = g.SelectMany(o => o.Facts).Any(f => f.VisitorId == p);
-                if (explicitVisitor || Away(p, place) == true)
+                // The host of a guest who came to them ("Erdoğan received Shoukry at the Dolmabahçe Palace") is at home.
+                if (explicitVisitor || (meeting.Roles.GetValueOrDefault(p) != "host" && Away(p, place) == true))
                 {
                     var source = g.SelectMany(o => o.Facts).OrderBy(f => f.VisitorId == p ? 0 : 1).First();
                     visits.Add((p, place, date, source.Evidence, PlaceRank(place), explicitVisitor ? source.Rule : "meeting away from home: " + source.Rule));

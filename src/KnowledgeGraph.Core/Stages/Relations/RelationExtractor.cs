@@ -76,10 +76,14 @@ public sealed class RelationExtractor
             var subject = ts.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.EntityId is not null)?.EntityId;
             // A person counts once a sentence: a title beside the name ("the Minister for Foreign Affairs of Ukraine,
             // Dmytro Kuleba") is not a second mention of them.
-            foreach (var m in ts.Mentions.Where(m => m.Kind == EntityKind.Person && m.EntityId is not null).DistinctBy(m => m.EntityId))
+            // (In mention order, each id at its first mention: the counts' insertion order breaks ties in TopTwo.)
+            for (var j = 0; j < ts.Mentions.Count; j++)
             {
-                personCounts.TryGetValue(m.EntityId!, out var c);
-                personCounts[m.EntityId!] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
+                var m = ts.Mentions[j];
+                if (m.Kind != EntityKind.Person || m.EntityId is null || PersonNamedBefore(ts.Mentions, j))
+                    continue;
+                personCounts.TryGetValue(m.EntityId, out var c);
+                personCounts[m.EntityId] = (c.Count + 1, c.Count == 0 ? ts.Sentence.Index : c.First);
             }
             var pair = TopTwo(personCounts);
             var before = meetings.Count;
@@ -99,8 +103,14 @@ public sealed class RelationExtractor
             string[]? recentPair = previousPair ?? (previousPeople.Count >= 2 ? [previousPeople[0], previousPeople[1]]
                 : previousPeople.Count == 1 && pair.Length >= 1 && pair[0] != previousPeople[0] ? [pair[0], previousPeople[0]] : null);
             var (placeId, placeRank, date, statedPair, destination) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear);
-            var named = ts.Mentions.Where(m => m is { Kind: EntityKind.Person, EntityId: not null, IsDemonym: false }).Select(m => m.EntityId!).Distinct(StringComparer.Ordinal).ToList();
-            if (named.Count > 0)
+            // The people the sentence names, each once, in order (no list when none: most sentences).
+            List<string>? named = null;
+            foreach (var m in ts.Mentions)
+            {
+                if (m is { Kind: EntityKind.Person, EntityId: { } id, IsDemonym: false } && !(named?.Contains(id) ?? false))
+                    (named ??= []).Add(id);
+            }
+            if (named is not null)
                 previousPeople = named;
             previousPair = statedPair;
             previousParagraph = paragraph;
@@ -154,6 +164,17 @@ public sealed class RelationExtractor
             }
         }
         return first is null ? [] : second is null ? [first] : [first, second];
+    }
+
+    // True when a person mention before index j has the same id as the one at j.
+    private static bool PersonNamedBefore(List<Mention> mentions, int j)
+    {
+        for (var k = 0; k < j; k++)
+        {
+            if (mentions[k].Kind == EntityKind.Person && mentions[k].EntityId == mentions[j].EntityId)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The place a line names and nothing else ("Mongolia", "SOUTH AFRICA"): a section heading.</summary>
@@ -259,7 +280,7 @@ public sealed class RelationExtractor
                 items.ReplaceRange(k, k + 2, Item.Chunk(items[k].TokenStart, items[k + 1].TokenEnd, honoured));
         }
         // Role phrases: member-of, then the phrase becomes one person.
-        foreach (var rule in _rules.Of(RuleKind.Role).Where(May))
+        foreach (var rule in keys.Allowed(_rules, RuleKind.Role))
         {
             for (var start = 0; start < items.Count; start++)
             {
@@ -338,7 +359,7 @@ public sealed class RelationExtractor
         // Prime Minister welcomed him") wins over a more specific one found by a lower ("landed at the airport").
         int? placePriority = null;
         string? destination = null;
-        foreach (var rule in _rules.Of(RuleKind.Place).Where(May))
+        foreach (var rule in keys.Allowed(_rules, RuleKind.Place))
         {
             // A destination ("departing for X") is where the story goes next, not where this sentence's meeting was.
             if (rule.Options.ContainsKey("destination"))
@@ -402,7 +423,7 @@ public sealed class RelationExtractor
         {
             foreach (var phrase in phrases)
             {
-                if (keys.Contains(phrase[0]) && ContainsPhrase(ts.Sentence.Tokens, phrase))
+                if (keys.Contains(phrase[0]) && ContainsPhrase(TokenSpan(ts.Sentence.Tokens), phrase))
                     return true;
             }
             return false;
@@ -449,7 +470,7 @@ public sealed class RelationExtractor
                 }
                 return present.Distinct(StringComparer.Ordinal).ToList();
             }
-            foreach (var rule in _rules.Of(RuleKind.MetWith).Where(r => (people > 0 || statedPair is not null) && May(r)))
+            foreach (var rule in keys.Allowed(_rules, RuleKind.MetWith, people > 0 || statedPair is not null))
             {
                 if (rule.Options.ContainsKey("all"))
                 {
@@ -479,7 +500,7 @@ public sealed class RelationExtractor
                     }
                 }
             }
-            foreach (var rule in _rules.Of(RuleKind.Attend).Where(r => people > 0 && May(r)))
+            foreach (var rule in keys.Allowed(_rules, RuleKind.Attend, people > 0))
             {
                 foreach (var b in AllMatches(rule, items, statedPair))
                 {
@@ -515,7 +536,7 @@ public sealed class RelationExtractor
         }
         if (!blocked.Contains(RuleKind.Visited) && people > 0)
         {
-            foreach (var rule in _rules.Of(RuleKind.Visited).Where(May))
+            foreach (var rule in keys.Allowed(_rules, RuleKind.Visited))
             {
                 foreach (var b in AllMatches(rule, items, statedPair))
                 {
@@ -528,7 +549,7 @@ public sealed class RelationExtractor
         }
         if (!blocked.Contains(RuleKind.MemberOf))
         {
-            foreach (var rule in _rules.Of(RuleKind.MemberOf).Where(May))
+            foreach (var rule in keys.Allowed(_rules, RuleKind.MemberOf))
             {
                 foreach (var b in AllMatches(rule, items, statedPair))
                 {
@@ -669,24 +690,29 @@ public sealed class RelationExtractor
 
     private List<Bindings> AllMatches(RelationRule rule, List<Item> items, string[]? pair)
     {
-        var found = new List<Bindings>();
-        var b = new Bindings();
+        // Most rules match nowhere in most sentences: the bindings and the list are made at the first start that fits.
+        List<Bindings>? found = null;
+        Bindings? b = null;
         for (var start = 0; start < items.Count; start++)
         {
             if (!CanStart(rule.Elements[0], items[start]))
                 continue;
+            b ??= new Bindings();
             if (Match(rule.Elements, 0, items, start, b, pair) >= 0)
             {
-                found.Add(b);
-                b = new Bindings();
+                (found ??= []).Add(b);
+                b = null;
             }
             else
             {
                 b.Reset(0);
             }
         }
-        return found;
+        return found ?? NoBindings;
     }
+
+    // What AllMatches returns when nothing matched; only read (its callers iterate it).
+    private static readonly List<Bindings> NoBindings = [];
 
     // A cheap test of the first element, before the recursive match.
     private static bool CanStart(PatternElement first, Item item) => first switch
@@ -698,10 +724,13 @@ public sealed class RelationExtractor
 
     private bool MatchesAnywhere(RelationRule rule, List<Item> items, string[]? pair, string? notBefore = null)
     {
-        var b = new Bindings();
+        Bindings? b = null;
         for (var start = 0; start < items.Count; start++)
         {
-            if (CanStart(rule.Elements[0], items[start]) && Match(rule.Elements, 0, items, start, b, pair) is var end && end >= 0 &&
+            if (!CanStart(rule.Elements[0], items[start]))
+                continue;
+            b ??= new Bindings();
+            if (Match(rule.Elements, 0, items, start, b, pair) is var end && end >= 0 &&
                 !(notBefore is not null && end < items.Count && items[end].Token?.Key == notBefore))
                 return true;
             b.Reset(0);
@@ -874,8 +903,9 @@ public sealed class RelationExtractor
         return capitals > 0;
     }
 
-    private bool AfterAbsentCue(IReadOnlyList<Token> tokens, int start)
+    private bool AfterAbsentCue(IReadOnlyList<Token> sentenceTokens, int start)
     {
+        var tokens = TokenSpan(sentenceTokens);
         foreach (var phrase in _rules.AbsentPhrases)
         {
             // The phrase ends right before the person, or before a title and the person ("representing President X").
@@ -896,14 +926,15 @@ public sealed class RelationExtractor
     /// True when a past phrase ("had", "previously") stands in the sentence's own clauses, not inside a relative clause
     /// set off by commas ("X, who had travelled to Beijing for the occasion, then joined them" is today's occasion).
     /// </summary>
-    private bool PastOutsideRelativeClauses(IReadOnlyList<Token> tokens)
+    private bool PastOutsideRelativeClauses(IReadOnlyList<Token> sentenceTokens)
     {
+        var tokens = TokenSpan(sentenceTokens);
         var inRelative = false;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
             if (tokens[i].Text == ",")
             {
-                inRelative = i + 1 < tokens.Count && tokens[i + 1].Key is "who" or "whom" or "which";
+                inRelative = i + 1 < tokens.Length && tokens[i + 1].Key is "who" or "whom" or "which";
                 continue;
             }
             if (inRelative)
@@ -917,9 +948,9 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private static bool ContainsPhrase(IReadOnlyList<Token> tokens, ImmutableArray<string> phrase)
+    private static bool ContainsPhrase(ReadOnlySpan<Token> tokens, ImmutableArray<string> phrase)
     {
-        for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+        for (var i = 0; i + phrase.Length <= tokens.Length; i++)
         {
             if (PhraseAt(tokens, i, phrase))
                 return true;
@@ -927,10 +958,18 @@ public sealed class RelationExtractor
         return false;
     }
 
-    /// <summary>True when the token keys from <paramref name="from"/> on are the phrase's words.</summary>
-    private static bool PhraseAt(IReadOnlyList<Token> tokens, int from, ImmutableArray<string> phrase)
+    // A sentence's tokens as a span (the phrase scans run over every token for every phrase: no interface call per token).
+    private static ReadOnlySpan<Token> TokenSpan(IReadOnlyList<Token> tokens) => tokens switch
     {
-        if (from < 0 || from + phrase.Length > tokens.Count)
+        List<Token> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+        Token[] array => array,
+        _ => tokens.ToArray(),
+    };
+
+    /// <summary>True when the token keys from <paramref name="from"/> on are the phrase's words.</summary>
+    private static bool PhraseAt(ReadOnlySpan<Token> tokens, int from, ImmutableArray<string> phrase)
+    {
+        if (from < 0 || from + phrase.Length > tokens.Length)
             return false;
         for (var k = 0; k < phrase.Length; k++)
         {

@@ -168,6 +168,8 @@ public sealed class RuleSet
             .Concat(new[] { PairPhrases, SeparatePhrases, AbsentPhrases, PastPhrases }.SelectMany(list => list.Where(p => p.Length > 0).Select(p => p[0]))), rules);
         // Higher priority first; file order among equals.
         _byKind = Enum.GetValues<RuleKind>().ToFrozenDictionary(k => k, k => rules.Where(r => r.Kind == k).OrderByDescending(r => r.Priority).ToImmutableArray());
+        // Each kind's rules as numbers of the vocabulary, in the same order: a sentence's allowed rules are bits.
+        _numbersByKind = [.. Enum.GetValues<RuleKind>().Select(k => _byKind[k].Select(Vocabulary.NumberOf).ToArray())];
     }
 
     /// <summary>All rules in file order.</summary>
@@ -214,6 +216,11 @@ public sealed class RuleSet
 
     /// <summary>Rules of one kind, in file order.</summary>
     public ImmutableArray<RelationRule> Of(RuleKind kind) => _byKind[kind];
+
+    /// <summary>The vocabulary numbers of <see cref="Of"/>'s rules, in its order (see <see cref="RuleVocabulary.NumberOf"/>).</summary>
+    internal int[] NumbersOf(RuleKind kind) => _numbersByKind[(int)kind];
+
+    private readonly int[][] _numbersByKind;
 
     /// <summary>Loads every <c>*.rules</c> file under <c>rules/</c> of the data folder.</summary>
     public static RuleSet Load(string dataDirectory)

@@ -45,13 +45,110 @@ internal sealed class RuleVocabulary
             size *= 2;
         _anchorRules = new RelationRule?[size];
         _anchorIds = new int[size][][];
+        // Each rule is also indexed by one of its required literals, its trigger: a sentence without any of the trigger's
+        // words cannot match the rule, so only the rules triggered by a word the sentence has are checked at all (see
+        // SentenceWords). The trigger is the literal whose shortest word is longest ("met" rather than ","; fewer words
+        // among equals): short words (",", "and", "the") are in nearly every sentence.
+        var triggered = new List<int>[ids.Count];
+        var untriggered = new List<int>();
         foreach (var rule in known)
         {
             var slot = RuntimeHelpers.GetHashCode(rule) & (size - 1);
             while (_anchorRules[slot] is not null)
                 slot = (slot + 1) & (size - 1);
             (_anchorRules[slot], _anchorIds[slot]) = (rule, Numbered(rule));
+            if (Trigger(rule) is { } trigger)
+            {
+                foreach (var w in trigger)
+                    (triggered[ids[w]] ??= []).Add(slot);
+            }
+            else
+            {
+                untriggered.Add(slot);
+            }
         }
+        _triggered = [.. triggered.Select(list => list is null ? [] : list.Distinct().ToArray())];
+        _untriggered = [.. untriggered];
+    }
+
+    private static string[]? Trigger(RelationRule rule)
+    {
+        string[]? best = null;
+        foreach (var anchor in rule.Anchors)
+        {
+            if (anchor.Length == 0)
+                continue;
+            if (best is null || anchor.Min(w => w.Length) is var shortest && (shortest > best.Min(w => w.Length) || (shortest == best.Min(w => w.Length) && anchor.Length < best.Length)))
+                best = anchor;
+        }
+        return best;
+    }
+
+    // Rule numbers (slots of the table above) by the word ids of their trigger; the rules without a required literal.
+    private readonly int[][] _triggered;
+    private readonly int[] _untriggered;
+
+    /// <summary>The rule's number in this vocabulary, or -1 for a rule it was not made with.</summary>
+    internal int NumberOf(RelationRule rule)
+    {
+        var mask = _anchorRules.Length - 1;
+        for (var slot = RuntimeHelpers.GetHashCode(rule) & mask; _anchorRules[slot] is { } known; slot = (slot + 1) & mask)
+        {
+            if (ReferenceEquals(known, rule))
+                return slot;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The numbers of the rules whose required literals a sentence with these words has: each rule triggered by one of
+    /// the words is checked against all its literals, the others are not looked at.
+    /// </summary>
+    internal ulong[] Possible(ulong[] words)
+    {
+        var possible = new ulong[(_anchorRules.Length + 63) >> 6];
+        var decided = new ulong[possible.Length];
+        foreach (var number in _untriggered)
+        {
+            if (Has(words, _anchorIds[number]))
+                possible[number >> 6] |= 1UL << number;
+        }
+        for (var block = 0; block < words.Length; block++)
+        {
+            for (var bits = words[block]; bits != 0; bits &= bits - 1)
+            {
+                var word = (block << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                foreach (var number in _triggered[word])
+                {
+                    if ((decided[number >> 6] & (1UL << number)) != 0)
+                        continue;
+                    decided[number >> 6] |= 1UL << number;
+                    if (Has(words, _anchorIds[number]))
+                        possible[number >> 6] |= 1UL << number;
+                }
+            }
+        }
+        return possible;
+    }
+
+    /// <summary>True when the words have, for each anchor, one of its word ids.</summary>
+    internal static bool Has(ulong[] words, int[][] anchors)
+    {
+        foreach (var anchor in anchors)
+        {
+            var found = false;
+            foreach (var id in anchor)
+            {
+                if ((words[id >> 6] & (1UL << id)) != 0)
+                {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -92,7 +189,7 @@ internal sealed class RuleVocabulary
             if (!ReferenceEquals(n, t.Key) && _ids.TryGetValue(n, out id))
                 bits[id >> 6] |= 1UL << id;
         }
-        return new SentenceWords(this, bits, tokens, normalize);
+        return new SentenceWords(this, bits, Possible(bits), tokens, normalize);
     }
 
     internal bool TryGetId(string word, out int id)
@@ -118,36 +215,57 @@ internal sealed class SentenceWords
 {
     private readonly RuleVocabulary _vocabulary;
     private readonly ulong[] _bits;
+    private readonly ulong[] _possible;
     private readonly IReadOnlyList<Token> _tokens;
     private readonly Func<string, string> _normalize;
 
-    internal SentenceWords(RuleVocabulary vocabulary, ulong[] bits, IReadOnlyList<Token> tokens, Func<string, string> normalize)
+    internal SentenceWords(RuleVocabulary vocabulary, ulong[] bits, ulong[] possible, IReadOnlyList<Token> tokens, Func<string, string> normalize)
     {
         _vocabulary = vocabulary;
         _bits = bits;
+        _possible = possible;
         _tokens = tokens;
         _normalize = normalize;
     }
 
     /// <summary>True when the sentence has, for each required literal of <paramref name="rule"/>, one of its words (see <see cref="RelationRule.Anchors"/>).</summary>
-    public bool HasAnchors(RelationRule rule)
+    public bool HasAnchors(RelationRule rule) =>
+        _vocabulary.NumberOf(rule) is var number && number >= 0 ? May(number) : RuleVocabulary.Has(_bits, _vocabulary.AnchorIds(rule));
+
+    /// <summary>
+    /// The rules of a kind (<see cref="RuleSet.Of"/>, in order) whose required literals the sentence has, or none when
+    /// <paramref name="any"/> is false: what <c>rules.Of(kind).Where(HasAnchors)</c> gives, by the rules' numbers (a bit
+    /// each), without an iterator and a delegate per call (several calls per sentence).
+    /// </summary>
+    public AllowedRules Allowed(RuleSet rules, RuleKind kind, bool any = true) =>
+        any ? new(this, rules.Of(kind), rules.NumbersOf(kind)) : new(this, [], []);
+
+    /// <summary>The rules of a list a sentence allows (<see cref="Allowed"/>), for <c>foreach</c>.</summary>
+    internal readonly struct AllowedRules(SentenceWords words, System.Collections.Immutable.ImmutableArray<RelationRule> rules, int[] numbers)
     {
-        foreach (var anchor in _vocabulary.AnchorIds(rule))
+        public Enumerator GetEnumerator() => new(words, rules, numbers);
+
+        public struct Enumerator(SentenceWords words, System.Collections.Immutable.ImmutableArray<RelationRule> rules, int[] numbers)
         {
-            var found = false;
-            foreach (var id in anchor)
+            private int _index = -1;
+
+            public readonly RelationRule Current => rules[_index];
+
+            public bool MoveNext()
             {
-                if ((_bits[id >> 6] & (1UL << id)) != 0)
+                while (++_index < rules.Length)
                 {
-                    found = true;
-                    break;
+                    // A rule the vocabulary has no number for (never, for a rule set's own rules) is checked word by word.
+                    if (numbers[_index] >= 0 ? words.May(numbers[_index]) : words.HasAnchors(rules[_index]))
+                        return true;
                 }
-            }
-            if (!found)
                 return false;
+            }
         }
-        return true;
     }
+
+    /// <summary><see cref="HasAnchors"/> of the rule with this number in the vocabulary (<see cref="RuleVocabulary.NumberOf"/>).</summary>
+    public bool May(int number) => (_possible[number >> 6] & (1UL << number)) != 0;
 
     /// <summary>True when a token of the sentence has the key <paramref name="word"/>, as written or normalised.</summary>
     public bool Contains(string word)

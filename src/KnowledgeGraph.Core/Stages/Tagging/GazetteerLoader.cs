@@ -22,7 +22,46 @@ public static class GazetteerLoader
 
     /// <summary>Loads everything under <paramref name="dataDirectory"/>.</summary>
     /// <exception cref="KnowledgeGraphException">One or more data files are invalid; the message lists each problem.</exception>
-    public static Gazetteer Load(string dataDirectory)
+    public static Gazetteer Load(string dataDirectory) => Load(dataDirectory, null);
+
+    /// <summary>
+    /// Loads everything under <paramref name="dataDirectory"/>, through a binary copy of the parsed files in
+    /// <paramref name="cacheDirectory"/> when that is given (see <see cref="GazetteerCache"/>): the copy is used when
+    /// the files are byte for byte those it was made from, and made again otherwise. The gazetteer is the same either way.
+    /// </summary>
+    /// <exception cref="KnowledgeGraphException">One or more data files are invalid; the message lists each problem.</exception>
+    public static Gazetteer Load(string dataDirectory, string? cacheDirectory)
+    {
+        if (cacheDirectory is null || !Directory.Exists(Path.Combine(dataDirectory, "gazetteer")))
+            return LoadParts(dataDirectory).Build();
+        var file = GazetteerCache.FileFor(cacheDirectory, dataDirectory);
+        var key = GazetteerCache.Key(dataDirectory, InputFiles(dataDirectory));
+        if (GazetteerCache.TryRead(file, key) is { } cached)
+            return cached.Build();
+        var parts = LoadParts(dataDirectory);
+        GazetteerCache.TryWrite(file, key, parts);
+        return parts.Build();
+    }
+
+    /// <summary>
+    /// Where <c>kg build</c> keeps the gazetteer's binary cache: <c>$KG_CACHE_DIR</c>, else
+    /// <c>$XDG_CACHE_HOME/knowledgegraph</c>, else <c>~/.cache/knowledgegraph</c>; null when <c>KG_CACHE_DIR=off</c>.
+    /// </summary>
+    public static string? DefaultCacheDirectory() => GazetteerCache.DefaultDirectory();
+
+    /// <summary>Every file <see cref="LoadParts"/> reads, in the order it reads them (present or not).</summary>
+    internal static IEnumerable<string> InputFiles(string dataDirectory)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(dataDirectory, "gazetteer"), "*.csv").Order(StringComparer.Ordinal))
+            yield return file;
+        var lexDir = Path.Combine(dataDirectory, "lexicon");
+        foreach (var name in new[] { "titles.csv", "spelling-variants.csv", "word-lists.csv", "given-names.txt", "common-words.txt" })
+            yield return Path.Combine(lexDir, name);
+    }
+
+    /// <summary>Reads and checks the data files: the parts a gazetteer is built from.</summary>
+    /// <exception cref="KnowledgeGraphException">One or more data files are invalid; the message lists each problem.</exception>
+    internal static GazetteerParts LoadParts(string dataDirectory)
     {
         var problems = new List<string>();
         var gazDir = Path.Combine(dataDirectory, "gazetteer");
@@ -68,19 +107,19 @@ public static class GazetteerLoader
         var words = File.Exists(wordsFile) ? ReadWordLists(wordsFile, Relative(dataDirectory, wordsFile), problems) : null;
         if (problems.Count > 0)
             throw Fail(problems);
-        return new Gazetteer(
-            entries.Values,
-            roleRows.Select(r => r.Role),
+        return new GazetteerParts(
+            [.. entries.Values],
+            [.. roleRows.Select(r => r.Role)],
             titles,
-            ReadWordList(Path.Combine(lexDir, "given-names.txt")),
-            ReadWordList(Path.Combine(lexDir, "common-words.txt")),
+            [.. ReadWordList(Path.Combine(lexDir, "given-names.txt"))],
+            [.. ReadWordList(Path.Combine(lexDir, "common-words.txt"))],
             spelling,
             words);
     }
 
-    private static WordLists ReadWordLists(string file, string rel, List<string> problems)
+    private static List<KeyValuePair<string, ImmutableArray<string>>> ReadWordLists(string file, string rel, List<string> problems)
     {
-        var lists = new List<KeyValuePair<string, IEnumerable<string>>>();
+        var lists = new List<KeyValuePair<string, ImmutableArray<string>>>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         ReadCsv(file, rel, problems, (header, row, line) =>
         {
@@ -99,7 +138,7 @@ public static class GazetteerLoader
         }, ["list", "words"]);
         foreach (var name in WordLists.Names.Where(n => !seen.ContainsKey(n)))
             problems.Add($"{rel}:1: list '{name}' is missing (add a row '{name},word;word')");
-        return new WordLists(lists);
+        return lists;
     }
 
     internal static KnowledgeGraphException Fail(List<string> problems)

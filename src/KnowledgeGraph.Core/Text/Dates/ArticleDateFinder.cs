@@ -65,6 +65,9 @@ public static partial class ArticleDateFinder
                 continue;
             seen++;
 
+            // A complete date has a year, four digits in a row: a line without them (most paragraphs of the lead) has none.
+            if (!HasFourDigits(line))
+                continue;
             var complete = DateExpressionFinder.Find(line).Where(e => e.IsComplete).ToList();
             if (complete.Count == 0)
                 continue;
@@ -131,6 +134,19 @@ public static partial class ArticleDateFinder
             return weekday is { } w ? (partial.Month!.Value, partial.Day!.Value, w) : null;
         }
         return null;
+    }
+
+    // Four decimal digits in a row (any script: the date pattern's \d is any Unicode decimal digit).
+    internal static bool HasFourDigits(string line)
+    {
+        var run = 0;
+        foreach (var c in line)
+        {
+            run = char.IsDigit(c) ? run + 1 : 0;
+            if (run == 4)
+                return true;
+        }
+        return false;
     }
 
     // The latest year the text names, if any.

@@ -133,14 +133,19 @@ public static partial class DateExpressionFinder
             while (end < text.Length && IsAsciiWordChar(text[end]))
                 end++;
             var word = text.AsSpan(i, end - i);
-            if ((i == 0 || !IsAsciiWordChar(text[i - 1])) && (IsOneOf(word, MonthWords) || IsOneOf(word, WeekdayStartWords)))
-                starts.Add(i);
-            if (char.IsAsciiLetterUpper(c))
+            // Most words cannot be any of the names: none has this length or starts with this letter (one mask test
+            // each), and the forty comparisons below are skipped.
+            if (word.Length <= MaxNameLength && (NameLengths & (1 << word.Length)) != 0 && (NameInitials & (1 << ((c | 0x20) - 'a'))) != 0)
             {
-                month |= IsOneOf(word, MonthWords);
-                weekday |= IsOneOf(word, WeekdayWords);
+                if ((i == 0 || !IsAsciiWordChar(text[i - 1])) && (IsOneOf(word, MonthWords) || IsOneOf(word, WeekdayStartWords)))
+                    starts.Add(i);
+                if (char.IsAsciiLetterUpper(c))
+                {
+                    month |= IsOneOf(word, MonthWords);
+                    weekday |= IsOneOf(word, WeekdayWords);
+                }
+                relative |= IsOneOf(word, RelativeWords);
             }
-            relative |= IsOneOf(word, RelativeWords);
             i = end;
         }
         return (digit && (separator || month), weekday, relative);
@@ -162,6 +167,11 @@ public static partial class DateExpressionFinder
     private static readonly string[] WeekdayWords = FullWeekdayNames.Split('|');
     private static readonly string[] WeekdayStartWords = WeekdayNames.Split('|');
     private static readonly string[] RelativeWords = ["today", "tonight", "yesterday", "tomorrow"];
+
+    // The lengths (bit n: a name of n letters) and lower-case initials (bit k: letter 'a' + k) of all the names above.
+    private static readonly int MaxNameLength = MonthWords.Concat(WeekdayStartWords).Concat(RelativeWords).Max(w => w.Length);
+    private static readonly int NameLengths = MonthWords.Concat(WeekdayStartWords).Concat(RelativeWords).Aggregate(0, (bits, w) => bits | (1 << w.Length));
+    private static readonly int NameInitials = MonthWords.Concat(WeekdayStartWords).Concat(RelativeWords).Aggregate(0, (bits, w) => bits | (1 << (char.ToLowerInvariant(w[0]) - 'a')));
 
     private static ImmutableArray<DateExpression> Find(string text, bool dates, bool weekdays, bool relatives, List<int>? dateStarts = null)
     {
