@@ -37,6 +37,8 @@ public class RuleSetTests
         "a slot name is used twice")]
     [InlineData("block place at",
         "'block' takes a relation (met-with, visited, member-of) and a pattern (block met-with phone)")]
+    [InlineData("met-with {Person+:a} and {Person:b} met",
+        "{…+:a} before 'and' and {…:b} never matches (the list takes b too); write {…:a} without the +")]
     [InlineData("define Couple the two men",
         "'define' takes a list name (Absent, Clause, Determiner, FirstPerson, Former, ListWord, Pair, Past, Pronoun, Qualifier, Separately, Topic) and phrases separated by | (define Pair the two men | the pair)")]
     [InlineData("met-with {Person:a} $GREET {Person:b}",

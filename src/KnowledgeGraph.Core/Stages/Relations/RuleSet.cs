@@ -459,6 +459,17 @@ public sealed class RuleSet
             problems.Add($"{rule.Source}: a slot name is used twice");
             return false;
         }
+        // "{Person+:a} and {Person:b}": a list takes every member it can, b included, and gives none back.
+        for (var k = 0; k + 2 < rule.Elements.Length; k++)
+        {
+            if (rule.Elements[k] is SlotElement { List: true } list && rule.Elements[k + 1] is LiteralElement { Optional: false } joint &&
+                joint.Keys.All(w => w is "," or "and" or "&" or ";") && rule.Elements[k + 2] is SlotElement next &&
+                (list.Types & next.Types & ~SlotType.Pair) != 0)
+            {
+                problems.Add($"{rule.Source}: {{…+:{list.Name}}} before '{string.Join("|", joint.Keys)}' and {{…:{next.Name}}} never matches (the list takes {next.Name} too); write {{…:{list.Name}}} without the +");
+                return false;
+            }
+        }
         foreach (var (key, value) in rule.Options)
         {
             var ok = key switch
