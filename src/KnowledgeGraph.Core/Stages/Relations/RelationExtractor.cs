@@ -460,12 +460,29 @@ public sealed class RelationExtractor
                 Rule = rule.Source,
             };
             // Everyone the sentence puts at the table: its people, less those it names as absent ("representing X").
+            // "The spokesperson stated that Minister X opened his visit with a session with Y": who reports is not at the
+            // table, and "that" opens the clause that tells who was.
+            var reportAt = -1;
+            for (var k = 0; k + 2 < items.Count && reportAt < 0; k++)
+            {
+                if (items[k].Token is { Key: var verb } && _rules.ReportingWords.Contains(verb) && items[k + 1].Token is { Key: "that" })
+                {
+                    for (var j = k + 2; j < items.Count; j++)
+                    {
+                        if (items[j].PersonIds is not null)
+                        {
+                            reportAt = k;
+                            break;
+                        }
+                    }
+                }
+            }
             List<string> Everyone()
             {
                 var present = new List<string>();
-                for (var k = 0; k < items.Count; k++)
+                for (var k = reportAt < 0 ? 0 : reportAt; k < items.Count; k++)
                 {
-                    if (items[k].PersonIds is { } ids && !(absentPossible && AfterAbsentCue(ts.Sentence.Tokens, items[k].TokenStart)))
+                    if (items[k].PersonIds is { } ids && !(absentPossible && AfterAbsentCue(ts.Sentence.Tokens, items[k].TokenStart, reported: reportAt >= 0)))
                         present.AddRange(ids);
                 }
                 return present.Distinct(StringComparer.Ordinal).ToList();
@@ -903,11 +920,14 @@ public sealed class RelationExtractor
         return capitals > 0;
     }
 
-    private bool AfterAbsentCue(IReadOnlyList<Token> sentenceTokens, int start)
+    // With reported set, "that" after a reporting verb opens the clause that tells the meeting: no absent cue.
+    private bool AfterAbsentCue(IReadOnlyList<Token> sentenceTokens, int start, bool reported = false)
     {
         var tokens = TokenSpan(sentenceTokens);
         foreach (var phrase in _rules.AbsentPhrases)
         {
+            if (reported && phrase is ["that"])
+                continue;
             // The phrase ends right before the person, or before a title and the person ("representing President X").
             for (var end = start; end >= Math.Max(0, start - 3); end--)
             {

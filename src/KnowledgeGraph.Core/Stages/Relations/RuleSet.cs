@@ -142,6 +142,7 @@ public sealed class RuleSet
         ["Topic"] = "nouns after which \"in X\" is what was talked about, not where (\"the war in Ukraine\")",
         ["Determiner"] = "words that open a short description before a list member (\"as well as the presidency's communications director, X\")",
         ["Qualifier"] = "words that tie a list member to the body or country it is of (\"A of the Senate and B\")",
+        ["Reporting"] = "verbs that report what someone else did (\"the spokesperson stated that X met Y\"): the reporter is not at the table",
         ["FirstPerson"] = "the author's pronoun in a first-person readout, outside quotation marks (\"I\"), as written",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -159,6 +160,7 @@ public sealed class RuleSet
         ClauseWords = Get("Clause").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         TopicWords = Get("Topic").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        ReportingWords = Get("Reporting").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         QualifierWords = Get("Qualifier").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         DeterminerWords = Get("Determiner").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         Pronouns = Get("Pronoun").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
@@ -197,6 +199,9 @@ public sealed class RuleSet
     public FrozenSet<string> FormerWords { get; }
 
     /// <summary>Nouns of a topic: a place right after one of them and its preposition is not where a meeting was.</summary>
+    /// <summary>Verbs that report what someone else did ("stated that"): the reporter is not at the table.</summary>
+    public FrozenSet<string> ReportingWords { get; }
+
     /// <summary>Words that tie a list member to the body or country it is of ("A of the Senate and B").</summary>
     public FrozenSet<string> QualifierWords { get; }
 
