@@ -44,16 +44,9 @@ public sealed partial class GraphStore : IAssemblyStateStore
                     keys.Add((id, r.GetInt64(1)));
             }
         }
-        keys.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id) is var c && c != 0 ? c : x.Part.CompareTo(y.Part));
-        using var get = Command("SELECT data FROM analyses WHERE article_id = $id AND part = $part");
-        var pid = get.Parameters.Add("$id", SqliteType.Text);
-        var ppart = get.Parameters.Add("$part", SqliteType.Integer);
-        foreach (var (id, part) in keys)
-        {
-            pid.Value = id;
-            ppart.Value = part;
-            yield return AnalysisCodec.Decode((byte[])get.ExecuteScalar()!);
-        }
+        SortOrdinal(keys);
+        foreach (var analysis in ReadAnalyses(keys))
+            yield return analysis;
     }
 
     /// <inheritdoc/>

@@ -440,15 +440,7 @@ public sealed partial class GraphStore
             if (_stored is not { Count: > 0 })
                 return;
             var gone = _stored.Keys.Select(k => named[k]).ToList();
-            using var forget = _store.Command("DELETE FROM row_hashes WHERE kind = $kind AND locator = $locator", _tx);
-            if (Written + gone.Count > _limit)
-                throw new TooManyChangesException();
-            foreach (var (kind, locator) in gone)
-            {
-                Delete(kind, locator);
-                Run(forget, ("$kind", kind.ToString()), ("$locator", locator));
-                Written++;
-            }
+            DeleteRows(gone);
         }
 
         /// <summary>Deletes the rows the last build wrote and this graph no longer has.</summary>
@@ -468,6 +460,12 @@ public sealed partial class GraphStore
                         gone.Add((kind, locator));
                 }
             }
+            DeleteRows(gone);
+        }
+
+        // Deletes the rows and their fingerprints, or gives up when that makes too many changes for the in-place write.
+        private void DeleteRows(List<(char Kind, string Locator)> gone)
+        {
             using var forget = _store.Command("DELETE FROM row_hashes WHERE kind = $kind AND locator = $locator", _tx);
             if (Written + gone.Count > _limit)
                 throw new TooManyChangesException();

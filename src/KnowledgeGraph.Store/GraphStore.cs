@@ -299,7 +299,7 @@ public sealed partial class GraphStore : IAnalysisStore, IDisposable
                 keys.Add((r.GetString(0), r.GetInt64(1)));
         }
         var sqliteOrder = keys.ToList();
-        keys.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id) is var c && c != 0 ? c : x.Part.CompareTo(y.Part));
+        SortOrdinal(keys);
         if (keys.SequenceEqual(sqliteOrder))
         {
             // The usual case (ids without characters beyond U+FFFF): one pass in SQLite's own order.
@@ -309,6 +309,17 @@ public sealed partial class GraphStore : IAnalysisStore, IDisposable
                 yield return AnalysisCodec.Decode((byte[])rr.GetValue(0));
             yield break;
         }
+        foreach (var analysis in ReadAnalyses(keys))
+            yield return analysis;
+    }
+
+    // The assembler's order of analyses: article id by UTF-16 units (.NET's ordinal), then part.
+    private static void SortOrdinal(List<(string Id, long Part)> keys) =>
+        keys.Sort((x, y) => string.CompareOrdinal(x.Id, y.Id) is var c && c != 0 ? c : x.Part.CompareTo(y.Part));
+
+    // The analyses of the given keys, one at a time, in the keys' order.
+    private IEnumerable<DocumentAnalysis> ReadAnalyses(List<(string Id, long Part)> keys)
+    {
         using var get = Command("SELECT data FROM analyses WHERE article_id = $id AND part = $part");
         var pid = get.Parameters.Add("$id", SqliteType.Text);
         var ppart = get.Parameters.Add("$part", SqliteType.Integer);
