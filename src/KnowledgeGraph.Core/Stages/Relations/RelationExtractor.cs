@@ -326,7 +326,7 @@ public sealed class RelationExtractor
         for (var k = 1; k < items.Count; k++)
         {
             if (items[k].Mention is { Source: MentionSource.TitleOnly, QualifierId: not null } tm && items[k - 1].Mention is { } q &&
-                (q.EntityId == tm.QualifierId || (q.Candidates.Length > 0 && q.Candidates[0].Id == tm.QualifierId)))
+                Names(q, tm.QualifierId!))
             {
                 // "the American president", "the NATO chief": the qualifier is the holder's country or organisation.
                 if (tm.EntityId is { } holder && tm.Title is { IsHonorific: false } qt && qt.Kind != "relational" && !items[k].IsPronoun &&
@@ -347,7 +347,7 @@ public sealed class RelationExtractor
         for (var k = 0; k + 2 < items.Count; k++)
         {
             if (items[k].Mention is { Source: MentionSource.TitleOnly, QualifierId: { } qid, EntityId: { } holder } && items[k].PersonIds is [_] &&
-                items[k + 1].Token is { Key: "of" } && items[k + 2].Mention is { } q && (q.EntityId == qid || (q.Candidates.Length > 0 && q.Candidates[0].Id == qid)))
+                items[k + 1].Token is { Key: "of" } && items[k + 2].Mention is { } q && Names(q, qid))
                 items.ReplaceRange(k, k + 3, Item.Chunk(items[k].TokenStart, items[k + 2].TokenEnd, holder));
         }
 
@@ -846,6 +846,9 @@ public sealed class RelationExtractor
         return end > j ? end : i;
     }
 
+    // A mention that names the entity, resolved or as its first candidate (a title's qualifier: "Norwegian", "of Poland").
+    private static bool Names(Mention m, string id) => m.EntityId == id || (m.Candidates.Length > 0 && m.Candidates[0].Id == id);
+
     // An item followed by the possessive ending ("the Prime Minister['s] wife").
     private static bool Possessed(List<Item> items, int k) => k + 1 < items.Count && items[k + 1].Token is { Text: "'s" or "’s" };
 
@@ -878,7 +881,7 @@ public sealed class RelationExtractor
             if (item.PersonIds is not null && Possessed(items, j))
                 continue;
             // "the Prime Minister's [wife, Wan Azizah]": the one the possessive tells of is the member.
-            if (item.PersonIds is not null && j >= k + 2 && j - 2 >= 0 && Possessed(items, j - 2) && Fits(item, types))
+            if (item.PersonIds is not null && j >= k + 2 && Possessed(items, j - 2) && Fits(item, types))
                 return j;
             if (item.PersonIds is not null || (item.Token is { Key: var w } && _rules.ClauseWords.Contains(w)))
                 return -1;
