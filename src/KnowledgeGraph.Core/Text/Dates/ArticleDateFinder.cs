@@ -112,12 +112,15 @@ public static partial class ArticleDateFinder
     {
         ArgumentNullException.ThrowIfNull(text);
         var seen = 0;
-        var offset = 0;
-        foreach (var raw in text.Split('\n'))
+        // Line by line through the header only: every undated article comes here, and its body need not be split.
+        for (var lineStart = 0; lineStart <= text.Length;)
         {
-            var lineStart = offset;
-            offset += raw.Length + 1;
-            var line = raw.Length > MaxLineChars ? raw[..MaxLineChars] : raw;
+            var end = text.IndexOf('\n', lineStart);
+            if (end < 0)
+                end = text.Length;
+            var line = text.Substring(lineStart, Math.Min(end - lineStart, MaxLineChars));
+            var start = lineStart;
+            lineStart = end + 1;
             if (string.IsNullOrWhiteSpace(line))
                 continue;
             if (++seen > headerLines)
@@ -126,7 +129,7 @@ public static partial class ArticleDateFinder
                 continue;
             // The weekday the lead gives for the event ("on Wednesday"), in the dateline's sentence even when the copy is
             // wrapped over several lines.
-            var from = lineStart + partial.Start + partial.Length;
+            var from = start + partial.Start + partial.Length;
             var lead = text.Substring(from, Math.Min(600, text.Length - from)).Replace('\n', ' ');
             // (The sentence splitter knows that "U.S. President" does not end it.)
             var sentence = SentenceSplitter.Split(lead).FirstOrDefault()?.Text ?? lead;
