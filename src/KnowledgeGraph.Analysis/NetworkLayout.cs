@@ -69,7 +69,7 @@ public static class NetworkLayout
             var (x, y) = positions[n.Id];
             return n with { Properties = n.Properties.SetItem(XKey, PropertyValue.Of(x)).SetItem(YKey, PropertyValue.Of(y)) };
         });
-        return new PropertyGraph(nodes, graph.Relationships);
+        return graph.WithNodes(nodes);
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public static class NetworkLayout
         }
         var satellites = new int[nodes.Length];
         // Counts start at zero (not -1): with nothing placed before this layout, no neighbour has earlier satellites.
-        var pending = Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => positions[i] is null)], neighbours, neighbours, positions, satellites, options.EdgeLength);
+        var pending = Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => positions[i] is null)], neighbours, i => neighbours[i].Count(k => positions[k] is not null), positions, satellites, options.EdgeLength);
         Grid(pending, positions, bottom, options.EdgeLength);
 
         var result = ImmutableDictionary.CreateBuilder<string, (double X, double Y)>(StringComparer.Ordinal);
@@ -168,28 +168,51 @@ public static class NetworkLayout
         var core = new bool[nodes.Length];
         for (var i = 0; i < nodes.Length; i++)
             core[i] = nodes[i].Label is GraphSchema.Person or GraphSchema.Meeting;
+        // Only what touches a new node is listed (a day adds a few hundred nodes to an archive of a million
+        // relationships): a new node's every neighbour, a placed node's new neighbours and how many placed ones it has,
+        // the person-meeting links of new nodes, and the links among new people and meetings (the only ones the fresh
+        // components below are made of: a new node left unplaced by step 1 has no placed person or meeting beside it).
         var coreEdges = new SortedSet<(int, int)>();
         var coreNeighbours = new List<int>[nodes.Length];
         var neighbours = new List<int>[nodes.Length];
+        var placedAround = new int[nodes.Length];
         for (var i = 0; i < nodes.Length; i++)
-            (coreNeighbours[i], neighbours[i]) = ([], []);
+        {
+            if (positions[i] is null)
+                (coreNeighbours[i], neighbours[i]) = ([], []);
+        }
         foreach (var r in graph.Relationships)
         {
             if (!index.TryGetValue(r.StartId, out var a) || !index.TryGetValue(r.EndId, out var b) || a == b)
                 continue;
-            neighbours[a].Add(b);
-            neighbours[b].Add(a);
-            if (r.Type is GraphSchema.Attended or GraphSchema.MetWith && core[a] && core[b] && coreEdges.Add(a < b ? (a, b) : (b, a)))
+            var (newA, newB) = (positions[a] is null, positions[b] is null);
+            if (!newA && !newB)
+            {
+                placedAround[a]++;
+                placedAround[b]++;
+                continue;
+            }
+            (neighbours[a] ??= []).Add(b);
+            (neighbours[b] ??= []).Add(a);
+            if (r.Type is not (GraphSchema.Attended or GraphSchema.MetWith) || !core[a] || !core[b])
+                continue;
+            if (!newA)
+                coreNeighbours[b].Add(a);
+            else if (!newB)
+                coreNeighbours[a].Add(b);
+            else if (coreEdges.Add(a < b ? (a, b) : (b, a)))
             {
                 coreNeighbours[a].Add(b);
                 coreNeighbours[b].Add(a);
             }
         }
+        // A node's placed neighbours, counted with repeats (one per relationship), as a list of all of them would.
+        int PlacedAround(int i) => placedAround[i] + (neighbours[i]?.Count(k => positions[k] is not null) ?? 0);
         var satellites = new int[nodes.Length];
         Array.Fill(satellites, -1);
 
         // 1. New people and meetings tied to placed ones: next to them, over the person–meeting links only.
-        Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => core[i] && positions[i] is null)], coreNeighbours, neighbours, positions, satellites, options.EdgeLength);
+        Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => core[i] && positions[i] is null)], coreNeighbours, PlacedAround, positions, satellites, options.EdgeLength);
         // 2. Components with nothing placed: laid out on their own and packed below; new lone people in a grid below them.
         var fresh = Components(nodes.Length, Enumerable.Range(0, nodes.Length).Select(i => core[i] && positions[i] is null).ToArray(), coreEdges);
         var linked = fresh.Where(c => c.Count > 1).OrderByDescending(c => c.Count).ThenBy(c => c[0]).ToList();
@@ -199,7 +222,7 @@ public static class NetworkLayout
         bottom = Grid(singles, positions, bottom, options.EdgeLength);
         // 3. Every other new node next to what it is linked to; what is linked to nothing placed, in a last grid.
         var pending = Enumerable.Range(0, nodes.Length).Where(i => positions[i] is null).ToList();
-        pending = Satellites(pending, neighbours, neighbours, positions, satellites, options.EdgeLength);
+        pending = Satellites(pending, neighbours, PlacedAround, positions, satellites, options.EdgeLength);
         Grid(pending, positions, bottom, options.EdgeLength);
 
         var result = ImmutableDictionary.CreateBuilder<string, (double X, double Y)>(StringComparer.Ordinal);
@@ -214,11 +237,11 @@ public static class NetworkLayout
     /// <summary>
     /// Places <paramref name="pending"/> nodes round by round next to their placed <paramref name="neighbours"/> (mean
     /// position plus an offset on a small circle, the golden angle times the rank among the nodes hung on the same first
-    /// neighbour; a neighbour's count starts at how many of <paramref name="all"/> its neighbours, of any kind, were
-    /// already placed: more than the satellites it had, so a new node does not land on an old one). Returns the nodes
-    /// still unplaced.
+    /// neighbour; a neighbour's count starts at <paramref name="placedAround"/>, how many of its neighbours, of any kind,
+    /// were already placed: more than the satellites it had, so a new node does not land on an old one). Returns the
+    /// nodes still unplaced.
     /// </summary>
-    private static List<int> Satellites(List<int> pending, List<int>[] neighbours, List<int>[] all, (double X, double Y)?[] positions, int[] satellites, double edgeLength)
+    private static List<int> Satellites(List<int> pending, List<int>[] neighbours, Func<int, int> placedAround, (double X, double Y)?[] positions, int[] satellites, double edgeLength)
     {
         while (pending.Count > 0)
         {
@@ -232,7 +255,7 @@ public static class NetworkLayout
                 var y = placed.Average(j => positions[j]!.Value.Y);
                 var first = placed[0];
                 if (satellites[first] < 0)
-                    satellites[first] = all[first].Count(k => positions[k] is not null);
+                    satellites[first] = placedAround(first);
                 var rank = ++satellites[first];
                 var radius = edgeLength * (0.5 + (0.15 * Math.Sqrt(rank)));
                 round.Add((i, x + (radius * Math.Cos(rank * GoldenAngle)), y + (radius * Math.Sin(rank * GoldenAngle))));

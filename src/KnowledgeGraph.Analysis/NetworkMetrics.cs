@@ -56,7 +56,7 @@ public static class NetworkMetrics
                 .SetItem(CommunityKey, PropertyValue.Of((long)m.Community));
             return n with { Properties = properties };
         });
-        return new PropertyGraph(nodes, graph.Relationships);
+        return graph.WithNodes(nodes);
     }
 
     /// <summary>

@@ -157,4 +157,28 @@ public sealed class NetworkLayoutTests
         Assert.True(after["person:y"].Y > lowest && after["person:z"].Y > lowest);
         Assert.NotEqual(after["person:y"], after["person:z"]);
     }
+
+    [Fact]
+    public void Compute_WithPreviousPositions_HangsEachNewNodeAfterTheNeighboursItsAnchorHasPlaced()
+    {
+        // Arrange: a, b and the place l placed; x is new and met a; the new place u is visited by x; x also visited l;
+        // the new article n mentions l.
+        var article = new GraphNode("article:n", [GraphSchema.Article], new PropertyBag().Add("name", "n").Build());
+        var mention = new GraphRelationship("mentioned_in:place:l:n", GraphSchema.MentionedIn, "place:l", "article:n", new PropertyBag().Build());
+        var graph = new PropertyGraph(
+            [Person("a"), Person("b"), Person("x"), Place("l", "L"), Place("u", "U"), article],
+            [Met("a", "b"), Met("a", "x"), Visited("a", "l", "2023-05-01"), Visited("x", "l", "2023-05-02"), Visited("x", "u", "2023-05-03"), mention]);
+        var previous = new Dictionary<string, (double X, double Y)> { ["person:a"] = (0, 0), ["person:b"] = (60, 0), ["place:l"] = (0, 60) };
+
+        // Act
+        var after = NetworkLayout.Compute(graph, previous: previous);
+
+        // Assert, by hand: a satellite of rank k sits 60 * (0.5 + 0.15 * sqrt(k)) away at k times the golden angle, the
+        // rank counting the anchor's neighbours placed before it. x is a's third (a already has b and l): offset
+        // (27.7378, 36.1790). u is x's third (x has a, and l it visited); n is l's third (l has a, and x placed just before).
+        Assert.Equal((27.74, 36.18), after["person:x"]);
+        Assert.Equal((55.48, 72.36), after["place:u"]);
+        Assert.Equal((27.74, 96.18), after["article:n"]);
+        Assert.Equal((60, 0), after["person:b"]);
+    }
 }

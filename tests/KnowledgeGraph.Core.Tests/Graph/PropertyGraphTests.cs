@@ -49,4 +49,36 @@ public sealed class PropertyGraphTests
             Assert.StartsWith("Duplicate relationship id 'm2'.", ex.Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void WithNodes_SameIdsNewProperties_KeepsRelationshipsAndFindsNewNodes()
+    {
+        // Arrange
+        var first = new PropertyGraph([Person("a"), Person("b")], [Met("m2", "a", "b"), Met("m1", "a", "b")]);
+        var annotated = first.Nodes.Select(n => n with { Properties = n.Properties.SetItem("degree", PropertyValue.Of(1L)) });
+
+        // Act
+        var second = first.WithNodes(annotated);
+
+        // Assert: the very relationships (not copied), the new nodes by id.
+        Assert.Equal(["m1", "m2"], second.Relationships.Select(r => r.Id));
+        Assert.Same(first.Relationships[0], second.Relationships[0]);
+        Assert.True(second.TryGetNode("person:b", out var b));
+        Assert.Equal(1L, b.Properties["degree"].AsInteger());
+        Assert.False(first.ContentEquals(second));
+    }
+
+    [Fact]
+    public void WithNodes_OtherIdsOrCount_Throws()
+    {
+        // Arrange
+        var graph = new PropertyGraph([Person("a"), Person("b")], [Met("m1", "a", "b")]);
+
+        // Act & Assert: another id in a place, the nodes reordered, one left out.
+        var renamed = Assert.Throws<ArgumentException>(() => graph.WithNodes([Person("a"), Person("c")]));
+        Assert.StartsWith("Node 'person:c' given where the graph has 'person:b'", renamed.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => graph.WithNodes([Person("b"), Person("a")]));
+        var fewer = Assert.Throws<ArgumentException>(() => graph.WithNodes([Person("a")]));
+        Assert.StartsWith("1 nodes given for a graph of 2.", fewer.Message, StringComparison.Ordinal);
+    }
 }
