@@ -37,13 +37,21 @@ public static class GraphWriters
         return writer is not null;
     }
 
-    /// <summary>Resolves a comma-separated list (<c>"json,graphml"</c>, or <c>"all"</c>) to writers, in list order, without duplicates.</summary>
-    /// <exception cref="KnowledgeGraphException">A name is unknown or the list is empty (a usage error naming the valid formats).</exception>
+    /// <summary>
+    /// Resolves a comma-separated list (<c>"json,graphml"</c>, or <c>"all"</c>) to writers, in list order, without
+    /// duplicates; <c>"none"</c> alone to no writer (a build that keeps the graph in its store only).
+    /// </summary>
+    /// <exception cref="KnowledgeGraphException">A name is unknown, the list is empty, or <c>none</c> is given with formats (a usage error naming the valid formats).</exception>
     public static ImmutableArray<IGraphWriter> Resolve(string formats)
     {
         var names = (formats ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0)
-            throw KnowledgeGraphException.Usage($"No export format given. Valid formats: {string.Join(", ", Names)} (or all).");
+            throw KnowledgeGraphException.Usage($"No export format given. Valid formats: {string.Join(", ", Names)} (or all, or none).");
+        if (names.Any(n => string.Equals(n, "none", StringComparison.OrdinalIgnoreCase)))
+        {
+            return names.Length == 1 ? []
+                : throw KnowledgeGraphException.Usage($"'none' (no export, the store only) cannot be given with other formats: '{formats}'.");
+        }
         var result = new List<IGraphWriter>();
         foreach (var name in names)
         {
@@ -53,7 +61,7 @@ public static class GraphWriters
                 continue;
             }
             if (!TryGet(name, out var writer))
-                throw KnowledgeGraphException.Usage($"Unknown export format '{name}'. Valid formats: {string.Join(", ", Names)} (or all).");
+                throw KnowledgeGraphException.Usage($"Unknown export format '{name}'. Valid formats: {string.Join(", ", Names)} (or all, or none).");
             if (!result.Contains(writer))
                 result.Add(writer);
         }

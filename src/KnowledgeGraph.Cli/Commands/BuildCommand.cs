@@ -63,7 +63,7 @@ internal static class BuildCommand
     {
         var inputs = new Argument<string[]>("inputs") { Description = "Article files or folders (.txt, .md, .html)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Output folder; replaced as a whole when the build succeeds", DefaultValueFactory = _ => "graph-exports" };
-        var formats = new Option<string>("--format", "-f") { Description = $"Formats to write, comma-separated: all, {string.Join(", ", GraphWriters.Names)}", DefaultValueFactory = _ => "all" };
+        var formats = new Option<string>("--format", "-f") { Description = $"Formats to write, comma-separated: all, {string.Join(", ", GraphWriters.Names)}; or none (graph.db only: a large archive's daily build, exports when asked for)", DefaultValueFactory = _ => "all" };
         var data = CommonOptions.Data();
         var dateOf = new Option<string[]>("--date-of") { Description = "Article date where the text has none: FILE=YYYY-MM-DD (repeatable). A sidecar FILE.date works too", AllowMultipleArgumentsPerToken = false };
         var onBad = new Option<string>("--on-bad-document") { Description = "What to do with an unreadable or binary file: skip (warn and go on) or fail", DefaultValueFactory = _ => "skip" };
@@ -211,7 +211,8 @@ internal static class BuildCommand
     private static void Report(BuildSettings settings, Reporter reporter, IReadOnlyList<IGraphWriter> writers, PipelineResult result, LoadStatistics load)
     {
         var s = result.Statistics;
-        reporter.Info($"wrote graph.db, {string.Join(", ", writers.Select(w => w.Name))} to {settings.Out}: {result.Graph.Nodes.Length:N0} nodes, {result.Graph.Relationships.Length:N0} relationships");
+        var exports = writers.Count == 0 ? " (no export: --format none)" : ", " + string.Join(", ", writers.Select(w => w.Name));
+        reporter.Info($"wrote graph.db{exports} to {settings.Out}: {result.Graph.Nodes.Length:N0} nodes, {result.Graph.Relationships.Length:N0} relationships");
         // Files left out by extension are not bad documents, but a folder of PDFs building an empty graph needs saying.
         if (load.Ignored > 0)
             reporter.Info($"{load.Ignored:N0} file(s) ignored: not .txt, .md or .html (or hidden)");

@@ -310,6 +310,29 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task Build_FormatNone_KeepsTheStoreOnlyAndALaterExportIsTheOneOfBuildsWithExports()
+    {
+        // Arrange: the seeds, then one more report; built day by day with graph.json, and with --format none.
+        using var t = new TempDir();
+        foreach (var s in Directory.EnumerateFiles(Repo.Seeds, "*.txt"))
+            File.Copy(s, t.Write("in/" + Path.GetFileName(s), ""), overwrite: true);
+        Assert.Equal(0, (await Kg.BuildAsync(t["in"], t["json"], "--format", "json")).ExitCode);
+        var first = await Kg.BuildAsync(t["in"], t["none"], "--format", "none");
+        t.Write("in/report-a.txt", FirstReport);
+        Assert.Equal(0, (await Kg.BuildAsync(t["in"], t["json"], "--format", "json")).ExitCode);
+        var second = await Kg.BuildAsync(t["in"], t["none"], "--format", "none");
+
+        // Act: nothing new, exports asked for.
+        var export = await Kg.BuildAsync(t["in"], t["none"], "--format", "json");
+
+        // Assert: graph.db alone after the store-only builds; then the graph.json of the builds with exports.
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0 && export.ExitCode == 0, $"{first}\n{second}\n{export}");
+        Assert.Contains("(no export: --format none)", second.Stderr, StringComparison.Ordinal);
+        Assert.Equal([GraphStore.FileName, "graph.json"], Directory.EnumerateFiles(t["none"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(File.ReadAllText(t["json/graph.json"]), File.ReadAllText(t["none/graph.json"]));
+    }
+
+    [Fact]
     public async Task Build_NewArticles_KeepThePositionsOfTheNodesBuiltBefore()
     {
         // Arrange: the seeds, then one more report.

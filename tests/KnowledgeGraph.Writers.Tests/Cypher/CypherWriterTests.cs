@@ -192,6 +192,19 @@ public sealed class CypherWriterTests
     }
 
     [Fact]
+    public void Resolve_None_ReturnsNoWriterAndRefusesOtherNamesBesideIt()
+    {
+        // Act
+        var none = GraphWriters.Resolve(" None ");
+        var ex = Assert.Throws<KnowledgeGraphException>(() => GraphWriters.Resolve("json,none"));
+
+        // Assert
+        Assert.Empty(none);
+        Assert.Equal(ErrorKind.Validation, ex.Kind);
+        Assert.Equal("'none' (no export, the store only) cannot be given with other formats: 'json,none'.", ex.Message);
+    }
+
+    [Fact]
     public void Resolve_UnknownName_ThrowsUsageListingValidNames()
     {
         // Act
@@ -199,7 +212,7 @@ public sealed class CypherWriterTests
 
         // Assert
         Assert.Equal(ErrorKind.Validation, ex.Kind);
-        Assert.Equal("Unknown export format 'csvv'. Valid formats: json, graphml, gexf, people-graphml, people-gexf, neo4j-csv, cypher, grass, queries, html (or all).", ex.Message);
+        Assert.Equal("Unknown export format 'csvv'. Valid formats: json, graphml, gexf, people-graphml, people-gexf, neo4j-csv, cypher, grass, queries, html (or all, or none).", ex.Message);
     }
 
     [Fact]
