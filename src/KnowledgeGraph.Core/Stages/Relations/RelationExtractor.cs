@@ -482,12 +482,21 @@ public sealed class RelationExtractor
             if (places == 1 && venue is not null && !AfterTopic(ts.Sentence.Tokens, venue.TokenStart))
                 (placeId, placeRank) = (venue.EntityId, 4);
         }
-        // "NATO headquarters, Brussels", "the Office of the President in Kyiv": the first place lies in the second.
+        // "NATO headquarters, Brussels", "the Office of the President in Kyiv", "the Vostochny Cosmodrome, in the Amur
+        // region": the first place lies in the second.
         for (var k = 0; k + 2 < items.Count; k++)
         {
-            if (items[k].IsPlace && items[k + 2].IsPlace && items[k + 1].Token is { Text: "," or "in" } &&
-                Rank(items[k].EntityId!, items[k]) > Rank(items[k + 2].EntityId!, items[k + 2]))
-                containment.Add((items[k].EntityId!, items[k + 2].EntityId!));
+            if (!items[k].IsPlace)
+                continue;
+            var j = k + 1;
+            if (items[j].Token is { Text: "," })
+                j++;
+            if (j < items.Count && items[j].Token is { Key: "in" })
+                j++;
+            if (j > k + 2 && j < items.Count && items[j].Token is { Key: "the" })
+                j++;
+            if (j > k + 1 && j < items.Count && items[j].IsPlace && Rank(items[k].EntityId!, items[k]) > Rank(items[j].EntityId!, items[j]))
+                containment.Add((items[k].EntityId!, items[j].EntityId!));
         }
 
         var people = items.Count(i => i.PersonIds is not null);
