@@ -515,6 +515,8 @@ public sealed class RelationExtractor
         var absentPossible = false;
         foreach (var phrase in _rules.AbsentPhrases)
             absentPossible |= keys.Contains(phrase[0]);
+        foreach (var phrase in _rules.ExcludedPhrases)
+            absentPossible |= keys.Contains(phrase[0]);
         var statedPair = pair is not null && HasPhrase(_rules.PairPhrases) ? recentPair ?? pair : null;
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || statedPair is not null || placeId is not null || date is not null))
         {
@@ -1011,6 +1013,18 @@ public sealed class RelationExtractor
     private bool AfterAbsentCue(IReadOnlyList<Token> sentenceTokens, int start, bool reported = false)
     {
         var tokens = TokenSpan(sentenceTokens);
+        // "..., but not to earlier visitors such as X or Y": everyone after the phrase, up to the end of its clause (a
+        // semicolon or a dash), was left out.
+        foreach (var phrase in _rules.ExcludedPhrases)
+        {
+            for (var i = start - phrase.Length; i >= 0; i--)
+            {
+                if (tokens[i].Text is ";" or "—" or "–")
+                    break;
+                if (PhraseAt(tokens, i, phrase))
+                    return true;
+            }
+        }
         foreach (var phrase in _rules.AbsentPhrases)
         {
             if (reported && phrase is ["that"])
