@@ -138,7 +138,9 @@ public sealed class RelationExtractor
         var trips = facts.Where(f => f.Kind == RelationKind.Visited).ToLookup(f => f.SubjectId, StringComparer.Ordinal);
         foreach (var c in meetings.Where(m => m.Accompanies is not null))
         {
-            foreach (var trip in trips[c.Accompanies!].Where(t => t.Date is null || c.Date is null || t.Date == c.Date).ToList())
+            // The trip of the day they came with the person; an undated trip ("Kim's first trip to Russia", years ago) only
+            // when the companions' own sentence gives no day either.
+            foreach (var trip in trips[c.Accompanies!].Where(t => t.Date == c.Date).ToList())
             {
                 foreach (var p in c.Participants)
                     facts.Add(trip with { SubjectId = p, Evidence = c.Evidence, Rule = c.Rule });
@@ -514,6 +516,8 @@ public sealed class RelationExtractor
         }
         var absentPossible = false;
         foreach (var phrase in _rules.AbsentPhrases)
+            absentPossible |= keys.Contains(phrase[0]);
+        foreach (var phrase in _rules.ExcludedPhrases)
             absentPossible |= keys.Contains(phrase[0]);
         var statedPair = pair is not null && HasPhrase(_rules.PairPhrases) ? recentPair ?? pair : null;
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || statedPair is not null || placeId is not null || date is not null))
@@ -1011,6 +1015,18 @@ public sealed class RelationExtractor
     private bool AfterAbsentCue(IReadOnlyList<Token> sentenceTokens, int start, bool reported = false)
     {
         var tokens = TokenSpan(sentenceTokens);
+        // "..., but not to earlier visitors such as X or Y": everyone after the phrase, up to the end of its clause (a
+        // semicolon or a dash), was left out.
+        foreach (var phrase in _rules.ExcludedPhrases)
+        {
+            for (var i = start - phrase.Length; i >= 0; i--)
+            {
+                if (tokens[i].Text is ";" or "—" or "–")
+                    break;
+                if (PhraseAt(tokens, i, phrase))
+                    return true;
+            }
+        }
         foreach (var phrase in _rules.AbsentPhrases)
         {
             if (reported && phrase is ["that"])
