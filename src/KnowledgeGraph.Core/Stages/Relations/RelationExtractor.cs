@@ -1146,7 +1146,7 @@ public sealed class RelationExtractor
         var j = placeStart - 1;
         if (j >= 0 && tokens[j].Key is "the")
             j--;
-        if (j < 1 || tokens[j].Key is not ("in" or "on" or "of" or "over" or "around"))
+        if (j < 1 || tokens[j].Key is not ("in" or "on" or "of" or "over" or "around" or "at"))
             return false;
         // "the Global Refugee Forum, to be held in Geneva in December": where something will be held is not where the
         // sentence's people are.
