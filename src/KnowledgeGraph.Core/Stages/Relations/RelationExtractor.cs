@@ -494,9 +494,11 @@ public sealed class RelationExtractor
             if (items[j].Token is { Text: "," })
                 j++;
             if (j < items.Count && items[j].Token is { Key: "in" })
+            {
                 j++;
-            if (j > k + 2 && j < items.Count && items[j].Token is { Key: "the" })
-                j++;
+                if (j < items.Count && items[j].Token is { Key: "the" })
+                    j++;
+            }
             if (j > k + 1 && j < items.Count && items[j].IsPlace && Rank(items[k].EntityId!, items[k]) > Rank(items[j].EntityId!, items[j]))
                 containment.Add((items[k].EntityId!, items[j].EntityId!));
         }
