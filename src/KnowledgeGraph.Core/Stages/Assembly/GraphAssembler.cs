@@ -255,10 +255,18 @@ public sealed class GraphAssembler
             }
             foreach (var o in g)
             {
-                var rel = Rel(rels, $"met_with:{meetingId}:{o.A}:{o.B}", GraphSchema.MetWith, o.A, o.B);
-                rel.Date = date;
-                rel.PlaceId = place;
-                rel.Meeting = meetingId;
+                // One MET_WITH per pair and day: the airport welcome and the talks at the palace are two meetings, but
+                // the pair met once that day; the first meeting that names a place gives it.
+                var relId = date is { } day3 ? $"met_with:{day3.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}:{o.A}:{o.B}" : $"met_with:{meetingId}:{o.A}:{o.B}";
+                var fresh = !rels.ContainsKey(relId);
+                var rel = Rel(rels, relId, GraphSchema.MetWith, o.A, o.B);
+                if (fresh)
+                {
+                    rel.Date = date;
+                    rel.Meeting = meetingId;
+                }
+                if (fresh || rel.PlaceId is null)
+                    rel.PlaceId = place;
                 // The sentences that give the date and place come first: they are the best evidence to show.
                 foreach (var f in o.Facts.OrderBy(f => (f.Date is null ? 1 : 0) + (f.PlaceId is null ? 1 : 0)).ThenBy(f => f.SentenceIndex))
                 {

@@ -66,6 +66,10 @@ public sealed class RelationExtractor
         var homeCountry = dateline is null ? null : CountryIdOf(dateline);
         string? sectionCountry = null;
         var previousPeople = new List<string>();
+        // The people named so far by their family name ("Joe Biden", "first lady Jill Biden"): "the Bidens" is them.
+        var families = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        // The venues named so far by their head noun ("the National Palace"): "the palace" is the latest of them.
+        var venues = new Dictionary<string, string>(StringComparer.Ordinal);
         string[]? previousPair = null;
         var previousParagraph = -1;
         foreach (var ts in sentences)
@@ -102,7 +106,9 @@ public sealed class RelationExtractor
                 (previousPeople, previousPair) = ([], null);
             string[]? recentPair = previousPair ?? (previousPeople.Count >= 2 ? [previousPeople[0], previousPeople[1]]
                 : previousPeople.Count == 1 && pair.Length >= 1 && pair[0] != previousPeople[0] ? [pair[0], previousPeople[0]] : null);
-            var (placeId, placeRank, date, statedPair, destination) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear);
+            var (placeId, placeRank, date, statedPair, destination) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear, families, venues);
+            NoteFamilies(ts, families);
+            NoteVenues(ts, venues, _gazetteer.Words.VenueNouns);
             // The people the sentence names, each once, in order (no list when none: most sentences).
             List<string>? named = null;
             foreach (var m in ts.Mentions)
@@ -234,9 +240,78 @@ public sealed class RelationExtractor
         return false;
     }
 
-    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair, string? Destination) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null)
+    /// <summary>Files the people a sentence names by full name ("Jill Biden") under their family name ("biden").</summary>
+    internal static void NoteFamilies(TaggedSentence ts, Dictionary<string, List<string>> families)
+    {
+        foreach (var m in ts.Mentions)
+        {
+            if (m is not { Kind: EntityKind.Person, EntityId: { } id, IsDemonym: false } || m.Source == MentionSource.TitleOnly || m.TokenEnd - m.TokenStart < 2)
+                continue;
+            var last = ts.Sentence.Tokens[m.TokenEnd - 1];
+            if (last.Kind != TokenKind.Word || last.Text.Length < 2 || !char.IsUpper(last.Text[0]))
+                continue;
+            if (!families.TryGetValue(last.Key, out var ids))
+                families[last.Key] = ids = [];
+            if (!ids.Contains(id))
+                ids.Add(id);
+        }
+    }
+
+    /// <summary>Files the places a sentence names under the venue noun that ends their name ("National Palace": "palace").</summary>
+    internal static void NoteVenues(TaggedSentence ts, Dictionary<string, string> venues, IReadOnlySet<string> venueNouns)
+    {
+        foreach (var m in ts.Mentions)
+        {
+            if (m is not { Kind: EntityKind.Location, EntityId: { } id, IsDemonym: false } || m.TokenEnd - m.TokenStart < 2)
+                continue;
+            var head = ts.Sentence.Tokens[m.TokenEnd - 1].Key;
+            if (venueNouns.Contains(head))
+                venues[head] = id;
+        }
+    }
+
+    /// <summary>
+    /// "a dinner at the palace": "the" and a venue noun, not followed by "of", stand for the latest venue of that kind the
+    /// article has named ("the National Palace"), as a place item.
+    /// </summary>
+    internal static void JoinVenues(List<Item> items, IReadOnlyDictionary<string, string>? venues)
+    {
+        if (venues is null || venues.Count == 0)
+            return;
+        for (var k = 0; k + 1 < items.Count; k++)
+        {
+            if (items[k].Token is not { Key: "the" } || items[k + 1].Token is not { Kind: TokenKind.Word } noun || !venues.TryGetValue(noun.Key, out var id) ||
+                (k + 2 < items.Count && items[k + 2].Token is { Key: "of" }))
+                continue;
+            items.ReplaceRange(k, k + 2, Item.Place(items[k], items[k + 1], id));
+        }
+    }
+
+    /// <summary>
+    /// "hosted the Bidens and the Trudeaus": "the" and a family name in the plural stand for the people of that family the
+    /// article has named (the couple), as one item of several people.
+    /// </summary>
+    internal static void JoinFamilies(List<Item> items, IReadOnlyDictionary<string, List<string>>? families)
+    {
+        if (families is null || families.Count == 0)
+            return;
+        for (var k = 0; k + 1 < items.Count; k++)
+        {
+            if (items[k].Token is not { Key: "the" } || items[k + 1].Token is not { Kind: TokenKind.Word, Text: [var initial, .., 's'] } plural || !char.IsUpper(initial))
+                continue;
+            var key = plural.Key;
+            var ids = families.GetValueOrDefault(key[..^1]) ?? (key.EndsWith("es", StringComparison.Ordinal) ? families.GetValueOrDefault(key[..^2]) : null);
+            if (ids is null)
+                continue;
+            items.ReplaceRange(k, k + 2, Item.Group(items[k].TokenStart, items[k + 1].TokenEnd, ids));
+        }
+    }
+
+    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair, string? Destination) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null, IReadOnlyDictionary<string, List<string>>? families = null, IReadOnlyDictionary<string, string>? venues = null)
     {
         var items = Item.Build(ts, _gazetteer.NormalizeKey);
+        JoinFamilies(items, families);
+        JoinVenues(items, venues);
         var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
         // A rule one of whose required words is absent cannot match: look its few words up in the sentence's set.
         bool May(RelationRule r) => keys.HasAnchors(r);
@@ -946,18 +1021,20 @@ public sealed class RelationExtractor
     private static bool Quoted(string sentence) => sentence.AsSpan().IndexOfAny("\"“”«»") >= 0;
 
     /// <summary>
-    /// True when a past phrase ("had", "previously") stands in the sentence's own clauses, not inside a relative clause
-    /// set off by commas ("X, who had travelled to Beijing for the occasion, then joined them" is today's occasion).
+    /// True when a past phrase ("had", "previously") stands in the sentence's own clauses, not inside a clause the
+    /// Subordinate list opens ("X, who had travelled to Beijing for the occasion, then joined them"; "..., after the two
+    /// leaders had landed": today's occasion).
     /// </summary>
     private bool PastOutsideRelativeClauses(IReadOnlyList<Token> sentenceTokens)
     {
         var tokens = TokenSpan(sentenceTokens);
-        var inRelative = false;
+        // "After the two leaders had landed, ...": a sentence may open with such a clause too.
+        var inRelative = tokens.Length > 0 && _rules.SubordinateWords.Contains(tokens[0].Key);
         for (var i = 0; i < tokens.Length; i++)
         {
             if (tokens[i].Text == ",")
             {
-                inRelative = i + 1 < tokens.Length && tokens[i + 1].Key is "who" or "whom" or "which";
+                inRelative = i + 1 < tokens.Length && _rules.SubordinateWords.Contains(tokens[i + 1].Key);
                 continue;
             }
             if (inRelative)
@@ -1094,6 +1171,25 @@ internal sealed class Item
 
     public static Item Chunk(int start, int end, string personId, bool pronoun = false) =>
         new() { TokenStart = start, TokenEnd = end, PersonIds = [personId], IsPronoun = pronoun };
+
+    public static Item Place(Item article, Item noun, string placeId) => new()
+    {
+        TokenStart = article.TokenStart,
+        TokenEnd = noun.TokenEnd,
+        Mention = new Mention
+        {
+            TokenStart = article.TokenStart,
+            TokenEnd = noun.TokenEnd,
+            Start = article.Token!.Value.Start,
+            Surface = article.Token.Value.Text + " " + noun.Token!.Value.Text,
+            Kind = EntityKind.Location,
+            Source = MentionSource.Pattern,
+            EntityId = placeId,
+        },
+    };
+
+    public static Item Group(int start, int end, IReadOnlyList<string> personIds) =>
+        new() { TokenStart = start, TokenEnd = end, PersonIds = [.. personIds] };
 
     public static List<Item> Build(TaggedSentence ts, Func<string, string> normalize)
     {

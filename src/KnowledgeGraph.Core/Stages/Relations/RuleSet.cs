@@ -143,6 +143,7 @@ public sealed class RuleSet
         ["Determiner"] = "words that open a short description before a list member (\"as well as the presidency's communications director, X\")",
         ["Qualifier"] = "words that tie a list member to the body or country it is of (\"A of the Senate and B\")",
         ["Reporting"] = "verbs that report what someone else did (\"the spokesperson stated that X met Y\"): the reporter is not at the table",
+        ["Subordinate"] = "words that open a clause in which a past word (\"had\") does not make the sentence an earlier occasion (\", who had travelled to Beijing\", \", after they had landed\")",
         ["FirstPerson"] = "the author's pronoun in a first-person readout, outside quotation marks (\"I\"), as written",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -161,6 +162,8 @@ public sealed class RuleSet
         FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         TopicWords = Get("Topic").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         ReportingWords = Get("Reporting").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        // Without a Subordinate list, the relative pronouns.
+        SubordinateWords = (phrases.ContainsKey("Subordinate") ? Get("Subordinate") : [["who"], ["whom"], ["which"]]).Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         QualifierWords = Get("Qualifier").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         DeterminerWords = Get("Determiner").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         Pronouns = Get("Pronoun").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
@@ -201,6 +204,9 @@ public sealed class RuleSet
     /// <summary>Nouns of a topic: a place right after one of them and its preposition is not where a meeting was.</summary>
     /// <summary>Verbs that report what someone else did ("stated that"): the reporter is not at the table.</summary>
     public FrozenSet<string> ReportingWords { get; }
+
+    /// <summary>Words that open a clause whose past tense is not the sentence's (the Subordinate list).</summary>
+    public FrozenSet<string> SubordinateWords { get; }
 
     /// <summary>Words that tie a list member to the body or country it is of ("A of the Senate and B").</summary>
     public FrozenSet<string> QualifierWords { get; }
