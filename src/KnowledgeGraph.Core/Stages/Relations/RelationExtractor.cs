@@ -482,12 +482,21 @@ public sealed class RelationExtractor
             if (places == 1 && venue is not null && !AfterTopic(ts.Sentence.Tokens, venue.TokenStart))
                 (placeId, placeRank) = (venue.EntityId, 4);
         }
-        // "NATO headquarters, Brussels", "the Office of the President in Kyiv": the first place lies in the second.
+        // "NATO headquarters, Brussels", "the Office of the President in Kyiv", "the Vostochny Cosmodrome, in the Amur
+        // region": the first place lies in the second.
         for (var k = 0; k + 2 < items.Count; k++)
         {
-            if (items[k].IsPlace && items[k + 2].IsPlace && items[k + 1].Token is { Text: "," or "in" } &&
-                Rank(items[k].EntityId!, items[k]) > Rank(items[k + 2].EntityId!, items[k + 2]))
-                containment.Add((items[k].EntityId!, items[k + 2].EntityId!));
+            if (!items[k].IsPlace)
+                continue;
+            var j = k + 1;
+            if (items[j].Token is { Text: "," })
+                j++;
+            if (j < items.Count && items[j].Token is { Key: "in" })
+                j++;
+            if (j > k + 2 && j < items.Count && items[j].Token is { Key: "the" })
+                j++;
+            if (j > k + 1 && j < items.Count && items[j].IsPlace && Rank(items[k].EntityId!, items[k]) > Rank(items[j].EntityId!, items[j]))
+                containment.Add((items[k].EntityId!, items[j].EntityId!));
         }
 
         var people = items.Count(i => i.PersonIds is not null);
@@ -505,6 +514,8 @@ public sealed class RelationExtractor
         }
         var absentPossible = false;
         foreach (var phrase in _rules.AbsentPhrases)
+            absentPossible |= keys.Contains(phrase[0]);
+        foreach (var phrase in _rules.ExcludedPhrases)
             absentPossible |= keys.Contains(phrase[0]);
         var statedPair = pair is not null && HasPhrase(_rules.PairPhrases) ? recentPair ?? pair : null;
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || statedPair is not null || placeId is not null || date is not null))
@@ -1002,6 +1013,18 @@ public sealed class RelationExtractor
     private bool AfterAbsentCue(IReadOnlyList<Token> sentenceTokens, int start, bool reported = false)
     {
         var tokens = TokenSpan(sentenceTokens);
+        // "..., but not to earlier visitors such as X or Y": everyone after the phrase, up to the end of its clause (a
+        // semicolon or a dash), was left out.
+        foreach (var phrase in _rules.ExcludedPhrases)
+        {
+            for (var i = start - phrase.Length; i >= 0; i--)
+            {
+                if (tokens[i].Text is ";" or "—" or "–")
+                    break;
+                if (PhraseAt(tokens, i, phrase))
+                    return true;
+            }
+        }
         foreach (var phrase in _rules.AbsentPhrases)
         {
             if (reported && phrase is ["that"])

@@ -144,6 +144,7 @@ public sealed class RuleSet
         ["Qualifier"] = "words that tie a list member to the body or country it is of (\"A of the Senate and B\")",
         ["Reporting"] = "verbs that report what someone else did (\"the spokesperson stated that X met Y\"): the reporter is not at the table",
         ["Subordinate"] = "words that open a clause in which a past word (\"had\") does not make the sentence an earlier occasion (\", who had travelled to Beijing\", \", after they had landed\")",
+        ["Excluded"] = "phrases after which the people the clause names were left out (\"a courtesy also extended to Biden, but not to earlier visitors such as X\")",
         ["FirstPerson"] = "the author's pronoun in a first-person readout, outside quotation marks (\"I\"), as written",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -155,6 +156,7 @@ public sealed class RuleSet
         PairPhrases = [.. Get("Pair").OrderByDescending(p => p.Length)];
         SeparatePhrases = Get("Separately");
         AbsentPhrases = Get("Absent");
+        ExcludedPhrases = Get("Excluded");
         PastPhrases = Get("Past");
         // Without a ListWord list, a list is joined by commas and "and".
         ListWords = (phrases.ContainsKey("ListWord") ? Get("ListWord") : [[","], ["and"]]).Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
@@ -170,7 +172,7 @@ public sealed class RuleSet
         FirstPerson = phrases.TryGetValue("FirstPerson", out var first) ? [.. first.Where(p => p.Length == 1).Select(p => p[0])] : [];
         // Every word a sentence is asked for: the required literals' words and the phrase lists' first words.
         Vocabulary = new RuleVocabulary(rules.SelectMany(r => r.Anchors.SelectMany(a => a))
-            .Concat(new[] { PairPhrases, SeparatePhrases, AbsentPhrases, PastPhrases }.SelectMany(list => list.Where(p => p.Length > 0).Select(p => p[0]))), rules);
+            .Concat(new[] { PairPhrases, SeparatePhrases, AbsentPhrases, ExcludedPhrases, PastPhrases }.SelectMany(list => list.Where(p => p.Length > 0).Select(p => p[0]))), rules);
         // Higher priority first; file order among equals.
         _byKind = Enum.GetValues<RuleKind>().ToFrozenDictionary(k => k, k => rules.Where(r => r.Kind == k).OrderByDescending(r => r.Priority).ToImmutableArray());
         // Each kind's rules as numbers of the vocabulary, in the same order: a sentence's allowed rules are bits.
@@ -188,6 +190,9 @@ public sealed class RuleSet
 
     /// <summary>Phrases (folded token keys) after which a person is named but not present ("representing President X").</summary>
     public ImmutableArray<ImmutableArray<string>> AbsentPhrases { get; }
+
+    /// <summary>Phrases after which the people of the clause were left out ("but not", "except").</summary>
+    public ImmutableArray<ImmutableArray<string>> ExcludedPhrases { get; }
 
     /// <summary>Phrases (folded token keys) that tell of an earlier occasion ("had met", "the last time").</summary>
     public ImmutableArray<ImmutableArray<string>> PastPhrases { get; }
