@@ -173,6 +173,7 @@ public sealed class GraphAssembler
         // One visit per place an article tells of and the places inside it (the days of a state visit to a capital, its
         // venues, the country around it): Geneva, Montreux and Davos on one tour of Switzerland are three visits.
         // Two dates more than a week apart are two trips to the same place ("in May 2023 ... on Tuesday").
+        bool Unplaced(string place) => !_gazetteer.TryGet(place, out _) && !containment[place].Any();
         bool SameTrip((string Place, DateOnly? Date) x, (string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule) v) =>
             !(x.Date is { } a && v.Date is { } b && Math.Abs(a.DayNumber - b.DayNumber) > 7) && Rel8(x.Place, v.Place);
         // Memberships: one per member and organisation.
@@ -303,6 +304,10 @@ public sealed class GraphAssembler
             foreach (var v in person.OrderByDescending(v => v.Date is not null))
             {
                 var k = tripKeys.FindIndex(t => t.Any(x => SameTrip(x, v)));
+                // A venue no list places ("the Hyatt hotel", "Haneda Airport") is part of the trip of its day; undated, of the
+                // person's one trip, if the article tells of one.
+                if (k < 0 && Unplaced(v.Place))
+                    k = v.Date is { } vd ? tripKeys.FindIndex(t => t.Any(x => x.Date == vd)) : tripKeys.Count == 1 ? 0 : -1;
                 if (k < 0)
                 {
                     trips.Add([v]);
@@ -316,7 +321,7 @@ public sealed class GraphAssembler
             }
             foreach (var trip in trips)
             {
-                var best = trip.OrderByDescending(x => x.Rank).First();
+                var best = trip.OrderBy(x => Unplaced(x.Place) ? 1 : 0).ThenByDescending(x => x.Rank).First();
                 var date = trip.Select(x => x.Date).FirstOrDefault(d => d is not null);
                 var id = $"visited:{person.Key}:{best.Place}:" + (date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated-" + Slug.Of(docId));
                 var rel = Rel(rels, id, GraphSchema.Visited, person.Key, best.Place);

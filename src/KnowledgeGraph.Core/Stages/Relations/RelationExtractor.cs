@@ -138,7 +138,9 @@ public sealed class RelationExtractor
         var trips = facts.Where(f => f.Kind == RelationKind.Visited).ToLookup(f => f.SubjectId, StringComparer.Ordinal);
         foreach (var c in meetings.Where(m => m.Accompanies is not null))
         {
-            foreach (var trip in trips[c.Accompanies!].Where(t => t.Date is null || c.Date is null || t.Date == c.Date).ToList())
+            // The trip of the day they came with the person; an undated trip ("Kim's first trip to Russia", years ago) only
+            // when the companions' own sentence gives no day either.
+            foreach (var trip in trips[c.Accompanies!].Where(t => t.Date == c.Date).ToList())
             {
                 foreach (var p in c.Participants)
                     facts.Add(trip with { SubjectId = p, Evidence = c.Evidence, Rule = c.Rule });
@@ -1144,7 +1146,7 @@ public sealed class RelationExtractor
         var j = placeStart - 1;
         if (j >= 0 && tokens[j].Key is "the")
             j--;
-        if (j < 1 || tokens[j].Key is not ("in" or "on" or "of" or "over" or "around"))
+        if (j < 1 || tokens[j].Key is not ("in" or "on" or "of" or "over" or "around" or "at"))
             return false;
         // "the Global Refugee Forum, to be held in Geneva in December": where something will be held is not where the
         // sentence's people are.

@@ -159,14 +159,39 @@ public sealed class MentionResolver
     {
         if (people.Count == 0)
             return;
-        // A surname two people share goes to the one the gazetteer knows, if only one is known; else to neither.
+        // A surname two people share goes to the one the gazetteer knows, if only one is known; else to the one the
+        // article names in full more often ("Kim" is Kim Jong Un in a story that names his sister once; "Trudeau" the
+        // prime minister, not his wife); else to neither.
+        var named = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var ts in sentences)
+        {
+            foreach (var m in ts.Mentions)
+            {
+                if (m.Kind == EntityKind.Person && m.EntityId is { } id && m.Source != MentionSource.TitleOnly)
+                    named[id] = named.GetValueOrDefault(id) + 1;
+            }
+        }
+        ArticlePerson? Prominent(ArticlePerson q, ArticlePerson p)
+        {
+            if (q.Known != p.Known)
+                return q.Known ? q : p;
+            var (nq, np) = (named.GetValueOrDefault(q.Id), named.GetValueOrDefault(p.Id));
+            return nq > np ? q : np > nq ? p : null;
+        }
         var byForm = new Dictionary<string, ArticlePerson?>(StringComparer.Ordinal);
+        var shared = new HashSet<string>(StringComparer.Ordinal);
         void Add(string key, ArticlePerson p)
         {
             if (!byForm.TryGetValue(key, out var q))
                 byForm[key] = p;
-            else if (q is not null && q != p)
-                byForm[key] = q.Known == p.Known ? null : q.Known ? q : p;
+            else if (q is not null && q != p && !shared.Contains(key))
+            {
+                // Two holders decide it; a third makes it no one's.
+                byForm[key] = Prominent(q, p);
+                shared.Add(key);
+            }
+            else if (q != p && shared.Contains(key))
+                byForm[key] = null;
         }
         foreach (var p in people.Values)
         {
@@ -183,10 +208,19 @@ public sealed class MentionResolver
             }
         }
         var firstNames = new Dictionary<string, ArticlePerson?>(StringComparer.Ordinal);
+        var sharedFirst = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in people.Values)
         {
             foreach (var f in p.Forms.Where(f => f.Length >= 2).Select(f => f[0]).Distinct(StringComparer.Ordinal))
-                firstNames[f] = firstNames.TryGetValue(f, out var q) && q is not null && q != p ? null : p;
+            {
+                if (!firstNames.TryGetValue(f, out var q))
+                    firstNames[f] = p;
+                else if (q != p)
+                {
+                    // "Kim" for Kim Jong Un and Kim Yo Jong: a family name written first, as a given name two people share.
+                    firstNames[f] = q is not null && sharedFirst.Add(f) ? Prominent(q, p) : null;
+                }
+            }
         }
         var words = _gazetteer.Words;
         var keys = new List<string>(4);
