@@ -252,7 +252,10 @@ public sealed class GraphAssembler
                     continue;
                 meeting.Roles[guest] = "guest";
                 var host = f.SubjectId == guest ? f.ObjectId : f.SubjectId;
-                meeting.Roles.TryAdd(host, "host");
+                // The other side of a guest is a host, unless they too are abroad: "the conversation was widened to include
+                // the Secretary of State" puts the guest's own people beside the guest, not among the hosts.
+                if (place is null || IsAway(host, place, published, memberships, containment, abroad: true) != true)
+                    meeting.Roles.TryAdd(host, "host");
             }
             foreach (var o in g)
             {
@@ -334,7 +337,7 @@ public sealed class GraphAssembler
     }
 
     /// <summary>True when <paramref name="place"/> is away from every home of the person; null when no home is known.</summary>
-    private bool? IsAway(string person, string place, DateOnly? published, Dictionary<string, HashSet<string>> memberships, ILookup<string, string> containment)
+    private bool? IsAway(string person, string place, DateOnly? published, Dictionary<string, HashSet<string>> memberships, ILookup<string, string> containment, bool abroad = false)
     {
         // Home: the organisations and countries the article says the person belongs to, and the gazetteer roles held
         // on the article's date (or the latest role when the date is unknown).
@@ -378,6 +381,9 @@ public sealed class GraphAssembler
         var containers = PlaceAndContainers(place, containment).ToList();
         if (containers.Any(homeIds.Contains))
             return false;
+        // Abroad: in a country that is not the person's (a trip inside one's own country does not count).
+        if (abroad)
+            return containers.Select(_gazetteer.CountryOf).FirstOrDefault(c => c is not null) is { } placeCountry && homeCountries.Count > 0 ? !homeCountries.Contains(placeCountry) : null;
         if (containers.Any(p => _gazetteer.CountryOf(p) is { } c && homeCountries.Contains(c)))
         {
             // In the home country, a national of it is home in its capital; a city of the country that is not its capital
