@@ -101,7 +101,9 @@ public static class Program
         foreach (var workers in cores > 1 ? new[] { 1, cores } : [1])
         {
             var output = Path.Combine(Path.GetDirectoryName(corpus)!, "out-" + workers);
-            var run = await ChildRun.StartAsync("dotnet", [kg, "build", corpus, "--out", output, "--format", "json", "--quiet", "--data", Path.Combine(RepoRoot(), "data"), "--parallelism", workers.ToString(CultureInfo.InvariantCulture)]);
+            // A .dll runs through dotnet; anything else (the native build of scripts/publish-kg.sh) runs as it is.
+            string[] command = kg.EndsWith(".dll", StringComparison.Ordinal) ? ["dotnet", kg] : [kg];
+            var run = await ChildRun.StartAsync(command[0], [.. command[1..], "build", corpus, "--out", output, "--format", "json", "--quiet", "--data", Path.Combine(RepoRoot(), "data"), "--parallelism", workers.ToString(CultureInfo.InvariantCulture)]);
             if (run.ExitCode != 0)
                 throw new InvalidOperationException($"kg build exited with {run.ExitCode}: {run.Error}");
             runs.Add((workers, run));
@@ -266,7 +268,8 @@ public static class Program
 #else
         const string configuration = "Release";
 #endif
-        // KG_DLL: another build of kg (a copy that a rebuild cannot change under a long run, or the main branch's).
+        // KG_DLL: another build of kg (a copy that a rebuild cannot change under a long run, or the main branch's), or
+        // the native executable of scripts/publish-kg.sh.
         var path = Environment.GetEnvironmentVariable("KG_DLL") is { Length: > 0 } given ? given : Path.Combine(RepoRoot(), "src", "KnowledgeGraph.Cli", "bin", configuration, "net10.0", "kg.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"{path} not found: run dotnet build src/KnowledgeGraph.Cli -c {configuration} first");
     }

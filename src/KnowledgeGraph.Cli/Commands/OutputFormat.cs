@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CsvHelper;
 using KnowledgeGraph.Core.Errors;
 using KnowledgeGraph.Writers.Csv;
@@ -24,7 +25,7 @@ internal static class OutputFormat
         {
             case "json":
                 var objects = rows.Select(r => columns.Select((c, i) => (c, r[i])).ToDictionary(x => x.c, x => x.Item2)).ToList();
-                stdout.WriteLine(JsonSerializer.Serialize(objects, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                stdout.WriteLine(JsonSerializer.Serialize(objects, QueryJson.Indented.ListDictionaryStringString));
                 break;
             case "csv":
                 // Spreadsheet-safe: cells starting with = + - @ are escaped (CsvOptions.ForPeople).
@@ -60,4 +61,21 @@ internal static class OutputFormat
                 break;
         }
     }
+}
+
+/// <summary>
+/// The JSON of the query commands, generated at compile time: the native (AOT) build of kg has no reflection-based
+/// serialisation, and writes through this the same bytes as the reflection-based serialiser it replaces.
+/// </summary>
+[JsonSerializable(typeof(List<Dictionary<string, string?>>))]
+[JsonSerializable(typeof(List<PathCommand.HopJson>))]
+internal sealed partial class QueryJson : JsonSerializerContext
+{
+    /// <summary>Indented, camel-cased, with non-ASCII text and HTML characters unescaped (output for people and scripts).</summary>
+    public static QueryJson Indented { get; } = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    });
 }

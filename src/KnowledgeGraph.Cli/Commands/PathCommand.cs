@@ -1,6 +1,6 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KnowledgeGraph.Analysis;
 using KnowledgeGraph.Cli.Console;
@@ -69,15 +69,22 @@ internal static class PathCommand
 
     internal static string Place(Encounter e) => (e.Place ?? "?") + (e.Kind == "co-visit" ? " (both visited)" : "");
 
-    private static void WriteJson(IReadOnlyList<Hop> hops, TextWriter stdout)
+    internal static void WriteJson(IReadOnlyList<Hop> hops, TextWriter stdout)
     {
-        var objects = hops.Select((h, i) => new
-        {
-            hop = i + 1,
-            from = new { id = h.From.Id, name = h.From.Name },
-            to = new { id = h.To.Id, name = h.To.Name },
-            meetings = h.Link.Encounters.Select(e => new { kind = e.Kind, date = Date(e.Date), place = e.Place, documents = e.Documents, evidence = e.Evidence }),
-        });
-        stdout.WriteLine(JsonSerializer.Serialize(objects, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var objects = hops.Select((h, i) => new HopJson(
+            i + 1,
+            new NodeJson(h.From.Id, h.From.Name),
+            new NodeJson(h.To.Id, h.To.Name),
+            [.. h.Link.Encounters.Select(e => new MeetingJson(e.Kind, Date(e.Date), e.Place, e.Documents, e.Evidence))])).ToList();
+        stdout.WriteLine(JsonSerializer.Serialize(objects, QueryJson.Indented.ListHopJson));
     }
+
+    /// <summary>One hop of <c>kg path --format json</c> (members camel-cased: <c>hop</c>, <c>from</c>, <c>to</c>, <c>meetings</c>).</summary>
+    internal sealed record HopJson(int Hop, NodeJson From, NodeJson To, ImmutableArray<MeetingJson> Meetings);
+
+    /// <summary>An end of a hop: <c>id</c>, <c>name</c>.</summary>
+    internal sealed record NodeJson(string Id, string Name);
+
+    /// <summary>A meeting or co-visit of a hop: <c>kind</c>, <c>date</c>, <c>place</c>, <c>documents</c>, <c>evidence</c>.</summary>
+    internal sealed record MeetingJson(string Kind, string? Date, string? Place, ImmutableArray<string> Documents, ImmutableArray<string> Evidence);
 }

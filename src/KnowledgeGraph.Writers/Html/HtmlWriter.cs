@@ -32,13 +32,15 @@ public sealed class HtmlWriter : IGraphWriter
     /// <summary>How many people the page draws until "show all" is pressed: the most central ones.</summary>
     public const int DefaultTopPeople = 150;
 
-    private static readonly JsonSerializerOptions Json = new()
+    // Source-generated (HtmlPageJson), so that the native (AOT) build of kg writes the same page: reflection-based
+    // serialisation is not available there.
+    private static readonly HtmlPageJson Json = new(new JsonSerializerOptions
     {
         // Every HTML-sensitive character stays escaped whatever the ranges; letters of any script stay readable.
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
+    });
 
     /// <inheritdoc/>
     public string Name => "html";
@@ -58,7 +60,7 @@ public sealed class HtmlWriter : IGraphWriter
     public static string Render(PropertyGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var data = JsonSerializer.Serialize(HtmlPageData.Of(graph, DefaultTopPeople), Json);
+        var data = JsonSerializer.Serialize(HtmlPageData.Of(graph, DefaultTopPeople), Json.HtmlPageData);
         var script = Resource("graph.js");
         var style = Resource("graph.css");
         var csp = $"default-src 'none'; script-src '{Hash(script)}'; style-src '{Hash(style)}'; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'";
@@ -85,6 +87,10 @@ public sealed class HtmlWriter : IGraphWriter
         return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 }
+
+/// <summary>The serialiser of <see cref="HtmlPageData"/>, generated at compile time (no reflection at run time).</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(HtmlPageData))]
+internal sealed partial class HtmlPageJson : System.Text.Json.Serialization.JsonSerializerContext;
 
 /// <summary>What <c>graph.html</c> shows, as the JSON its script reads. Short member names keep a big graph's page small.</summary>
 internal sealed record HtmlPageData(

@@ -182,7 +182,7 @@ public sealed class Neo4jPusher : IDisposable
         {
             var rows = new JsonArray();
             foreach (var item in items.Skip(i * size).Take(size))
-                rows.Add(row(item));
+                rows.Add((JsonNode)row(item)); // JsonArray.Add(JsonNode), not Add<T>: no reflection (native build)
             yield return (i + 1, count, (i * size) + 1, rows);
         }
     }
