@@ -178,50 +178,40 @@ public sealed class MentionResolver
             var (nq, np) = (named.GetValueOrDefault(q.Id), named.GetValueOrDefault(p.Id));
             return nq > np ? q : np > nq ? p : null;
         }
-        var byForm = new Dictionary<string, ArticlePerson?>(StringComparer.Ordinal);
-        var shared = new HashSet<string>(StringComparer.Ordinal);
-        void Add(string key, ArticlePerson p)
+        // Who holds each short form: one holder takes it, two the more prominent of them, three or more no one.
+        static void Hold(Dictionary<string, List<ArticlePerson>> holders, string key, ArticlePerson p)
         {
-            if (!byForm.TryGetValue(key, out var q))
-                byForm[key] = p;
-            else if (q is not null && q != p && !shared.Contains(key))
-            {
-                // Two holders decide it; a third makes it no one's.
-                byForm[key] = Prominent(q, p);
-                shared.Add(key);
-            }
-            else if (q != p && shared.Contains(key))
-                byForm[key] = null;
+            if (!holders.TryGetValue(key, out var list))
+                holders[key] = list = [];
+            if (!list.Contains(p))
+                list.Add(p);
         }
+        ArticlePerson? Holder(List<ArticlePerson> holders) => holders.Count switch
+        {
+            1 => holders[0],
+            2 => Prominent(holders[0], holders[1]),
+            _ => null,
+        };
+        var surnameHolders = new Dictionary<string, List<ArticlePerson>>(StringComparer.Ordinal);
+        var firstNameHolders = new Dictionary<string, List<ArticlePerson>>(StringComparer.Ordinal);
         foreach (var p in people.Values)
         {
             foreach (var f in p.Forms)
             {
                 if (f.Length < 2)
                     continue;
+                // "Kim" for Kim Jong Un and Kim Yo Jong: a family name written first, as a given name two people share.
+                Hold(firstNameHolders, f[0], p);
                 for (var k = 1; k < f.Length; k++)
                 {
                     if (_gazetteer.Words.NameSuffixes.Contains(f[k]))
                         continue;
-                    Add(string.Join(' ', f[k..]), p);
+                    Hold(surnameHolders, string.Join(' ', f[k..]), p);
                 }
             }
         }
-        var firstNames = new Dictionary<string, ArticlePerson?>(StringComparer.Ordinal);
-        var sharedFirst = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in people.Values)
-        {
-            foreach (var f in p.Forms.Where(f => f.Length >= 2).Select(f => f[0]).Distinct(StringComparer.Ordinal))
-            {
-                if (!firstNames.TryGetValue(f, out var q))
-                    firstNames[f] = p;
-                else if (q != p)
-                {
-                    // "Kim" for Kim Jong Un and Kim Yo Jong: a family name written first, as a given name two people share.
-                    firstNames[f] = q is not null && sharedFirst.Add(f) ? Prominent(q, p) : null;
-                }
-            }
-        }
+        var byForm = surnameHolders.ToDictionary(h => h.Key, h => Holder(h.Value), StringComparer.Ordinal);
+        var firstNames = firstNameHolders.ToDictionary(h => h.Key, h => Holder(h.Value), StringComparer.Ordinal);
         var words = _gazetteer.Words;
         var keys = new List<string>(4);
         foreach (var ts in sentences)
