@@ -156,11 +156,11 @@ public sealed class GraphAssembler
         var memberships = facts.Where(f => f.Kind == RelationKind.MemberOf)
             .GroupBy(f => f.SubjectId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(f => f.ObjectId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var awayMemo = new Dictionary<(string, string), bool?>();
-        bool? Away(string person, string place)
+        var awayMemo = new Dictionary<(string, string, bool), bool?>();
+        bool? Away(string person, string place, bool abroad = false)
         {
-            if (!awayMemo.TryGetValue((person, place), out var away))
-                awayMemo[(person, place)] = away = IsAway(person, place, published, memberships, containment);
+            if (!awayMemo.TryGetValue((person, place, abroad), out var away))
+                awayMemo[(person, place, abroad)] = away = IsAway(person, place, published, memberships, containment, abroad);
             return away;
         }
         var relatedMemo = new Dictionary<(string, string), bool>();
@@ -254,7 +254,7 @@ public sealed class GraphAssembler
                 var host = f.SubjectId == guest ? f.ObjectId : f.SubjectId;
                 // The other side of a guest is a host, unless they too are abroad: "the conversation was widened to include
                 // the Secretary of State" puts the guest's own people beside the guest, not among the hosts.
-                if (place is null || IsAway(host, place, published, memberships, containment, abroad: true) != true)
+                if (place is null || Away(host, place, abroad: true) != true)
                     meeting.Roles.TryAdd(host, "host");
             }
             foreach (var o in g)
