@@ -61,8 +61,7 @@ public sealed class PropertyGraph
         {
             if (!_byId.TryAdd(n.Id, n))
                 throw new ArgumentException($"Duplicate node id '{n.Id}'.", nameof(nodes));
-            if (n.Labels.IsDefaultOrEmpty || n.Labels.Any(l => !GraphSchema.IsNodeLabel(l)))
-                throw new ArgumentException($"Node '{n.Id}' has a label outside the schema: {string.Join(",", n.Labels)}.", nameof(nodes));
+            CheckLabels(n, nameof(nodes));
         }
         // Sorted by id, a duplicate sits next to its twin: no set of every id (a million of them at 100 MB of text, ten
         // million at 1 GB, held only for this check).
@@ -86,6 +85,13 @@ public sealed class PropertyGraph
         _byId = byId;
     }
 
+    // Every node has labels, and only the schema's.
+    private static void CheckLabels(GraphNode n, string paramName)
+    {
+        if (n.Labels.IsDefaultOrEmpty || n.Labels.Any(l => !GraphSchema.IsNodeLabel(l)))
+            throw new ArgumentException($"Node '{n.Id}' has a label outside the schema: {string.Join(",", n.Labels)}.", paramName);
+    }
+
     /// <summary>
     /// This graph with <paramref name="nodes"/> in place of its nodes, relationships kept: for a step that only sets
     /// properties on nodes (the network figures, the layout). The relationships are not sorted or checked again, which
@@ -104,8 +110,7 @@ public sealed class PropertyGraph
             var n = array[i];
             if (!string.Equals(n.Id, Nodes[i].Id, StringComparison.Ordinal))
                 throw new ArgumentException($"Node '{n.Id}' given where the graph has '{Nodes[i].Id}': the nodes must keep their ids and order.", nameof(nodes));
-            if (n.Labels.IsDefaultOrEmpty || n.Labels.Any(l => !GraphSchema.IsNodeLabel(l)))
-                throw new ArgumentException($"Node '{n.Id}' has a label outside the schema: {string.Join(",", n.Labels)}.", nameof(nodes));
+            CheckLabels(n, nameof(nodes));
             byId[n.Id] = n;
         }
         return new PropertyGraph(array, Relationships, byId);
