@@ -303,11 +303,29 @@ public sealed class GraphAssembler
                 }
             }
         }
+        var companions = new List<RelationFact>();
         foreach (var f in facts.Where(f => f.Kind == RelationKind.Visited))
         {
+            if (f.OnlyIfAway && f.VisitorId is not null)
+            {
+                companions.Add(f);
+                continue;
+            }
             if (f.OnlyIfAway && Away(f.SubjectId, f.ObjectId) != true)
                 continue;
             visits.Add((f.SubjectId, f.ObjectId, f.Date, f.Evidence, PlaceRank(f.ObjectId), f.Rule));
+        }
+        // A companion (RelationFact.VisitorId: the person they travelled with) visited a place when that person did, that
+        // day, or was away there; unless it is the companion's own home (the host who walked the guest through his palace).
+        var leads = visits.Count;
+        foreach (var f in companions)
+        {
+            var lead = f.VisitorId!;
+            var theirs = false;
+            for (var k = 0; k < leads && !theirs; k++)
+                theirs = visits[k].Person == lead && visits[k].Date == f.Date && Rel8(visits[k].Place, f.ObjectId);
+            if ((theirs || Away(lead, f.ObjectId) == true) && Away(f.SubjectId, f.ObjectId) != false)
+                visits.Add((f.SubjectId, f.ObjectId, f.Date, f.Evidence, PlaceRank(f.ObjectId), f.Rule));
         }
         // One visit per person and trip: places of a trip lie inside one another; the most specific place names it.
         foreach (var person in visits.GroupBy(v => v.Person, StringComparer.Ordinal))
