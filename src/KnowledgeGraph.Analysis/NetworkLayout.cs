@@ -95,7 +95,7 @@ public static class NetworkLayout
         for (var i = 0; i < nodes.Length; i++)
             core[i] = nodes[i].Label is GraphSchema.Person or GraphSchema.Meeting;
         var coreEdges = new SortedSet<(int, int)>();
-        foreach (var r in graph.Relationships)
+        foreach (var r in graph.Relationships.ExceptMentions())
         {
             if (r.Type is not (GraphSchema.Attended or GraphSchema.MetWith))
                 continue;

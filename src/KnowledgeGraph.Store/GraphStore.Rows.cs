@@ -125,7 +125,7 @@ public sealed partial class GraphStore
         using var rows = new RowWriter(this, tx, stored, stored is null ? long.MaxValue : InPlaceRowLimit ?? Math.Max(InPlaceFloor, (long)(storedRows * InPlaceLimit)));
         // With a delta, a row it does not name is the last build's: neither fingerprinted nor written.
         var skip = stored is not null && delta is not null;
-        var heldIn = graph.Relationships.Where(r => r.Type == GraphSchema.HeldIn)
+        var heldIn = graph.Relationships.OfType(GraphSchema.HeldIn)
             .GroupBy(r => r.StartId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().EndId, StringComparer.Ordinal);
         foreach (var n in graph.Nodes)
         {
