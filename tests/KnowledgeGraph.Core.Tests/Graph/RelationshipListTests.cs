@@ -66,6 +66,24 @@ public class RelationshipListTests
     }
 
     [Fact]
+    public void WithMentionsOf_OneArticle_OthersAndThatArticlesMentionsInIdOrder()
+    {
+        // Arrange
+        GraphRelationship[] others = [Rel("attended:person:a:meeting:1", "ATTENDED", "person:a", "meeting:1"), Rel("met_with:x", "MET_WITH", "person:a", "person:c")];
+        var compact = new PropertyGraph(Nodes, others, Table());
+        var objects = new PropertyGraph(Nodes, [.. others, .. Table()]);
+        var asked = new List<string>();
+
+        // Act
+        var ids = compact.Relationships.WithMentionsOf(a => { asked.Add(a); return a == "article:d2"; }).Select(r => r.Id).ToList();
+
+        // Assert: each article asked about once; the same rows whether the mentions are a table or objects.
+        Assert.Equal(["attended:person:a:meeting:1", "mentioned_in:person:a-b:d2", "mentioned_in:person:a:d2", "met_with:x"], ids);
+        Assert.Equal(["article:d1", "article:d2"], asked);
+        Assert.Equal(ids, objects.Relationships.WithMentionsOf(a => a == "article:d2").Select(r => r.Id));
+    }
+
+    [Fact]
     public void Constructor_AnotherRelationshipInsideTheRun_SortedInAsObjects()
     {
         // Arrange: an id that sorts among the table's rows (no assembler makes one, but the graph must stay in order).
