@@ -114,7 +114,7 @@ public static class NetworkLayout
         var neighbours = new List<int>[nodes.Length];
         for (var i = 0; i < nodes.Length; i++)
             neighbours[i] = [];
-        foreach (var r in graph.Relationships)
+        foreach (var r in graph.Relationships.Ends())
         {
             if (index.TryGetValue(r.StartId, out var a) && index.TryGetValue(r.EndId, out var b) && a != b)
             {
@@ -181,7 +181,7 @@ public static class NetworkLayout
             if (positions[i] is null)
                 (coreNeighbours[i], neighbours[i]) = ([], []);
         }
-        foreach (var r in graph.Relationships)
+        foreach (var r in graph.Relationships.Ends())
         {
             if (!index.TryGetValue(r.StartId, out var a) || !index.TryGetValue(r.EndId, out var b) || a == b)
                 continue;

@@ -69,6 +69,29 @@ public sealed class RelationshipList : IReadOnlyList<GraphRelationship>
         return _others.Take(_at).Concat(_mentions.Into(article)).Concat(_others.Skip(_at));
     }
 
+    /// <summary>
+    /// The type and ends of every relationship, in id order, without making the MENTIONED_IN into objects (their id
+    /// strings are most of what that costs): for a step that needs only who is linked to whom.
+    /// </summary>
+    public IEnumerable<(string Type, string StartId, string EndId)> Ends()
+    {
+        for (var i = 0; i < _others.Length; i++)
+        {
+            if (_mentions is not null && i == _at)
+            {
+                foreach (var m in _mentions.Ends())
+                    yield return m;
+            }
+            var r = _others[i];
+            yield return (r.Type, r.StartId, r.EndId);
+        }
+        if (_mentions is not null && _at >= _others.Length)
+        {
+            foreach (var m in _mentions.Ends())
+                yield return m;
+        }
+    }
+
     /// <summary>Every relationship but the MENTIONED_IN, in id order.</summary>
     public IEnumerable<GraphRelationship> ExceptMentions() => _others.Where(r => r.Type != GraphSchema.MentionedIn);
 
@@ -235,6 +258,16 @@ internal sealed class MentionTable : IEnumerable<GraphRelationship>
             while (k >= _starts[e + 1])
                 e++;
             yield return Row(e, k);
+        }
+    }
+
+    /// <summary>The type and ends of every row, in order.</summary>
+    public IEnumerable<(string Type, string StartId, string EndId)> Ends()
+    {
+        for (var e = 0; e < _entities.Length; e++)
+        {
+            for (var k = _starts[e]; k < _starts[e + 1]; k++)
+                yield return (GraphSchema.MentionedIn, _entities[e], _articles[_document[k]]);
         }
     }
 

@@ -48,6 +48,8 @@ public class RelationshipListTests
         Assert.Equal(["mentioned_in:person:a-b:d2", "mentioned_in:person:a:d1", "mentioned_in:person:a:d2"], graph.Relationships.OfType("MENTIONED_IN").Select(r => r.Id));
         Assert.Equal(["met_with:x"], graph.Relationships.OfType("MET_WITH").Select(r => r.Id));
         Assert.Equal(["attended:person:a:meeting:1", "met_with:x"], graph.Relationships.ExceptMentions().Select(r => r.Id));
+        Assert.Equal(graph.Relationships.Select(r => (r.Type, r.StartId, r.EndId)), graph.Relationships.Ends());
+        Assert.Equal(("MENTIONED_IN", "person:a-b", "article:d2"), graph.Relationships.Ends().ElementAt(1));
     }
 
     [Fact]
@@ -62,6 +64,7 @@ public class RelationshipListTests
 
         // Assert
         Assert.True(compact.ContentEquals(objects));
+        Assert.Equal(objects.Relationships.Select(r => (r.Type, r.StartId, r.EndId)), compact.Relationships.Ends());
         Assert.Equal(objects.Relationships.Select(r => r.Id), Enumerable.Range(0, compact.Relationships.Length).Select(i => compact.Relationships[i].Id));
     }
 
