@@ -147,9 +147,12 @@ public sealed class RelationExtractor
                 foreach (var p in c.Participants)
                     facts.Add(trip with { SubjectId = p, Evidence = c.Evidence, Rule = c.Rule, VisitorId = trip.OnlyIfAway ? c.Accompanies : null });
             }
-            // And the places of that day's meetings of the person they accompany: "accompanied on the trip by two ministers
-            // ... paid a courtesy call on the Emir" (a host's entourage in the host's capital is at home: not away).
-            foreach (var x in linked.Where(x => x.PlaceId is not null && x.Has(c.Accompanies!) && x.Date == c.Date))
+            // And the places of the meetings of the person they accompany that the linker seated them at ("accompanied on
+            // the trip by two ministers ... paid a courtesy call on the Emir"); when none of those says a place, of every
+            // meeting of that person that day. A host's entourage in the host's capital is at home: not away.
+            var ofDay = linked.Where(x => x.PlaceId is not null && x.Has(c.Accompanies!) && x.Date == c.Date).ToList();
+            var seated = ofDay.Where(x => c.Participants.Any(x.Has)).ToList();
+            foreach (var x in seated.Count > 0 ? seated : ofDay)
             {
                 foreach (var p in c.Participants)
                 {
