@@ -22,7 +22,8 @@ public sealed record PhraseMatch<T>(T Value, string Surface, TokenShape[] Shapes
 
 /// <summary>
 /// A trie over folded token keys: finds the longest phrase starting at a token. Hyphens are skipped on both sides, so
-/// "Secretary-General" and "Secretary General" are one key.
+/// "Secretary-General" and "Secretary General" are one key. The keys are held by their numbers (<see cref="TokenKeys"/>):
+/// a lookup reads the number the tokenizer gave the token instead of hashing its key at every level.
 /// </summary>
 /// <typeparam name="T">The payload of a phrase.</typeparam>
 public sealed class PhraseTrie<T>
@@ -35,9 +36,19 @@ public sealed class PhraseTrie<T>
     // a runtime type lookup at each read, and LongestMatch reads it at every token.
     private readonly List<PhraseMatch<T>> _noMatches = NoMatches;
     private readonly Func<string, string> _normalizeKey;
+    private readonly Func<int, int>? _normalizeId;
 
-    /// <summary>Creates a trie; <paramref name="normalizeKey"/> maps a folded token key (e.g. British to American spelling).</summary>
-    public PhraseTrie(Func<string, string>? normalizeKey = null) => _normalizeKey = normalizeKey ?? (k => k);
+    /// <summary>
+    /// Creates a trie; <paramref name="normalizeKey"/> maps a folded token key (e.g. British to American spelling), and
+    /// <paramref name="normalizeId"/>, when given, does the same to key numbers (<see cref="TokenKeys"/>): it must map a
+    /// key's number to the number of the key <paramref name="normalizeKey"/> gives (and -1 to -1), for every key it
+    /// changes. Without it the normalised key of each token is looked up by its text.
+    /// </summary>
+    public PhraseTrie(Func<string, string>? normalizeKey = null, Func<int, int>? normalizeId = null)
+    {
+        _normalizeKey = normalizeKey ?? (k => k);
+        _normalizeId = normalizeKey is null ? (id => id) : normalizeId;
+    }
 
     /// <summary>Number of phrases added.</summary>
     public int Count { get; private set; }
@@ -54,8 +65,8 @@ public sealed class PhraseTrie<T>
         var shapes = new TokenShape[tokens.Count];
         for (var k = 0; k < tokens.Count; k++)
         {
-            var key = _normalizeKey(tokens[k].Key);
-            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            var key = TokenKeys.Intern(_normalizeKey(tokens[k].Key));
+            node.Children ??= [];
             if (!node.Children.TryGetValue(key, out var child))
                 node.Children[key] = child = new Node();
             node = child;
@@ -87,7 +98,7 @@ public sealed class PhraseTrie<T>
         {
             if (TextFolding.IsConnector(tokens[i]) && i > start)
                 continue;
-            if (node.Children is null || !node.Children.TryGetValue(_normalizeKey(tokens[i].Key), out var next))
+            if (node.Children is null || !node.Children.TryGetValue(KeyId(tokens[i]), out var next))
                 break;
             node = next;
             if (count == used.Length)
@@ -111,6 +122,10 @@ public sealed class PhraseTrie<T>
         matches = best;
         return bestEnd;
     }
+
+    // The number of the token's normalised key, or -1 when no phrase has it.
+    private int KeyId(Token token) =>
+        _normalizeId is { } normalizeId ? normalizeId(TokenKeys.IdOf(token)) : TokenKeys.IdOf(_normalizeKey(token.Key));
 
     // The phrases whose shapes fit, in order: the node's own list when all do (the usual case), a new one only when some do not.
     private static List<PhraseMatch<T>> Fitting(List<PhraseMatch<T>> candidates, IReadOnlyList<Token> tokens, ReadOnlySpan<int> used)
@@ -168,7 +183,7 @@ public sealed class PhraseTrie<T>
 
     private sealed class Node
     {
-        public Dictionary<string, Node>? Children;
+        public Dictionary<int, Node>? Children;
         public List<PhraseMatch<T>>? Matches;
     }
 }
