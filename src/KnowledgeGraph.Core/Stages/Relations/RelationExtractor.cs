@@ -311,10 +311,10 @@ public sealed class RelationExtractor
 
     private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair, string? Destination) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null, IReadOnlyDictionary<string, List<string>>? families = null, IReadOnlyDictionary<string, string>? venues = null)
     {
-        var items = Item.Build(ts, _gazetteer.NormalizeKey);
+        var items = Item.Build(ts, _gazetteer.NormalizeKey, _gazetteer.NormalizeKeyId);
         JoinFamilies(items, families);
         JoinVenues(items, venues);
-        var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
+        var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey, _gazetteer.NormalizeKeyId);
         // A rule one of whose required words is absent cannot match: look its few words up in the sentence's set.
         bool May(RelationRule r) => keys.HasAnchors(r);
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
@@ -824,7 +824,7 @@ public sealed class RelationExtractor
     // A cheap test of the first element, before the recursive match.
     private static bool CanStart(PatternElement first, Item item) => first switch
     {
-        LiteralElement { Optional: false } lit => item.Token is { } t && (lit.Keys.Contains(item.Key!) || lit.Keys.Contains(t.Key)),
+        LiteralElement { Optional: false } lit => item.Token is not null && lit.Matches(item.KeyId, item.TokenKeyId),
         SlotElement { Types: var types } when !types.HasFlag(SlotType.Pair) => Fits(item, types),
         _ => true,
     };
@@ -853,7 +853,7 @@ public sealed class RelationExtractor
         switch (elements[e])
         {
             case LiteralElement lit:
-                if (i < items.Count && items[i].Token is { } tok && (lit.Keys.Contains(items[i].Key!) || lit.Keys.Contains(tok.Key)))
+                if (i < items.Count && items[i].Token is not null && lit.Matches(items[i].KeyId, items[i].TokenKeyId))
                 {
                     var r = Match(elements, e + 1, items, i + 1, b, pair);
                     if (r >= 0)
@@ -1187,6 +1187,12 @@ internal sealed class Item
     public int TokenEnd { get; private init; }
     public Token? Token { get; private init; }
     public string? Key { get; private init; }
+
+    /// <summary>For a word: the number of <see cref="Key"/> (the normalised key), -1 when no table holds it (<see cref="TokenKeys"/>).</summary>
+    public int KeyId { get; private init; } = -1;
+
+    /// <summary>For a word: the number of the token's own key, -1 when no table holds it.</summary>
+    public int TokenKeyId { get; private init; } = -1;
     public Mention? Mention { get; private init; }
     public TitleMention? Title { get; private init; }
     public IReadOnlyList<string>? PersonIds { get; private init; }
@@ -1218,7 +1224,7 @@ internal sealed class Item
     public static Item Group(int start, int end, IReadOnlyList<string> personIds) =>
         new() { TokenStart = start, TokenEnd = end, PersonIds = [.. personIds] };
 
-    public static List<Item> Build(TaggedSentence ts, Func<string, string> normalize)
+    public static List<Item> Build(TaggedSentence ts, Func<string, string> normalize, Func<int, int>? normalizeId = null)
     {
         var items = new List<Item>();
         var tokens = ts.Sentence.Tokens;
@@ -1251,7 +1257,19 @@ internal sealed class Item
                 continue;
             }
             if (!TextFolding.IsConnector(tokens[i]))
-                items.Add(new Item { TokenStart = i, TokenEnd = i + 1, Token = tokens[i], Key = normalize(tokens[i].Key) });
+            {
+                var key = normalize(tokens[i].Key);
+                var keyId = TokenKeys.IdOf(tokens[i]);
+                items.Add(new Item
+                {
+                    TokenStart = i,
+                    TokenEnd = i + 1,
+                    Token = tokens[i],
+                    Key = key,
+                    TokenKeyId = keyId,
+                    KeyId = normalizeId is not null ? normalizeId(keyId) : ReferenceEquals(key, tokens[i].Key) ? keyId : TokenKeys.IdOf(key),
+                });
+            }
             i++;
         }
         return items;
