@@ -32,6 +32,9 @@ public sealed class PhraseTrie<T>
 
     private readonly Node _root = new();
 
+    // The root's children by key number (null where no phrase starts with the key): the same nodes as its dictionary.
+    private Node?[] _rootById = [];
+
     // The shared empty list, reached through the instance: a static field of a generic class over reference types costs
     // a runtime type lookup at each read, and LongestMatch reads it at every token.
     private readonly List<PhraseMatch<T>> _noMatches = NoMatches;
@@ -68,7 +71,15 @@ public sealed class PhraseTrie<T>
             var key = TokenKeys.Intern(_normalizeKey(tokens[k].Key));
             node.Children ??= [];
             if (!node.Children.TryGetValue(key, out var child))
+            {
                 node.Children[key] = child = new Node();
+                if (k == 0)
+                {
+                    if (key >= _rootById.Length)
+                        Array.Resize(ref _rootById, Math.Max(key + 1, _rootById.Length * 2));
+                    _rootById[key] = child;
+                }
+            }
             node = child;
             shapes[k] = ShapeOf(tokens[k]);
         }
@@ -98,8 +109,18 @@ public sealed class PhraseTrie<T>
         {
             if (TextFolding.IsConnector(tokens[i]) && i > start)
                 continue;
-            if (node.Children is null || !node.Children.TryGetValue(KeyId(tokens[i]), out var next))
+            Node? next;
+            if (ReferenceEquals(node, _root))
+            {
+                // The first word, looked up at every token: an array read by the key's number.
+                var id = KeyId(tokens[i]);
+                if ((uint)id >= (uint)_rootById.Length || (next = _rootById[id]) is null)
+                    break;
+            }
+            else if (node.Children is null || !node.Children.TryGetValue(KeyId(tokens[i]), out next))
+            {
                 break;
+            }
             node = next;
             if (count == used.Length)
             {

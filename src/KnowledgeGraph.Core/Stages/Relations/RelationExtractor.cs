@@ -1077,9 +1077,12 @@ public sealed class RelationExtractor
 
     private static bool ContainsPhrase(ReadOnlySpan<Token> tokens, ImmutableArray<string> phrase)
     {
+        // The first word is found by its key number (the rule vocabulary registers every phrase's first word), the rest
+        // compared as text where it is.
+        var first = TokenKeys.IdOf(phrase[0]);
         for (var i = 0; i + phrase.Length <= tokens.Length; i++)
         {
-            if (PhraseAt(tokens, i, phrase))
+            if ((first < 0 || TokenKeys.IdOf(tokens[i]) == first) && PhraseAt(tokens, i, phrase))
                 return true;
         }
         return false;
@@ -1186,9 +1189,7 @@ internal sealed class Item
     public int TokenStart { get; private init; }
     public int TokenEnd { get; private init; }
     public Token? Token { get; private init; }
-    public string? Key { get; private init; }
-
-    /// <summary>For a word: the number of <see cref="Key"/> (the normalised key), -1 when no table holds it (<see cref="TokenKeys"/>).</summary>
+    /// <summary>For a word: the number of its normalised key (the gazetteer's spelling), -1 when no table holds it (<see cref="TokenKeys"/>).</summary>
     public int KeyId { get; private init; } = -1;
 
     /// <summary>For a word: the number of the token's own key, -1 when no table holds it.</summary>
@@ -1224,6 +1225,10 @@ internal sealed class Item
     public static Item Group(int start, int end, IReadOnlyList<string> personIds) =>
         new() { TokenStart = start, TokenEnd = end, PersonIds = [.. personIds] };
 
+    // The number of a token's normalised key, by its text (for a normaliser with no map over numbers).
+    private static int NormalizedId(Token token, int keyId, Func<string, string> normalize) =>
+        normalize(token.Key) is var key && ReferenceEquals(key, token.Key) ? keyId : TokenKeys.IdOf(key);
+
     public static List<Item> Build(TaggedSentence ts, Func<string, string> normalize, Func<int, int>? normalizeId = null)
     {
         var items = new List<Item>();
@@ -1258,16 +1263,14 @@ internal sealed class Item
             }
             if (!TextFolding.IsConnector(tokens[i]))
             {
-                var key = normalize(tokens[i].Key);
                 var keyId = TokenKeys.IdOf(tokens[i]);
                 items.Add(new Item
                 {
                     TokenStart = i,
                     TokenEnd = i + 1,
                     Token = tokens[i],
-                    Key = key,
                     TokenKeyId = keyId,
-                    KeyId = normalizeId is not null ? normalizeId(keyId) : ReferenceEquals(key, tokens[i].Key) ? keyId : TokenKeys.IdOf(key),
+                    KeyId = normalizeId is not null ? normalizeId(keyId) : NormalizedId(tokens[i], keyId, normalize),
                 });
             }
             i++;
