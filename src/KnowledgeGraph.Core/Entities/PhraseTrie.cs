@@ -98,30 +98,29 @@ public sealed class PhraseTrie<T>
         // Called at every token of every sentence, most often to find nothing: no allocation on that path. The lists
         // handed out are the trie's own (or the shared empty one), to be read, never changed.
         matches = _noMatches;
-        if (start >= tokens.Count || TextFolding.IsConnector(tokens[start]))
+        if (start >= tokens.Count)
             return -1;
-        var node = _root;
+        var first = tokens[start];
+        if (TextFolding.IsConnector(first))
+            return -1;
+        // The first word, looked up at every token: an array read by the key's number; most tokens start no phrase.
+        var firstId = KeyId(first);
+        if ((uint)firstId >= (uint)_rootById.Length || _rootById[firstId] is not { } node)
+            return -1;
         var bestEnd = -1;
         List<PhraseMatch<T>>? best = null;
         Span<int> used = stackalloc int[8];
         var count = 0;
         for (var i = start; i < tokens.Count; i++)
         {
-            if (TextFolding.IsConnector(tokens[i]) && i > start)
-                continue;
-            Node? next;
-            if (ReferenceEquals(node, _root))
+            if (i > start)
             {
-                // The first word, looked up at every token: an array read by the key's number.
-                var id = KeyId(tokens[i]);
-                if ((uint)id >= (uint)_rootById.Length || (next = _rootById[id]) is null)
+                if (TextFolding.IsConnector(tokens[i]))
+                    continue;
+                if (node.Children is null || !node.Children.TryGetValue(KeyId(tokens[i]), out var next))
                     break;
+                node = next;
             }
-            else if (node.Children is null || !node.Children.TryGetValue(KeyId(tokens[i]), out next))
-            {
-                break;
-            }
-            node = next;
             if (count == used.Length)
             {
                 var longer = new int[used.Length * 2];
