@@ -89,7 +89,8 @@ public sealed class GraphAssembler
                 offset += p.Sentences;
             }
             var containment = parts.SelectMany(p => p.Containment).Distinct().ToLookup(c => c.Inner, c => c.Outer, StringComparer.Ordinal);
-            AssembleDocument(docId, published, facts, containment, state);
+            var named = parts.SelectMany(p => p.Entities).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            AssembleDocument(docId, published, facts, containment, named, state);
         }
     }
 
@@ -147,7 +148,7 @@ public sealed class GraphAssembler
             yield return run;
     }
 
-    private void AssembleDocument(string docId, DateOnly? published, List<RelationFact> facts, ILookup<string, string> containment, AssemblyState state)
+    private void AssembleDocument(string docId, DateOnly? published, List<RelationFact> facts, ILookup<string, string> containment, HashSet<string> named, AssemblyState state)
     {
         var rels = state.Relations;
         var meetings = state.Meetings;
@@ -174,8 +175,17 @@ public sealed class GraphAssembler
         // venues, the country around it): Geneva, Montreux and Davos on one tour of Switzerland are three visits.
         // Two dates more than a week apart are two trips to the same place ("in May 2023 ... on Tuesday").
         bool Unplaced(string place) => !_gazetteer.TryGet(place, out _) && !containment[place].Any();
+        var cityMemo = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? City(string place)
+        {
+            if (!cityMemo.TryGetValue(place, out var city))
+                cityMemo[place] = city = PlaceAndContainers(place, containment).FirstOrDefault(p => p.StartsWith("city:", StringComparison.Ordinal));
+            return city;
+        }
+        // Two venues of one city (the palace of the talks, the museum of the afternoon) are one trip to that city.
         bool SameTrip((string Place, DateOnly? Date) x, (string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule) v) =>
-            !(x.Date is { } a && v.Date is { } b && Math.Abs(a.DayNumber - b.DayNumber) > 7) && Rel8(x.Place, v.Place);
+            !(x.Date is { } a && v.Date is { } b && Math.Abs(a.DayNumber - b.DayNumber) > 7) &&
+            (Rel8(x.Place, v.Place) || (City(x.Place) is { } c && c == City(v.Place)));
         // Memberships: one per member and organisation.
         foreach (var f in facts.Where(f => f.Kind == RelationKind.MemberOf))
             Rel(rels, $"member_of:{f.SubjectId}:{f.ObjectId}", GraphSchema.MemberOf, f.SubjectId, f.ObjectId).Add(docId, f, f.Role);
@@ -325,9 +335,12 @@ public sealed class GraphAssembler
             foreach (var trip in trips)
             {
                 var best = trip.OrderBy(x => Unplaced(x.Place) ? 1 : 0).ThenByDescending(x => x.Rank).First();
+                // A trip is named by its city when the article names that city and places the venue in it (or the gazetteer
+                // does): the trip to Kyiv, whose evidence names the palace of the talks and the museum of the afternoon.
+                var place = best.Rank > 3 && City(best.Place) is { } inCity && named.Contains(inCity) ? inCity : best.Place;
                 var date = trip.Select(x => x.Date).FirstOrDefault(d => d is not null);
-                var id = $"visited:{person.Key}:{best.Place}:" + (date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated-" + Slug.Of(docId));
-                var rel = Rel(rels, id, GraphSchema.Visited, person.Key, best.Place);
+                var id = $"visited:{person.Key}:{place}:" + (date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated-" + Slug.Of(docId));
+                var rel = Rel(rels, id, GraphSchema.Visited, person.Key, place);
                 rel.Date = date;
                 rel.Documents.Add(docId);
                 foreach (var x in trip)
