@@ -88,13 +88,13 @@ public sealed class MeetingNetwork
             list.Add(e);
         }
 
-        foreach (var r in graph.Relationships.Where(r => r.Type == GraphSchema.MetWith))
+        foreach (var r in graph.Relationships.OfType(GraphSchema.MetWith))
             AddEncounter(r.StartId, r.EndId, new Encounter([r.Id], "met-with", Date(r), Text(r, "place"), List(r, "documents"), List(r, "evidence")));
 
         if (options.IncludeCoVisits)
         {
             // Two visits to the same place on the same day put both people there: a co-visit links them.
-            var visits = graph.Relationships.Where(r => r.Type == GraphSchema.Visited && Date(r) is not null && index.ContainsKey(r.StartId))
+            var visits = graph.Relationships.OfType(GraphSchema.Visited).Where(r => Date(r) is not null && index.ContainsKey(r.StartId))
                 .GroupBy(r => (r.EndId, Date(r)!.Value));
             foreach (var g in visits)
             {

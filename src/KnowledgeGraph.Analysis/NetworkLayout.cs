@@ -95,7 +95,7 @@ public static class NetworkLayout
         for (var i = 0; i < nodes.Length; i++)
             core[i] = nodes[i].Label is GraphSchema.Person or GraphSchema.Meeting;
         var coreEdges = new SortedSet<(int, int)>();
-        foreach (var r in graph.Relationships)
+        foreach (var r in graph.Relationships.ExceptMentions())
         {
             if (r.Type is not (GraphSchema.Attended or GraphSchema.MetWith))
                 continue;
@@ -114,7 +114,7 @@ public static class NetworkLayout
         var neighbours = new List<int>[nodes.Length];
         for (var i = 0; i < nodes.Length; i++)
             neighbours[i] = [];
-        foreach (var r in graph.Relationships)
+        foreach (var r in graph.Relationships.Ends())
         {
             if (index.TryGetValue(r.StartId, out var a) && index.TryGetValue(r.EndId, out var b) && a != b)
             {
@@ -181,7 +181,7 @@ public static class NetworkLayout
             if (positions[i] is null)
                 (coreNeighbours[i], neighbours[i]) = ([], []);
         }
-        foreach (var r in graph.Relationships)
+        foreach (var r in graph.Relationships.Ends())
         {
             if (!index.TryGetValue(r.StartId, out var a) || !index.TryGetValue(r.EndId, out var b) || a == b)
                 continue;

@@ -125,7 +125,7 @@ public sealed partial class GraphStore
         using var rows = new RowWriter(this, tx, stored, stored is null ? long.MaxValue : InPlaceRowLimit ?? Math.Max(InPlaceFloor, (long)(storedRows * InPlaceLimit)));
         // With a delta, a row it does not name is the last build's: neither fingerprinted nor written.
         var skip = stored is not null && delta is not null;
-        var heldIn = graph.Relationships.Where(r => r.Type == GraphSchema.HeldIn)
+        var heldIn = graph.Relationships.OfType(GraphSchema.HeldIn)
             .GroupBy(r => r.StartId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().EndId, StringComparer.Ordinal);
         foreach (var n in graph.Nodes)
         {
@@ -156,7 +156,8 @@ public sealed partial class GraphStore
         // The mentions of an article change only when the article does: one fingerprint per article (the sum of its
         // rows', so the order the rows come in does not matter), and its rows written again when it changed.
         var mentions = new Dictionary<string, UInt128>(StringComparer.Ordinal);
-        foreach (var r in graph.Relationships)
+        // With a delta, only the mentions of the articles it names are read (the others are the last build's).
+        foreach (var r in skip ? graph.Relationships.WithMentionsOf(delta!.Articles.Contains) : graph.Relationships)
         {
             ct.ThrowIfCancellationRequested();
             if (skip && !delta!.MayHaveChanged(r))
@@ -193,7 +194,7 @@ public sealed partial class GraphStore
             rows.Skip(graph.Nodes.Count(n => n.Label == GraphSchema.Article) - mentions.Count);
         if (stored is not null && changedMentions.Count > 0)
         {
-            foreach (var r in graph.Relationships)
+            foreach (var r in graph.Relationships.WithMentionsOf(changedMentions.Contains))
             {
                 if (r.Type == GraphSchema.MentionedIn && IsMentionRow(r) && changedMentions.Contains(r.EndId))
                     rows.Mention(r.StartId, r.EndId, Integer(r.Properties, "count") ?? 0);
@@ -245,7 +246,7 @@ public sealed partial class GraphStore
             if (delta.MayHaveChanged(n))
                 Look(n.Label == GraphSchema.Meeting ? 'm' : n.Label == GraphSchema.Article ? 'a' : 'e', n.Id);
         }
-        foreach (var r in graph.Relationships)
+        foreach (var r in graph.Relationships.WithMentionsOf(delta.Articles.Contains))
         {
             if (!delta.MayHaveChanged(r))
                 continue;

@@ -34,7 +34,7 @@ public static class GraphScope
     {
         ArgumentNullException.ThrowIfNull(graph);
         bool IsCore(string id) => graph.TryGetNode(id, out var n) && n.Label is GraphSchema.Person or GraphSchema.Meeting;
-        var rels = graph.Relationships.Where(r => PeopleTypes.Contains(r.Type) && IsCore(r.StartId)).ToList();
+        var rels = graph.Relationships.ExceptMentions().Where(r => PeopleTypes.Contains(r.Type) && IsCore(r.StartId)).ToList();
         var keep = new HashSet<string>(graph.Nodes.Where(n => n.Label is GraphSchema.Person or GraphSchema.Meeting).Select(n => n.Id), StringComparer.Ordinal);
         keep.UnionWith(rels.Select(r => r.EndId));
         return new PropertyGraph(graph.Nodes.Where(n => keep.Contains(n.Id)), rels);

@@ -90,9 +90,9 @@ internal static class QueryCommands
     internal static List<string?[]> MeetingRows(PropertyGraph g, string? person, string? place, DateOnly? from, DateOnly? to)
     {
         var rows = new List<(DateOnly? Date, string?[] Row)>();
-        var attendees = g.Relationships.Where(r => r.Type == GraphSchema.Attended)
+        var attendees = g.Relationships.OfType(GraphSchema.Attended)
             .ToLookup(r => r.EndId, r => g.TryGetNode(r.StartId, out var n) ? n.Name : r.StartId, StringComparer.Ordinal);
-        foreach (var r in g.Relationships.Where(r => r.Type == GraphSchema.MetWith))
+        foreach (var r in g.Relationships.OfType(GraphSchema.MetWith))
         {
             g.TryGetNode(r.StartId, out var a);
             g.TryGetNode(r.EndId, out var b);

@@ -49,7 +49,7 @@ internal static class StatsCommand
         foreach (var label in GraphSchema.NodeLabels)
             Add("nodes", label, N(counts is { } c ? c.Nodes.GetValueOrDefault(label) : g.Nodes.Count(x => x.Label == label)));
         foreach (var type in GraphSchema.RelationshipTypes)
-            Add("relationships", type, N(counts is { } c ? c.Relationships.GetValueOrDefault(type) : g.Relationships.Count(r => r.Type == type)));
+            Add("relationships", type, N(counts is { } c ? c.Relationships.GetValueOrDefault(type) : g.Relationships.OfType(type).Count()));
 
         // Figures from the meetings themselves, not from properties a build may predate.
         var network = MeetingNetwork.Build(g);
@@ -63,9 +63,9 @@ internal static class StatsCommand
             Add("group", "community " + N(group.Key), $"{group.Count()} people: {string.Join(", ", group.Select(x => x.Person.Name))}");
 
         // A meeting of three people is three MET_WITH relationships with one meeting id: count meetings, not pairs.
-        var meetings = g.Relationships.Where(r => r.Type == GraphSchema.MetWith)
+        var meetings = g.Relationships.OfType(GraphSchema.MetWith)
             .GroupBy(r => Text(r, "meeting") ?? r.Id, StringComparer.Ordinal).Select(m => m.First()).ToList();
-        var visits = g.Relationships.Where(r => r.Type == GraphSchema.Visited).ToList();
+        var visits = g.Relationships.OfType(GraphSchema.Visited).ToList();
         // Places by node where the relationship names one, so a meeting and a visit at one place count together.
         string? NameOf(string? id) => id is not null && g.TryGetNode(id, out var p) ? p.Name : null;
         Busiest("busiest place", meetings.Select(r => NameOf(Text(r, "placeId")) ?? Text(r, "place")), visits.Select(r => NameOf(r.EndId)));

@@ -53,9 +53,32 @@ public sealed class PropertyGraph
     /// <summary>Creates a graph; sorts nodes and relationships by id and checks that every endpoint exists.</summary>
     /// <exception cref="ArgumentException">A duplicate id, an unknown label or type, or a dangling endpoint.</exception>
     public PropertyGraph(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships)
+        : this(nodes, relationships, null)
+    {
+    }
+
+    /// <summary>
+    /// A graph whose MENTIONED_IN are <paramref name="mentions"/>, held as numbers (see <see cref="RelationshipList"/>)
+    /// beside the other <paramref name="relationships"/>: the same graph as one made of them all as objects. Should the
+    /// table's rows not be one run in id order among the others, they are made into objects and sorted in.
+    /// </summary>
+    internal PropertyGraph(IEnumerable<GraphNode> nodes, IEnumerable<GraphRelationship> relationships, MentionTable? mentions)
     {
         Nodes = OrderedById(nodes, n => n.Id);
-        Relationships = OrderedById(relationships, r => r.Id);
+        var others = OrderedById(relationships, r => r.Id);
+        var at = 0;
+        if (mentions is { Count: > 0 })
+        {
+            var first = mentions.FirstId;
+            while (at < others.Length && string.CompareOrdinal(others[at].Id, first) < 0)
+                at++;
+            if (!mentions.InIdOrder() || (at < others.Length && string.CompareOrdinal(others[at].Id, mentions.LastId) <= 0))
+            {
+                others = OrderedById(others.Concat(mentions).ToList(), r => r.Id);
+                mentions = null;
+            }
+        }
+        Relationships = new RelationshipList(others, mentions, at);
         _byId = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         foreach (var n in Nodes)
         {
@@ -66,7 +89,7 @@ public sealed class PropertyGraph
         // Sorted by id, a duplicate sits next to its twin: no set of every id (a million of them at 100 MB of text, ten
         // million at 1 GB, held only for this check).
         string? previous = null;
-        foreach (var r in Relationships)
+        foreach (var r in others)
         {
             if (string.Equals(previous, r.Id, StringComparison.Ordinal))
                 throw new ArgumentException($"Duplicate relationship id '{r.Id}'.", nameof(relationships));
@@ -76,9 +99,18 @@ public sealed class PropertyGraph
             if (!_byId.ContainsKey(r.StartId) || !_byId.ContainsKey(r.EndId))
                 throw new ArgumentException($"Relationship '{r.Id}' points at a node that does not exist ({r.StartId} -> {r.EndId}).", nameof(relationships));
         }
+        // The table's rows are one run in id order (checked above), so only their ends are left to check.
+        if (mentions is not null)
+        {
+            foreach (var id in mentions.Entities.Concat(mentions.Articles))
+            {
+                if (!_byId.ContainsKey(id))
+                    throw new ArgumentException($"A MENTIONED_IN relationship points at a node that does not exist ({id}).", nameof(mentions));
+            }
+        }
     }
 
-    private PropertyGraph(ImmutableArray<GraphNode> nodes, ImmutableArray<GraphRelationship> relationships, Dictionary<string, GraphNode> byId)
+    private PropertyGraph(ImmutableArray<GraphNode> nodes, RelationshipList relationships, Dictionary<string, GraphNode> byId)
     {
         Nodes = nodes;
         Relationships = relationships;
@@ -136,7 +168,7 @@ public sealed class PropertyGraph
     public ImmutableArray<GraphNode> Nodes { get; }
 
     /// <summary>Relationships, sorted by id.</summary>
-    public ImmutableArray<GraphRelationship> Relationships { get; }
+    public RelationshipList Relationships { get; }
 
     /// <summary>Finds a node by id.</summary>
     public bool TryGetNode(string id, out GraphNode node) => _byId.TryGetValue(id, out node!);

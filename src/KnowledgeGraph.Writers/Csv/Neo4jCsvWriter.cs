@@ -59,7 +59,7 @@ public sealed class Neo4jCsvWriter : IGraphWriter
         }
         foreach (var type in types)
         {
-            var rels = graph.Relationships.Where(r => r.Type == type).ToList();
+            var rels = graph.Relationships.OfType(type).ToList();
             var text = RelationshipCsv(rels, type);
             await AtomicFile.WriteTextAsync(Path.Combine(dir, RelationshipFileName(type)), text, cancellationToken).ConfigureAwait(false);
         }

@@ -85,7 +85,7 @@ public sealed class QueriesWriter : IGraphWriter
     private static GraphNode? MostUsedPlace(PropertyGraph graph, Dictionary<string, int> degrees)
     {
         // Prefer a place that actually hosted a meeting, so query 3 returns rows.
-        var hosts = graph.Relationships.Where(r => r.Type == GraphSchema.HeldIn).GroupBy(r => r.EndId, StringComparer.Ordinal)
+        var hosts = graph.Relationships.OfType(GraphSchema.HeldIn).GroupBy(r => r.EndId, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
         if (hosts is not null && graph.TryGetNode(hosts, out var host))
             return host;

@@ -138,10 +138,10 @@ internal sealed record HtmlPageData(
             return i;
         }
 
-        var attendees = graph.Relationships.Where(r => r.Type == GraphSchema.Attended)
+        var attendees = graph.Relationships.OfType(GraphSchema.Attended)
             .ToLookup(r => r.EndId, r => nodes.TryGetValue(r.StartId, out var n) ? n.Name : r.StartId, StringComparer.Ordinal);
         var meetings = new List<(DateOnly? Date, Meeting M)>();
-        foreach (var r in graph.Relationships.Where(r => r.Type == GraphSchema.MetWith))
+        foreach (var r in graph.Relationships.OfType(GraphSchema.MetWith))
         {
             if (!personIndex.TryGetValue(r.StartId, out var a) || !personIndex.TryGetValue(r.EndId, out var b))
                 continue;

@@ -106,8 +106,8 @@ internal static class RelationshipGroups
     {
         var people = graph.Nodes.Where(n => n.Label == GraphSchema.Person).ToList();
         var ids = people.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var rels = graph.Relationships
-            .Where(r => r.Type == GraphSchema.MetWith && ids.Contains(r.StartId) && ids.Contains(r.EndId))
+        var rels = graph.Relationships.OfType(GraphSchema.MetWith)
+            .Where(r => ids.Contains(r.StartId) && ids.Contains(r.EndId))
             .Select(r => Endpoints(r) is var (s, t) && s == r.StartId ? r : r with { StartId = s, EndId = t });
         return new PropertyGraph(people, rels);
     }

@@ -303,11 +303,29 @@ public sealed class GraphAssembler
                 }
             }
         }
+        var companions = new List<RelationFact>();
         foreach (var f in facts.Where(f => f.Kind == RelationKind.Visited))
         {
+            if (f.OnlyIfAway && f.VisitorId is not null)
+            {
+                companions.Add(f);
+                continue;
+            }
             if (f.OnlyIfAway && Away(f.SubjectId, f.ObjectId) != true)
                 continue;
             visits.Add((f.SubjectId, f.ObjectId, f.Date, f.Evidence, PlaceRank(f.ObjectId), f.Rule));
+        }
+        // A companion (RelationFact.VisitorId: the person they travelled with) visited a place when that person did, that
+        // day, or was away there; unless it is the companion's own home (the host who walked the guest through his palace).
+        var leads = visits.Count;
+        foreach (var f in companions)
+        {
+            var lead = f.VisitorId!;
+            var theirs = false;
+            for (var k = 0; k < leads && !theirs; k++)
+                theirs = visits[k].Person == lead && visits[k].Date == f.Date && Rel8(visits[k].Place, f.ObjectId);
+            if ((theirs || Away(lead, f.ObjectId) == true) && Away(f.SubjectId, f.ObjectId) != false)
+                visits.Add((f.SubjectId, f.ObjectId, f.Date, f.Evidence, PlaceRank(f.ObjectId), f.Rule));
         }
         // One visit per person and trip: places of a trip lie inside one another; the most specific place names it.
         foreach (var person in visits.GroupBy(v => v.Person, StringComparer.Ordinal))
@@ -517,47 +535,47 @@ public sealed class GraphAssembler
                     new PropertyBag().Add("documents", m.Documents.Order(StringComparer.Ordinal)).Build()));
             }
         }
-        // MENTIONED_IN is most of an archive's relationships: one Article id string per article and one (immutable)
-        // property map per count value serve them all, rather than a copy of each per relationship.
-        var articleIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        // MENTIONED_IN is most of an archive's relationships (nine in ten): they are kept as a table of numbers (an
+        // entity's articles by index, and counts) that the graph makes into relationships only as they are read, in
+        // id order (entities in the order of "id:", each one's articles in document order). The others are sorted.
+        var documents = new string[articles.Count];
+        var articleIds = new string[articles.Count];
+        var documentIndex = new Dictionary<string, int>(articles.Count, StringComparer.Ordinal);
         foreach (var (doc, info) in articles)
         {
-            var id = articleIds[doc] = "article:" + doc;
+            var i = documentIndex[doc] = documentIndex.Count;
+            documents[i] = doc;
+            var id = articleIds[i] = "article:" + doc;
             nodes[id] = new GraphNode(id, [GraphSchema.Article], new PropertyBag()
                 .Add("name", info.Title is { Length: > 0 } t ? t : doc).Add("file", doc).Add("published", info.Published).Build());
         }
-        var counts = new Dictionary<int, System.Collections.Immutable.ImmutableSortedDictionary<string, PropertyValue>>();
-        // The graph keeps its relationships in id order, and sorting a million of them was a good part of building
-        // an archive's graph: the MENTIONED_IN come out in id order (entities in the order of "id:", each one's
-        // articles in document order), the others are sorted apart, and the two runs merged. (Should an entity's id
-        // ever be another's followed by ':', the graph's own check finds the order broken and sorts.)
         relationships.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        var mentions = new List<GraphRelationship>();
-        foreach (var e in entities.Values.OrderBy(e => e.Id + ":", StringComparer.Ordinal))
+        var ordered = entities.Values.OrderBy(e => e.Id + ":", StringComparer.Ordinal).ToList();
+        var starts = new int[ordered.Count + 1];
+        var rows = 0;
+        for (var e = 0; e < ordered.Count; e++)
         {
-            foreach (var (doc, count) in e.PerDocument)
+            starts[e] = rows;
+            rows += ordered[e].PerDocument.Count;
+        }
+        starts[ordered.Count] = rows;
+        var document = new int[rows];
+        var count = new int[rows];
+        var k = 0;
+        foreach (var e in ordered)
+        {
+            foreach (var (doc, n) in e.PerDocument)
             {
-                if (!counts.TryGetValue(count, out var props))
-                    counts[count] = props = new PropertyBag().Add("count", (long)count).Build();
-                mentions.Add(new GraphRelationship($"mentioned_in:{e.Id}:{doc}", GraphSchema.MentionedIn, e.Id,
-                    articleIds.GetValueOrDefault(doc) ?? "article:" + doc, props));
+                // Every folded document is an article of the state; a mention of another would point at no node, which
+                // the graph refuses, as it refused the relationship before.
+                if (!documentIndex.TryGetValue(doc, out var d))
+                    throw new InvalidOperationException($"Entity '{e.Id}' is mentioned in '{doc}', which is not an assembled article.");
+                document[k] = d;
+                count[k++] = n;
             }
         }
-        return new PropertyGraph(nodes.Values, Merge(relationships, mentions));
-    }
-
-    // Two lists in id order as one.
-    private static List<GraphRelationship> Merge(List<GraphRelationship> a, List<GraphRelationship> b)
-    {
-        var result = new List<GraphRelationship>(a.Count + b.Count);
-        int i = 0, j = 0;
-        while (i < a.Count && j < b.Count)
-            result.Add(string.CompareOrdinal(a[i].Id, b[j].Id) <= 0 ? a[i++] : b[j++]);
-        while (i < a.Count)
-            result.Add(a[i++]);
-        while (j < b.Count)
-            result.Add(b[j++]);
-        return result;
+        var mentions = new MentionTable([.. ordered.Select(e => e.Id)], starts, documents, articleIds, document, count);
+        return new PropertyGraph(nodes.Values, relationships, mentions);
     }
 
     private sealed class Occasion(string a, string b)

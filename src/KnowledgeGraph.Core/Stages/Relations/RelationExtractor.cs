@@ -133,8 +133,10 @@ public sealed class RelationExtractor
         var inside = containment.ToHashSet();
         bool Compatible(string p, string q) => _gazetteer.PlacesCompatible(p, q, (i, o) => inside.Contains((i, o)));
         var linker = new MeetingLinker(MeetingWindow, Compatible);
-        facts.AddRange(MeetingLinker.Facts(documentId, linker.Link(meetings)));
-        // Companions travel with the person they accompany: they visited what that person visited.
+        var linked = linker.Link(meetings);
+        facts.AddRange(MeetingLinker.Facts(documentId, linked));
+        // Companions travel with the person they accompany: they visited what that person visited. Whether a place was
+        // away from home is the travelling person's to decide (the companions' own homes are often unknown).
         var trips = facts.Where(f => f.Kind == RelationKind.Visited).ToLookup(f => f.SubjectId, StringComparer.Ordinal);
         foreach (var c in meetings.Where(m => m.Accompanies is not null))
         {
@@ -143,7 +145,28 @@ public sealed class RelationExtractor
             foreach (var trip in trips[c.Accompanies!].Where(t => t.Date == c.Date).ToList())
             {
                 foreach (var p in c.Participants)
-                    facts.Add(trip with { SubjectId = p, Evidence = c.Evidence, Rule = c.Rule });
+                    facts.Add(trip with { SubjectId = p, Evidence = c.Evidence, Rule = c.Rule, VisitorId = trip.OnlyIfAway ? c.Accompanies : null });
+            }
+            // And the places of that day's meetings of the person they accompany: "accompanied on the trip by two ministers
+            // ... paid a courtesy call on the Emir" (a host's entourage in the host's capital is at home: not away).
+            foreach (var x in linked.Where(x => x.PlaceId is not null && x.Has(c.Accompanies!) && x.Date == c.Date))
+            {
+                foreach (var p in c.Participants)
+                {
+                    facts.Add(new RelationFact
+                    {
+                        Kind = RelationKind.Visited,
+                        SubjectId = p,
+                        ObjectId = x.PlaceId!,
+                        DocumentId = documentId,
+                        SentenceIndex = c.Sentence,
+                        Evidence = c.Evidence,
+                        Rule = c.Rule,
+                        Date = x.Date,
+                        OnlyIfAway = true,
+                        VisitorId = c.Accompanies,
+                    });
+                }
             }
         }
         return new ExtractionResult(facts, containment);
