@@ -35,6 +35,17 @@ public sealed class Gazetteer
             .Where(p => p.Us != p.Uk)
             .GroupBy(p => p.Uk, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First().Us, StringComparer.Ordinal);
+        // The same map over key numbers (TokenKeys), for the tries: indexed by the British key's number, 0 where a key has
+        // no other spelling. Every key of the map is registered here, so a key registered later has none.
+        var spellingIds = new int[1];
+        foreach (var (uk, us) in _spelling)
+        {
+            var (ukId, usId) = (Text.TokenKeys.Intern(uk), Text.TokenKeys.Intern(us));
+            if (ukId >= spellingIds.Length)
+                Array.Resize(ref spellingIds, Math.Max(ukId + 1, spellingIds.Length * 2));
+            spellingIds[ukId] = usId;
+        }
+        _spellingIds = spellingIds;
         _entries = entries.ToFrozenDictionary(e => e.Id, StringComparer.Ordinal);
         _prominence = _entries.Values.Where(e => e.Kind != EntityKind.Country && e.Country is { Length: > 0 })
             .GroupBy(e => e.Country!, StringComparer.Ordinal)
@@ -43,8 +54,8 @@ public sealed class Gazetteer
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
         // The name trie is most of the load time; it is built on one core while the titles and word sets are built on
         // another. Each part is built alone, so the result is the same whatever runs first.
-        var entityTrie = new PhraseTrie<AliasTarget>(NormalizeKey);
-        var titleTrie = new PhraseTrie<TitleEntry>(NormalizeKey);
+        var entityTrie = new PhraseTrie<AliasTarget>(NormalizeKey, NormalizeKeyId);
+        var titleTrie = new PhraseTrie<TitleEntry>(NormalizeKey, NormalizeKeyId);
         FrozenDictionary<string, TitleEntry>? titlesByKey = null;
         FrozenSet<string>? demonymKeys = null, givenNameSet = null, commonWordSet = null;
         Parallel.Invoke(
@@ -135,6 +146,18 @@ public sealed class Gazetteer
     /// </summary>
     public int Prominence(string? countryCode) =>
         countryCode is not null && _prominence.TryGetValue(countryCode, out var n) ? n : 0;
+
+    /// <summary>
+    /// <see cref="NormalizeKey"/> over key numbers (<see cref="Text.TokenKeys"/>): the number of the American spelling of
+    /// the key with this number; -1 (no registered key) stays -1.
+    /// </summary>
+    public int NormalizeKeyId(int id)
+    {
+        var ids = _spellingIds;
+        return (uint)id < (uint)ids.Length && ids[id] != 0 ? ids[id] : id;
+    }
+
+    private readonly int[] _spellingIds;
 
     /// <summary>Maps a folded token key to its American spelling, so "defence" and "defense" are one key.</summary>
     public string NormalizeKey(string key)

@@ -22,7 +22,8 @@ public sealed record PhraseMatch<T>(T Value, string Surface, TokenShape[] Shapes
 
 /// <summary>
 /// A trie over folded token keys: finds the longest phrase starting at a token. Hyphens are skipped on both sides, so
-/// "Secretary-General" and "Secretary General" are one key.
+/// "Secretary-General" and "Secretary General" are one key. The keys are held by their numbers (<see cref="TokenKeys"/>):
+/// a lookup reads the number the tokenizer gave the token instead of hashing its key at every level.
 /// </summary>
 /// <typeparam name="T">The payload of a phrase.</typeparam>
 public sealed class PhraseTrie<T>
@@ -31,13 +32,26 @@ public sealed class PhraseTrie<T>
 
     private readonly Node _root = new();
 
+    // The root's children by key number (null where no phrase starts with the key): the same nodes as its dictionary.
+    private Node?[] _rootById = [];
+
     // The shared empty list, reached through the instance: a static field of a generic class over reference types costs
     // a runtime type lookup at each read, and LongestMatch reads it at every token.
     private readonly List<PhraseMatch<T>> _noMatches = NoMatches;
     private readonly Func<string, string> _normalizeKey;
+    private readonly Func<int, int>? _normalizeId;
 
-    /// <summary>Creates a trie; <paramref name="normalizeKey"/> maps a folded token key (e.g. British to American spelling).</summary>
-    public PhraseTrie(Func<string, string>? normalizeKey = null) => _normalizeKey = normalizeKey ?? (k => k);
+    /// <summary>
+    /// Creates a trie; <paramref name="normalizeKey"/> maps a folded token key (e.g. British to American spelling), and
+    /// <paramref name="normalizeId"/>, when given, does the same to key numbers (<see cref="TokenKeys"/>): it must map a
+    /// key's number to the number of the key <paramref name="normalizeKey"/> gives (and -1 to -1), for every key it
+    /// changes. Without it the normalised key of each token is looked up by its text.
+    /// </summary>
+    public PhraseTrie(Func<string, string>? normalizeKey = null, Func<int, int>? normalizeId = null)
+    {
+        _normalizeKey = normalizeKey ?? (k => k);
+        _normalizeId = normalizeKey is null ? (id => id) : normalizeId;
+    }
 
     /// <summary>Number of phrases added.</summary>
     public int Count { get; private set; }
@@ -54,10 +68,18 @@ public sealed class PhraseTrie<T>
         var shapes = new TokenShape[tokens.Count];
         for (var k = 0; k < tokens.Count; k++)
         {
-            var key = _normalizeKey(tokens[k].Key);
-            node.Children ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+            var key = TokenKeys.Intern(_normalizeKey(tokens[k].Key));
+            node.Children ??= [];
             if (!node.Children.TryGetValue(key, out var child))
+            {
                 node.Children[key] = child = new Node();
+                if (k == 0)
+                {
+                    if (key >= _rootById.Length)
+                        Array.Resize(ref _rootById, Math.Max(key + 1, _rootById.Length * 2));
+                    _rootById[key] = child;
+                }
+            }
             node = child;
             shapes[k] = ShapeOf(tokens[k]);
         }
@@ -76,20 +98,29 @@ public sealed class PhraseTrie<T>
         // Called at every token of every sentence, most often to find nothing: no allocation on that path. The lists
         // handed out are the trie's own (or the shared empty one), to be read, never changed.
         matches = _noMatches;
-        if (start >= tokens.Count || TextFolding.IsConnector(tokens[start]))
+        if (start >= tokens.Count)
             return -1;
-        var node = _root;
+        var first = tokens[start];
+        if (TextFolding.IsConnector(first))
+            return -1;
+        // The first word, looked up at every token: an array read by the key's number; most tokens start no phrase.
+        var firstId = KeyId(first);
+        if ((uint)firstId >= (uint)_rootById.Length || _rootById[firstId] is not { } node)
+            return -1;
         var bestEnd = -1;
         List<PhraseMatch<T>>? best = null;
         Span<int> used = stackalloc int[8];
         var count = 0;
         for (var i = start; i < tokens.Count; i++)
         {
-            if (TextFolding.IsConnector(tokens[i]) && i > start)
-                continue;
-            if (node.Children is null || !node.Children.TryGetValue(_normalizeKey(tokens[i].Key), out var next))
-                break;
-            node = next;
+            if (i > start)
+            {
+                if (TextFolding.IsConnector(tokens[i]))
+                    continue;
+                if (node.Children is null || !node.Children.TryGetValue(KeyId(tokens[i]), out var next))
+                    break;
+                node = next;
+            }
             if (count == used.Length)
             {
                 var longer = new int[used.Length * 2];
@@ -111,6 +142,10 @@ public sealed class PhraseTrie<T>
         matches = best;
         return bestEnd;
     }
+
+    // The number of the token's normalised key, or -1 when no phrase has it.
+    private int KeyId(Token token) =>
+        _normalizeId is { } normalizeId ? normalizeId(TokenKeys.IdOf(token)) : TokenKeys.IdOf(_normalizeKey(token.Key));
 
     // The phrases whose shapes fit, in order: the node's own list when all do (the usual case), a new one only when some do not.
     private static List<PhraseMatch<T>> Fitting(List<PhraseMatch<T>> candidates, IReadOnlyList<Token> tokens, ReadOnlySpan<int> used)
@@ -168,7 +203,7 @@ public sealed class PhraseTrie<T>
 
     private sealed class Node
     {
-        public Dictionary<string, Node>? Children;
+        public Dictionary<int, Node>? Children;
         public List<PhraseMatch<T>>? Matches;
     }
 }

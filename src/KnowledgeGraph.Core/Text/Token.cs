@@ -21,6 +21,13 @@ public enum TokenKind
 /// <param name="Kind">What the token is.</param>
 public readonly record struct Token(int Start, int Length, string Text, string Key, TokenKind Kind)
 {
+    /// <summary>
+    /// The number of <see cref="Key"/> among the keys the data registered (<see cref="TokenKeys"/>), given by the
+    /// tokenizer; negative when no table held it then, 0 when not given (a token made by hand). Read it through
+    /// <see cref="TokenKeys.IdOf(in Token)"/>.
+    /// </summary>
+    public int KeyId { get; init; }
+
     /// <summary>Offset just past the last character.</summary>
     public int End => Start + Length;
 

@@ -106,11 +106,21 @@ public static class Tokenizer
     private const int MaxCachedWords = 50_000;
 
     [ThreadStatic]
-    private static Dictionary<string, (string Text, string Key)>? _words;
+    private static Dictionary<string, Word>? _words;
+
+    // A word as the tokenizer hands it out: its text, its folded key and the key's number (TokenKeys).
+    private sealed class Word(string text, string key, int keyId)
+    {
+        public readonly string Text = text;
+        public readonly string Key = key;
+        public int KeyId = keyId;
+    }
+
+    private const string PossessiveKey = "'s";
 
     private static Token Make(string text, int start, int length, int offset, TokenKind kind)
     {
-        var words = _words ??= new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var words = _words ??= new Dictionary<string, Word>(StringComparer.Ordinal);
         var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var span = text.AsSpan(start, length);
         if (!lookup.TryGetValue(span, out var word))
@@ -118,10 +128,17 @@ public static class Tokenizer
             if (words.Count >= MaxCachedWords)
                 words.Clear();
             var s = span.ToString();
-            word = (s, TextFolding.Fold(s));
+            var folded = TextFolding.Fold(s);
+            word = new Word(s, folded, TokenKeys.Lookup(folded));
             words[s] = word;
         }
-        var key = kind == TokenKind.Possessive ? "'s" : word.Key;
-        return new Token(start + offset, length, word.Text, key, kind);
+        else if (word.KeyId < 0 && word.KeyId != TokenKeys.Absent(TokenKeys.Count))
+        {
+            // Keys were registered since this word was first seen: its key may be one of them now.
+            word.KeyId = TokenKeys.Lookup(word.Key);
+        }
+        // A possessive's text folds to "'s" whatever its apostrophe: the key's number is the word's.
+        var key = kind == TokenKind.Possessive ? PossessiveKey : word.Key;
+        return new Token(start + offset, length, word.Text, key, kind) { KeyId = word.KeyId };
     }
 }

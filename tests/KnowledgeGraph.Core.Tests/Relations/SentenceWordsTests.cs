@@ -53,6 +53,42 @@ public class SentenceWordsTests
     }
 
     [Fact]
+    public void HasAnchors_SpellingMapOverKeyNumbers_SameAsOverKeys()
+    {
+        // Arrange: a gazetteer's spelling map ("defence" → "defense"), given to the vocabulary as strings and as numbers.
+        var gazetteer = new KnowledgeGraph.Core.Entities.Gazetteer([], [], [], [], [], [("defense", "defence")]);
+        var rules = Rules("member-of {Person:m} defense minister of {Organization:o}", "met-with {Person:a} met {Person:b}");
+        var tokens = Tokenizer.Tokenize("She is the Defence Minister of the alliance.");
+
+        // Act
+        var byKeys = rules.Vocabulary.Of(tokens, gazetteer.NormalizeKey);
+        var byNumbers = rules.Vocabulary.Of(tokens, gazetteer.NormalizeKey, gazetteer.NormalizeKeyId);
+
+        // Assert
+        Assert.True(byKeys.HasAnchors(rules.Rules[0]));
+        Assert.True(byNumbers.HasAnchors(rules.Rules[0]));
+        Assert.False(byNumbers.HasAnchors(rules.Rules[1]));
+        Assert.True(byNumbers.Contains("defense"));
+    }
+
+    [Theory]
+    [InlineData("met", true)]
+    [InlineData("meets", true)]
+    [InlineData("meeting", false)]
+    public void LiteralElement_Matches_ByKeyNumbers(string word, bool expected)
+    {
+        // Arrange
+        var rules = Rules("met-with {Person:a} met|meets {Person:b}");
+        var literal = Assert.IsType<LiteralElement>(rules.Rules[0].Elements[1]);
+        var id = TokenKeys.Intern(word);
+
+        // Act / Assert: the normalised key's number or the token's own may match; -1 (no table holds it) never does.
+        Assert.Equal(expected, literal.Matches(id, -1));
+        Assert.Equal(expected, literal.Matches(-1, id));
+        Assert.False(literal.Matches(-1, -1));
+    }
+
+    [Fact]
     public void Contains_WordNoRuleAsksFor_LooksAtTheTokens()
     {
         // Arrange

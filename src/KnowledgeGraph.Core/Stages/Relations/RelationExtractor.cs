@@ -337,10 +337,10 @@ public sealed class RelationExtractor
 
     private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair, string? Destination) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null, IReadOnlyDictionary<string, List<string>>? families = null, IReadOnlyDictionary<string, string>? venues = null)
     {
-        var items = Item.Build(ts, _gazetteer.NormalizeKey);
+        var items = Item.Build(ts, _gazetteer.NormalizeKey, _gazetteer.NormalizeKeyId);
         JoinFamilies(items, families);
         JoinVenues(items, venues);
-        var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey);
+        var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey, _gazetteer.NormalizeKeyId);
         // A rule one of whose required words is absent cannot match: look its few words up in the sentence's set.
         bool May(RelationRule r) => keys.HasAnchors(r);
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
@@ -850,7 +850,7 @@ public sealed class RelationExtractor
     // A cheap test of the first element, before the recursive match.
     private static bool CanStart(PatternElement first, Item item) => first switch
     {
-        LiteralElement { Optional: false } lit => item.Token is { } t && (lit.Keys.Contains(item.Key!) || lit.Keys.Contains(t.Key)),
+        LiteralElement { Optional: false } lit => item.Token is not null && lit.Matches(item.KeyId, item.TokenKeyId),
         SlotElement { Types: var types } when !types.HasFlag(SlotType.Pair) => Fits(item, types),
         _ => true,
     };
@@ -879,7 +879,7 @@ public sealed class RelationExtractor
         switch (elements[e])
         {
             case LiteralElement lit:
-                if (i < items.Count && items[i].Token is { } tok && (lit.Keys.Contains(items[i].Key!) || lit.Keys.Contains(tok.Key)))
+                if (i < items.Count && items[i].Token is not null && lit.Matches(items[i].KeyId, items[i].TokenKeyId))
                 {
                     var r = Match(elements, e + 1, items, i + 1, b, pair);
                     if (r >= 0)
@@ -1103,9 +1103,12 @@ public sealed class RelationExtractor
 
     private static bool ContainsPhrase(ReadOnlySpan<Token> tokens, ImmutableArray<string> phrase)
     {
+        // The first word is found by its key number (the rule vocabulary registers every phrase's first word), the rest
+        // compared as text where it is.
+        var first = TokenKeys.IdOf(phrase[0]);
         for (var i = 0; i + phrase.Length <= tokens.Length; i++)
         {
-            if (PhraseAt(tokens, i, phrase))
+            if ((first < 0 || TokenKeys.IdOf(tokens[i]) == first) && PhraseAt(tokens, i, phrase))
                 return true;
         }
         return false;
@@ -1212,7 +1215,11 @@ internal sealed class Item
     public int TokenStart { get; private init; }
     public int TokenEnd { get; private init; }
     public Token? Token { get; private init; }
-    public string? Key { get; private init; }
+    /// <summary>For a word: the number of its normalised key (the gazetteer's spelling), -1 when no table holds it (<see cref="TokenKeys"/>).</summary>
+    public int KeyId { get; private init; } = -1;
+
+    /// <summary>For a word: the number of the token's own key, -1 when no table holds it.</summary>
+    public int TokenKeyId { get; private init; } = -1;
     public Mention? Mention { get; private init; }
     public TitleMention? Title { get; private init; }
     public IReadOnlyList<string>? PersonIds { get; private init; }
@@ -1244,7 +1251,11 @@ internal sealed class Item
     public static Item Group(int start, int end, IReadOnlyList<string> personIds) =>
         new() { TokenStart = start, TokenEnd = end, PersonIds = [.. personIds] };
 
-    public static List<Item> Build(TaggedSentence ts, Func<string, string> normalize)
+    // The number of a token's normalised key, by its text (for a normaliser with no map over numbers).
+    private static int NormalizedId(Token token, int keyId, Func<string, string> normalize) =>
+        normalize(token.Key) is var key && ReferenceEquals(key, token.Key) ? keyId : TokenKeys.IdOf(key);
+
+    public static List<Item> Build(TaggedSentence ts, Func<string, string> normalize, Func<int, int>? normalizeId = null)
     {
         var items = new List<Item>();
         var tokens = ts.Sentence.Tokens;
@@ -1277,7 +1288,17 @@ internal sealed class Item
                 continue;
             }
             if (!TextFolding.IsConnector(tokens[i]))
-                items.Add(new Item { TokenStart = i, TokenEnd = i + 1, Token = tokens[i], Key = normalize(tokens[i].Key) });
+            {
+                var keyId = TokenKeys.IdOf(tokens[i]);
+                items.Add(new Item
+                {
+                    TokenStart = i,
+                    TokenEnd = i + 1,
+                    Token = tokens[i],
+                    TokenKeyId = keyId,
+                    KeyId = normalizeId is not null ? normalizeId(keyId) : NormalizedId(tokens[i], keyId, normalize),
+                });
+            }
             i++;
         }
         return items;

@@ -56,7 +56,32 @@ public abstract record PatternElement;
 /// <summary>A literal word or punctuation: any of <see cref="Keys"/> (folded).</summary>
 /// <param name="Keys">Accepted folded keys.</param>
 /// <param name="Optional">May be absent.</param>
-public sealed record LiteralElement(FrozenSet<string> Keys, bool Optional) : PatternElement;
+public sealed record LiteralElement(FrozenSet<string> Keys, bool Optional) : PatternElement
+{
+    // The keys' numbers (TokenKeys), registered when the rule is parsed: the matcher compares a word's number with these
+    // few integers instead of hashing its key into the set.
+    private readonly int[] _ids = [.. Keys.Select(TokenKeys.Intern)];
+
+    /// <summary>
+    /// True when a word with these key numbers (its normalised key's and its own, see <see cref="TokenKeys"/>; -1 for a
+    /// key no table holds) is one of <see cref="Keys"/>: what <c>Keys.Contains(key) || Keys.Contains(tokenKey)</c> says.
+    /// </summary>
+    public bool Matches(int keyId, int tokenKeyId)
+    {
+        foreach (var id in _ids)
+        {
+            if (id == keyId || id == tokenKeyId)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Equal when the keys (the same set) and the optionality are: the key numbers follow from the keys.</summary>
+    public bool Equals(LiteralElement? other) => other is not null && EqualityComparer<FrozenSet<string>>.Default.Equals(Keys, other.Keys) && Optional == other.Optional;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Keys, Optional);
+}
 
 /// <summary>An entity slot.</summary>
 /// <param name="Types">Accepted types.</param>

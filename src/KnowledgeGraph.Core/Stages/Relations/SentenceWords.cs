@@ -23,6 +23,17 @@ internal sealed class RuleVocabulary
             instances.Add(w);
         }
         _ids = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        // The same numbers by the words' key numbers (TokenKeys), one more than the word's number (0: not a rule word), so
+        // that a sentence's words are found by the numbers the tokenizer gave its tokens.
+        var byKeyId = new int[1];
+        foreach (var (w, id) in ids)
+        {
+            var keyId = TokenKeys.Intern(w);
+            if (keyId >= byKeyId.Length)
+                Array.Resize(ref byKeyId, Math.Max(keyId + 1, byKeyId.Length * 2));
+            byKeyId[keyId] = id + 1;
+        }
+        _byKeyId = byKeyId;
         // The rule set asks for its phrase words by the very strings it passed here: those instances are found by
         // identity, without hashing their text.
         var wordSlots = 16;
@@ -176,21 +187,37 @@ internal sealed class RuleVocabulary
     /// <summary>Number of distinct words.</summary>
     public int Count => _ids.Count;
 
-    /// <summary>The vocabulary words among the sentence's token keys, as written and as <paramref name="normalize"/> maps them.</summary>
-    public SentenceWords Of(IReadOnlyList<Token> tokens, Func<string, string> normalize)
+    /// <summary>
+    /// The vocabulary words among the sentence's token keys, as written and as <paramref name="normalize"/> maps them;
+    /// <paramref name="normalizeId"/>, when given, is the same map over key numbers (<see cref="Entities.Gazetteer.NormalizeKeyId"/>),
+    /// and then no key is hashed.
+    /// </summary>
+    public SentenceWords Of(IReadOnlyList<Token> tokens, Func<string, string> normalize, Func<int, int>? normalizeId = null)
     {
         var bits = new ulong[(_ids.Count + 63) >> 6];
+        var byKeyId = _byKeyId;
         foreach (var t in tokens)
         {
-            if (_ids.TryGetValue(t.Key, out var id))
-                bits[id >> 6] |= 1UL << id;
+            var keyId = TokenKeys.IdOf(t);
+            if ((uint)keyId < (uint)byKeyId.Length && byKeyId[keyId] is var found and > 0)
+                bits[(found - 1) >> 6] |= 1UL << (found - 1);
+            if (normalizeId is not null)
+            {
+                // A key no table holds has no other spelling either (the spelling map's keys are all registered).
+                var n = normalizeId(keyId);
+                if (n != keyId && (uint)n < (uint)byKeyId.Length && byKeyId[n] is var other and > 0)
+                    bits[(other - 1) >> 6] |= 1UL << (other - 1);
+                continue;
+            }
             // The spelling map returns its argument when it has no other spelling.
-            var n = normalize(t.Key);
-            if (!ReferenceEquals(n, t.Key) && _ids.TryGetValue(n, out id))
+            var key = normalize(t.Key);
+            if (!ReferenceEquals(key, t.Key) && _ids.TryGetValue(key, out var id))
                 bits[id >> 6] |= 1UL << id;
         }
         return new SentenceWords(this, bits, Possible(bits), tokens, normalize);
     }
+
+    private readonly int[] _byKeyId;
 
     internal bool TryGetId(string word, out int id)
     {
