@@ -14,7 +14,7 @@ public sealed class WordLists
         "name-particle", "name-suffix", "not-name", "locative", "place-preposition", "run-connector", "meeting-of-head",
         "meeting-adjective", "ordinal-word", "apposition-opener", "seat-head", "portfolio-word", "compass-word", "body-noun",
         "seat-of-power", "clause-opener", "legislature", "sub-body", "venue-or-body", "venue-preposition", "document-head", "venue-noun", "place-noun",
-        "predicative",
+        "predicative", "nickname-verb",
     ];
 
     private readonly FrozenDictionary<string, FrozenSet<string>> _lists;
@@ -52,6 +52,7 @@ public sealed class WordLists
         VenueNouns = _lists["venue-noun"];
         PlaceNouns = _lists["place-noun"];
         Predicatives = _lists["predicative"];
+        NicknameVerbs = _lists["nickname-verb"];
     }
 
     /// <summary>No words at all.</summary>
@@ -126,6 +127,9 @@ public sealed class WordLists
     /// <summary>Words before a title that make it say what someone is or was ("who served as Prime Minister", "former
     /// President"), not name the one who holds it now.</summary>
     public FrozenSet<string> Predicatives { get; }
+
+    /// <summary>Words before a quoted nickname ("whom he calls \"El Jefe\""): the name in quotes is no one new.</summary>
+    public FrozenSet<string> NicknameVerbs { get; }
 
     /// <summary>Words between the comma and the title of an apposition ("the new").</summary>
     public FrozenSet<string> AppositionOpeners { get; }

@@ -71,6 +71,7 @@ public sealed class EntityTagger
             TagAcronymDefinitions(sentence, owner, mentions);
             TagCoordinatedPeople(sentence, owner, mentions);
             TagLegislatures(sentence, owner, mentions, titles);
+            DropQuotedNicknames(sentence, owner, mentions);
         }
         else if (HeadNamesReadable(tokens))
         {
@@ -1273,6 +1274,27 @@ public sealed class EntityTagger
             Source = MentionSource.Pattern,
             PatternName = text,
         }, mentions);
+    }
+
+    /// <summary>
+    /// A name found by pattern, in quotes after a nickname verb ("whom he calls "El Jefe"", "nicknamed "Migz""), is
+    /// another name of someone the text already names, not a person of its own.
+    /// </summary>
+    private void DropQuotedNicknames(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        for (var i = mentions.Count - 1; i >= 0; i--)
+        {
+            var m = mentions[i];
+            if (m is not { Kind: EntityKind.Person, Source: MentionSource.Pattern } || m.TokenStart < 2 || m.TokenEnd >= tokens.Count ||
+                !IsQuote(tokens[m.TokenStart - 1].Text) || !IsQuote(tokens[m.TokenEnd].Text) ||
+                !_gazetteer.Words.NicknameVerbs.Contains(Text.TextFolding.Fold(tokens[m.TokenStart - 2].Text)))
+                continue;
+            mentions.RemoveAt(i);
+            for (var k = m.TokenStart; k < m.TokenEnd; k++)
+                owner[k] = null;
+        }
+        static bool IsQuote(string t) => t is "\"" or "“" or "”" or "'" or "‘" or "’";
     }
 
     private static void Claim(Mention?[] owner, Mention m, List<Mention> mentions)
