@@ -391,6 +391,13 @@ public sealed class EntityTagger
         }
     }
 
+    /// <summary>
+    /// "Vice Premier He Lifeng": a capitalised "He" after a word inside a sentence, before a name word, is a family name
+    /// (the pronoun is capitalised only where a sentence or a quotation starts).
+    /// </summary>
+    private bool IsFamilyNameHe(IReadOnlyList<Token> tokens, int k) =>
+        tokens[k].Text == "He" && k > 0 && tokens[k - 1].Kind == TokenKind.Word && k + 1 < tokens.Count && IsNameWord(tokens[k + 1]);
+
     private static bool IsOneWordTown(Mention? m) =>
         m is { Kind: EntityKind.Location } o && o.TokenEnd - o.TokenStart == 1 && o.Candidates.All(c => c.Id.StartsWith("city:", StringComparison.Ordinal));
 
@@ -421,7 +428,7 @@ public sealed class EntityTagger
                     k++;
                 break;
             }
-            if (IsNameWord(t))
+            if (IsNameWord(t) || (words == 0 && IsFamilyNameHe(tokens, k) && owner[k] is null))
             {
                 k++;
                 words++;
