@@ -1295,7 +1295,7 @@ public sealed class EntityTagger
             var m = mentions[i];
             if (m is not { Kind: EntityKind.Person, Source: MentionSource.Pattern } || m.TokenStart < 2 || m.TokenEnd >= tokens.Count ||
                 !IsQuote(tokens[m.TokenStart - 1].Text) || !IsQuote(tokens[m.TokenEnd].Text) ||
-                !_gazetteer.Words.NicknameVerbs.Contains(Text.TextFolding.Fold(tokens[m.TokenStart - 2].Text)))
+                !_words.NicknameVerbs.Contains(tokens[m.TokenStart - 2].Key))
                 continue;
             mentions.RemoveAt(i);
             for (var k = m.TokenStart; k < m.TokenEnd; k++)
