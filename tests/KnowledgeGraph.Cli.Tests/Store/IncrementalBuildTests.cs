@@ -314,8 +314,7 @@ public sealed class IncrementalBuildTests
     {
         // Arrange: the seeds, then one more report; built day by day with graph.json, and with --format none.
         using var t = new TempDir();
-        foreach (var s in Directory.EnumerateFiles(Repo.Seeds, "*.txt"))
-            File.Copy(s, t.Write("in/" + Path.GetFileName(s), ""), overwrite: true);
+        CopyFolder(Repo.Seeds, t["in"]);
         Assert.Equal(0, (await Kg.BuildAsync(t["in"], t["json"], "--format", "json")).ExitCode);
         var first = await Kg.BuildAsync(t["in"], t["none"], "--format", "none");
         t.Write("in/report-a.txt", FirstReport);
@@ -337,8 +336,7 @@ public sealed class IncrementalBuildTests
     {
         // Arrange: the seeds, then one more report.
         using var t = new TempDir();
-        foreach (var s in Directory.EnumerateFiles(Repo.Seeds, "*.txt"))
-            File.Copy(s, t.Write("in/" + Path.GetFileName(s), ""), overwrite: true);
+        CopyFolder(Repo.Seeds, t["in"]);
         Assert.Equal(0, (await Kg.BuildAsync(t["in"], t["out"], "--format", "json")).ExitCode);
         var before = Positions(t["out"]);
         t.Write("in/report-a.txt", FirstReport);
