@@ -39,6 +39,12 @@ public sealed record MeetingMention
     /// <summary>For attendance: the person they accompany ("X was accompanied by Y"): they join X's meetings.</summary>
     public string? Accompanies { get; init; }
 
+    /// <summary>The sentence names its pair as a pair ("the two met", "the two leaders"), which seats exactly them.</summary>
+    public bool PairStated { get; init; }
+
+    /// <summary>For companions: they came on the trip ("X's entourage included Y"), which seats them at none of its meetings.</summary>
+    public bool TripOnly { get; init; }
+
     /// <summary>The most specific place the sentence gives, if any.</summary>
     public string? PlaceId { get; init; }
 

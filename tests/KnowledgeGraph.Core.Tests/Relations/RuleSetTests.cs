@@ -24,11 +24,11 @@ public class RuleSetTests
     [InlineData("member-of {Country:m} joined",
         "a member-of rule needs slot(s) {…:o}")]
     [InlineData("visited {Person:a} toured {Place:p} => visitor=a",
-        "option 'visitor=a' does not fit a visited rule (options: visitor=<slot>, all and main for met-with, companion for attend, away for visited, destination for place, name=<name> and priority=<number> for any)")]
+        "option 'visitor=a' does not fit a visited rule (options: visitor=<slot>, all and main for met-with, companion and trip for attend, away for visited, destination for place, name=<name> and priority=<number> for any)")]
     [InlineData("met-with {Person:a} hosted {Person:b} => visitor=c",
-        "option 'visitor=c' does not fit a met-with rule (options: visitor=<slot>, all and main for met-with, companion for attend, away for visited, destination for place, name=<name> and priority=<number> for any)")]
+        "option 'visitor=c' does not fit a met-with rule (options: visitor=<slot>, all and main for met-with, companion and trip for attend, away for visited, destination for place, name=<name> and priority=<number> for any)")]
     [InlineData("met-with {Person:a} met {Person:b} => fast",
-        "option 'fast' does not fit a met-with rule (options: visitor=<slot>, all and main for met-with, companion for attend, away for visited, destination for place, name=<name> and priority=<number> for any)")]
+        "option 'fast' does not fit a met-with rule (options: visitor=<slot>, all and main for met-with, companion and trip for attend, away for visited, destination for place, name=<name> and priority=<number> for any)")]
     [InlineData("met-with {Person:a met {Person:b}",
         "malformed slot '{Person:a' (write {Type:name}, e.g. {Person:a})")]
     [InlineData("met-with {Person:} met {Person:b}",

@@ -332,7 +332,8 @@ public sealed class GraphAssembler
         {
             var trips = new List<List<(string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule)>>();
             var tripKeys = new List<HashSet<(string Place, DateOnly? Date)>>();
-            foreach (var v in person.OrderByDescending(v => v.Date is not null))
+            // Dated visits first; a venue no list places after the places a list does, so that it finds their trip.
+            foreach (var v in person.OrderByDescending(v => v.Date is not null).ThenBy(v => Unplaced(v.Place) ? 1 : 0))
             {
                 var k = tripKeys.FindIndex(t => t.Any(x => SameTrip(x, v)));
                 // A venue no list places ("the Hyatt hotel", "Haneda Airport") is part of the trip of its day; undated, of the

@@ -154,7 +154,7 @@ public sealed class MeetingLinker
             }
             target.Add(m);
         }
-        foreach (var c in companions)
+        foreach (var c in companions.Where(c => !c.TripOnly))
         {
             // The meetings of the person accompanied that the article tells of near the sentence; else all of that day.
             var theirs = meetings.Where(x => x.Has(c.Accompanies!) && (x.Date is null || c.Date is null || x.Date == c.Date)).ToList();
@@ -211,7 +211,14 @@ public sealed class MeetingLinker
             var near = m.Paragraph == x.LastParagraph || distance <= 1;
             if (m.Cue == MeetingCue.Attendance && near)
                 return x;
-            if (m.RefersBack && ((near && (m.Participants.Length < 2 || m.Generic)) || (shared > 0 && (near || distance <= 2 * Window))))
+            // A reference that names a pair of its own, of whom at most one was at this meeting while some of this
+            // meeting's are missing ("Then came Biden. The two met on the margins ..."), is another meeting.
+            var otherTable = m.PairStated && m.Cue != MeetingCue.Attendance && m.Participants.Length >= 2 && shared <= 1 &&
+                shared < m.Participants.Length && shared < x.Participants.Count;
+            // "The meeting came only days after Yoon received X in Seoul": an earlier occasion with a place of its own is
+            // not the meeting just told.
+            var earlier = m.Past && m.PlaceId is not null && !x.Mentions[0].Past;
+            if (m.RefersBack && !otherTable && !earlier && ((near && (m.Participants.Length < 2 || m.Generic)) || (shared > 0 && (near || distance <= 2 * Window))))
                 return x;
             // Named again by everyone it names: the same occasion told once more.
             if (shared >= 2 && shared == m.Participants.Length && m.Date is null && m.PlaceId is null)

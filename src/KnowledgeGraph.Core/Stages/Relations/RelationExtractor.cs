@@ -394,6 +394,9 @@ public sealed class RelationExtractor
                 // "X, the Prime Minister's wife": a title followed by 's is someone else's; it is not X's.
                 if (end < 0 || (end < items.Count && items[end].Token is { Key: "'s" or "’s" } && rule.Elements[^1] is SlotElement { Name: "r" }))
                     continue;
+                // "A, US Ambassador to Vietnam B": a title followed by a name (after its "to Vietnam") is that name's.
+                if (rule.Elements[^1] is SlotElement { Name: "r" } && TitleOfNext(items, end))
+                    continue;
                 var member = b.Single("m");
                 // The title is a title item, or a title the resolver already gave to its holder ("Antony Blinken, the
                 // U.S. Secretary of State"): the role phrase states the membership either way.
@@ -559,7 +562,8 @@ public sealed class RelationExtractor
             // An earlier occasion: a past phrase, or a year the sentence names without a day it can resolve
             // ("in November 2021").
             var past = (HasPhrase(_rules.PastPhrases) && PastOutsideRelativeClauses(ts.Sentence.Tokens)) ||
-                (date is null && ts.Sentence.Tokens.Any(t => t.Kind == TokenKind.Number && t.Text.Length == 4 && t.Text[0] is '1' or '2' && t.Text[1] is '9' or '0'));
+                (date is null && (ts.Sentence.Tokens.Any(t => t.Kind == TokenKind.Number && t.Text.Length == 4 && t.Text[0] is '1' or '2' && t.Text[1] is '9' or '0') ||
+                    InMonth(ts.Sentence.Tokens)));
             MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, RelationRule rule) => new()
             {
                 Cue = cue,
@@ -571,6 +575,7 @@ public sealed class RelationExtractor
                 PlaceRank = placeRank,
                 Date = date,
                 RefersBack = refersBack,
+                PairStated = statedPair is not null,
                 Past = past,
                 Evidence = evidence,
                 Rule = rule.Source,
@@ -643,6 +648,7 @@ public sealed class RelationExtractor
                     {
                         Companions = rule.Options.ContainsKey("companion"),
                         Accompanies = accompanies,
+                        TripOnly = accompanies is not null && rule.Options.ContainsKey("trip"),
                     });
                 }
             }
@@ -739,6 +745,26 @@ public sealed class RelationExtractor
         var countries = _gazetteer.RolesOf(personId).Select(r => GovernmentOf(r.OrgId)).Where(o => o.StartsWith("country:", StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal).ToList();
         return countries is [var only] ? only : null;
+    }
+
+    /// <summary>
+    /// True when the words at <paramref name="k"/> name a person, directly or after a title's complement ("to Vietnam",
+    /// "of the Council"): the title just before belongs to them.
+    /// </summary>
+    private static bool TitleOfNext(List<Item> items, int k)
+    {
+        if (k < items.Count && items[k].Token is { Key: "to" or "for" or "of" })
+        {
+            k++;
+            if (k < items.Count && items[k].Token is { Key: "the" })
+                k++;
+            if (!(k < items.Count && (items[k].IsPlace || items[k].Mention is { Kind: EntityKind.Organization })))
+                return false;
+            k++;
+            if (k < items.Count && items[k].Token is { Text: "," })
+                k++;
+        }
+        return k < items.Count && items[k].PersonIds is { Count: > 0 };
     }
 
     /// <summary>Titles of a national government: a bare one ("Foreign Minister X") serves the country the text is about.</summary>
@@ -1074,6 +1100,20 @@ public sealed class RelationExtractor
     private static bool Quoted(string sentence) => sentence.AsSpan().IndexOfAny("\"“”«»") >= 0;
 
     /// <summary>
+    /// True when the sentence dates something by its month alone ("in June", "last November"): an occasion whose day the
+    /// article does not give, so neither the article's date nor its dateline applies.
+    /// </summary>
+    private static bool InMonth(IReadOnlyList<Token> tokens)
+    {
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            if (tokens[k - 1].Key is "in" or "last" && DateExpressionFinder.IsFullMonthName(tokens[k].Text))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// True when a past phrase ("had", "previously") stands in the sentence's own clauses, not inside a clause the
     /// Subordinate list opens ("X, who had travelled to Beijing for the occasion, then joined them"; "..., after the two
     /// leaders had landed": today's occasion).
@@ -1085,6 +1125,10 @@ public sealed class RelationExtractor
         var inRelative = tokens.Length > 0 && _rules.SubordinateWords.Contains(tokens[0].Key);
         for (var i = 0; i < tokens.Length; i++)
         {
+            // "The two met on the margins of the summit; the White House had put the bilateral on his schedule": the
+            // clause after a semicolon tells a story of its own.
+            if (tokens[i].Text == ";")
+                break;
             if (tokens[i].Text == ",")
             {
                 inRelative = i + 1 < tokens.Length && _rules.SubordinateWords.Contains(tokens[i + 1].Key);

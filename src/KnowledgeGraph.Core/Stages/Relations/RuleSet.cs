@@ -520,6 +520,7 @@ public sealed class RuleSet
                 "main" => rule.Kind == RuleKind.MetWith && !names.Contains("a"),
                 "name" => value != "true",
                 "companion" => rule.Kind == RuleKind.Attend,
+                "trip" => rule.Kind == RuleKind.Attend && rule.Options.ContainsKey("companion") && names.Contains("w"),
                 "priority" => int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _),
                 "away" => rule.Kind == RuleKind.Visited,
                 "destination" => rule.Kind == RuleKind.Place,
@@ -527,7 +528,7 @@ public sealed class RuleSet
             };
             if (!ok)
             {
-                problems.Add($"{rule.Source}: option '{key}{(value == "true" ? "" : "=" + value)}' does not fit a {KindName(rule.Kind)} rule (options: visitor=<slot>, all and main for met-with, companion for attend, away for visited, destination for place, name=<name> and priority=<number> for any)");
+                problems.Add($"{rule.Source}: option '{key}{(value == "true" ? "" : "=" + value)}' does not fit a {KindName(rule.Kind)} rule (options: visitor=<slot>, all and main for met-with, companion and trip for attend, away for visited, destination for place, name=<name> and priority=<number> for any)");
                 return false;
             }
         }

@@ -555,8 +555,12 @@ public sealed class MentionResolver
                     var exactRole = qualifier is not null && roleFit.Any(r => QualifierFits(qualifier, r.OrgId));
                     var looseRole = qualifier is null && roleFit.Count > 0;
                     var rank = exactStated ? 0 : exactRole ? 1 : looseStated ? 2 : looseRole ? 3 : -1;
+                    // Within a rank, a holder of the very title ("the President": President X) before the holder of a
+                    // longer or qualified title it heads ("Senate President Y").
+                    var sameTitle = statedFit.Any(x => string.Equals(x.Title, t.Title.Canonical, StringComparison.OrdinalIgnoreCase) && (qualifier is not null || x.Qualifier is null)) ||
+                        roleFit.Any(r => string.Equals(_gazetteer.CanonicalTitle(r.Title), t.Title.Canonical, StringComparison.OrdinalIgnoreCase));
                     if (rank >= 0)
-                        ranked.Add((p, rank));
+                        ranked.Add((p, 2 * rank + (sameTitle ? 0 : 1)));
                 }
                 if (ranked.Count == 0)
                     continue;
