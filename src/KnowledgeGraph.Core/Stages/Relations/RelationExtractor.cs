@@ -1332,8 +1332,9 @@ internal sealed class Item
 
     public static List<Item> Build(TaggedSentence ts, Func<string, string> normalize, Func<int, int>? normalizeId = null)
     {
-        var items = new List<Item>();
         var tokens = ts.Sentence.Tokens;
+        // (At most one item per token: sized once instead of grown.)
+        var items = new List<Item>(tokens.Count);
         var mi = 0;
         var ti = 0;
         for (var i = 0; i < tokens.Count;)
