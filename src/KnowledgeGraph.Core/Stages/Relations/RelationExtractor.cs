@@ -347,8 +347,6 @@ public sealed class RelationExtractor
         JoinFamilies(items, families);
         JoinVenues(items, venues);
         var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _normalizeKey, _normalizeKeyId);
-        // A rule one of whose required words is absent cannot match: look its few words up in the sentence's set.
-        bool May(RelationRule r) => keys.HasAnchors(r);
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
         for (var k = 0; k < items.Count; k++)
         {
@@ -565,7 +563,16 @@ public sealed class RelationExtractor
         {
             // "The conversation with X turned on ...": a meeting word that names its own counterpart opens another meeting;
             // it points back only where nothing follows it but the story ("during the talks, A told B").
-            var referRule = _rules.Of(RuleKind.Refer).Where(May).FirstOrDefault(r => MatchesAnywhere(r, items, statedPair, notBefore: "with"));
+            // (The first refer rule whose words the sentence has and that matches; a loop, not a query with a delegate.)
+            RelationRule? referRule = null;
+            foreach (var r in keys.Allowed(_rules, RuleKind.Refer))
+            {
+                if (MatchesAnywhere(r, items, statedPair, notBefore: "with"))
+                {
+                    referRule = r;
+                    break;
+                }
+            }
             var refersBack = referRule is not null;
             var mentionsBefore = meetings.Count;
             var separately = HasPhrase(_rules.SeparatePhrases);

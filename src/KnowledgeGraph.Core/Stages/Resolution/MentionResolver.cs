@@ -321,7 +321,7 @@ public sealed class MentionResolver
         var after = m.TokenEnd;
         if (after < tokens.Count && tokens[after].Kind == TokenKind.Possessive)
             after++;
-        if (ts.Titles.Any(t => t.TokenStart == after))
+        if (TitleAt(ts, after) is not null)
             return true;
         if (after >= tokens.Count || tokens[after].Kind != TokenKind.Word || !tokens[after].IsLower || after != m.TokenEnd ||
             _placePrepositions.Contains(tokens[after].Key) || tokens[after].Key is "and" or "or" or "of" or "complex" or "grounds" or "walls")
@@ -692,7 +692,7 @@ public sealed class MentionResolver
         if (OfQualifier(ts, t) is { } of)
             j = of.TokenEnd;
         // "External Affairs Minister Dr. S. Jaishankar": an honorific between the title and the name belongs to the name.
-        while (ts.Titles.FirstOrDefault(h => h.TokenStart == j && h.Title.IsHonorific) is { } honorific)
+        while (TitleAt(ts, j, honorificOnly: true) is { } honorific)
         {
             j = honorific.TokenEnd;
             if (j < ts.Sentence.Tokens.Count && ts.Sentence.Tokens[j].Text == ".")
@@ -715,7 +715,7 @@ public sealed class MentionResolver
             end += 3;
         // "the Minister of Foreign Affairs, Ambassador Mauro Vieira,": a second title before the name is part of it.
         var name = end + 1;
-        if (end < tokens.Count && tokens[end].Text == "," && ts.Titles.FirstOrDefault(x => x.TokenStart == name) is { } second)
+        if (end < tokens.Count && tokens[end].Text == "," && TitleAt(ts, name) is { } second)
         {
             name = second.TokenEnd;
             if (name < tokens.Count && tokens[name].Text == ".")
@@ -804,6 +804,17 @@ public sealed class MentionResolver
         {
             if (m.TokenEnd == end && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null)
                 return m;
+        }
+        return null;
+    }
+
+    // The first title (honorific, when asked) that starts at a token.
+    private static TitleMention? TitleAt(TaggedSentence ts, int start, bool honorificOnly = false)
+    {
+        foreach (var t in ts.Titles)
+        {
+            if (t.TokenStart == start && (!honorificOnly || t.Title.IsHonorific))
+                return t;
         }
         return null;
     }

@@ -558,7 +558,7 @@ public sealed class EntityTagger
         var k = comma;
         for (var steps = 0; steps < 10 && k > 0; steps++)
         {
-            if (titles.Any(t => t.TokenEnd == k))
+            if (TitleEndsAt(titles, k))
                 return true;
             var p = tokens[k - 1];
             if (owner[k - 1] is { Kind: not EntityKind.Person } o)
@@ -581,7 +581,7 @@ public sealed class EntityTagger
     {
         for (var steps = 0; steps < 4 && k < tokens.Count; steps++)
         {
-            if (titles.Any(t => t.TokenStart == k))
+            if (TitleStartsAt(titles, k))
                 return true;
             if (_words.AppositionOpeners.Contains(tokens[k].Key) || tokens[k].Kind == TokenKind.Possessive || tokens[k].IsCapitalized)
             {
@@ -1220,6 +1220,16 @@ public sealed class EntityTagger
         return false;
     }
 
+    private static bool TitleEndsAt(List<TitleMention> titles, int end)
+    {
+        foreach (var t in titles)
+        {
+            if (t.TokenEnd == end)
+                return true;
+        }
+        return false;
+    }
+
     private static bool TitleStartsAt(List<TitleMention> titles, int start)
     {
         foreach (var t in titles)
@@ -1340,8 +1350,19 @@ public sealed class EntityTagger
         var e = sentence.Tokens[end - 1].End - sentence.Start;
         var text = sentence.Text[s..e];
         // A name's words are separated by one space, whatever the article had (tabs, runs, no-break spaces).
-        if (!text.Any(c => char.IsWhiteSpace(c) && c != ' ') && !text.Contains("  ", StringComparison.Ordinal))
+        if (!HasOtherWhiteSpace(text) && !text.Contains("  ", StringComparison.Ordinal))
             return text;
         return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // A white-space character other than the plain space (a loop: Any over a string allocated an enumerator per mention).
+    private static bool HasOtherWhiteSpace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) && c != ' ')
+                return true;
+        }
+        return false;
     }
 }
