@@ -110,7 +110,9 @@ public sealed class Gazetteer
     /// lexicon does not know it. Memoised: role titles are looked up for every role phrase of every article.
     /// </summary>
     public TitleEntry? TitleOf(string title) =>
-        _titleCache.GetOrAdd(title, t => TitlesByKey.TryGetValue(Text.TextFolding.FoldPhrase(t), out var e) ? e : null);
+        // (A lookup first, and a static factory with its argument: a lambda over this allocated a delegate per call.)
+        _titleCache.TryGetValue(title, out var known) ? known :
+        _titleCache.GetOrAdd(title, static (t, g) => g.TitlesByKey.TryGetValue(Text.TextFolding.FoldPhrase(t), out var e) ? e : null, this);
 
     /// <summary>The canonical form of a title, or the title itself when the lexicon does not know it.</summary>
     public string CanonicalTitle(string title) => TitleOf(title)?.Canonical ?? title;

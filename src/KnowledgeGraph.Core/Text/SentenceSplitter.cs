@@ -83,9 +83,18 @@ public static class SentenceSplitter
         return char.IsLower(next[0]) || char.IsLetterOrDigit(last) || last is ',' or '-' or '’' or '\'';
     }
 
+    // The tokens of the line being split, one list per thread: each sentence keeps a copy of its own range of them
+    // (GetRange), so the line's list is scratch, reused for the next line instead of allocated and grown for each.
+    [ThreadStatic]
+    private static List<Token>? _lineTokens;
+
     private static void SplitLine(string text, int start, int end, List<Sentence> sentences)
     {
-        var tokens = Tokenizer.Tokenize(text, start, end);
+        var tokens = _lineTokens ??= new List<Token>(256);
+        Tokenizer.TokenizeInto(tokens, text, start, end);
+        // (A very long line leaves a large list behind: let it go rather than hold it.)
+        if (tokens.Capacity > 1 << 16)
+            _lineTokens = null;
         if (tokens.Count == 0)
             return;
         var headline = IsHeadline(text, tokens, end);

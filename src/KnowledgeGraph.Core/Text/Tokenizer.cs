@@ -15,6 +15,18 @@ public static class Tokenizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<Token>(Math.Max(4, (end - start) / 5));
+        TokenizeInto(tokens, text, start, end, offset);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Tokenizes the range [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/> into
+    /// <paramref name="tokens"/> (emptied first): for a caller that keeps only copies of the tokens and reuses the list.
+    /// </summary>
+    internal static void TokenizeInto(List<Token> tokens, string text, int start, int end, int offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        tokens.Clear();
         var i = start;
         while (i < end)
         {
@@ -59,7 +71,6 @@ public static class Tokenizer
             tokens.Add(Make(text, i, 1, offset, TokenKind.Punctuation));
             i++;
         }
-        return tokens;
     }
 
     internal static bool IsApostrophe(char c) => c is '\'' or '’' or 'ʼ' or '‘';

@@ -39,7 +39,13 @@ public sealed class RelationExtractor
         _rules = rules;
         _gazetteer = gazetteer;
         _dates = dates;
+        _normalizeKey = gazetteer.NormalizeKey;
+        _normalizeKeyId = gazetteer.NormalizeKeyId;
     }
+
+    // The gazetteer's spelling map as delegates, made once (a method group passed per sentence is a new delegate each time).
+    private readonly Func<string, string> _normalizeKey;
+    private readonly Func<int, int> _normalizeKeyId;
 
     /// <summary>Extracts the facts of one article part.</summary>
     /// <param name="documentId">The document.</param>
@@ -337,12 +343,10 @@ public sealed class RelationExtractor
 
     private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair, string? Destination) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null, IReadOnlyDictionary<string, List<string>>? families = null, IReadOnlyDictionary<string, string>? venues = null)
     {
-        var items = Item.Build(ts, _gazetteer.NormalizeKey, _gazetteer.NormalizeKeyId);
+        var items = Item.Build(ts, _normalizeKey, _normalizeKeyId);
         JoinFamilies(items, families);
         JoinVenues(items, venues);
-        var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _gazetteer.NormalizeKey, _gazetteer.NormalizeKeyId);
-        // A rule one of whose required words is absent cannot match: look its few words up in the sentence's set.
-        bool May(RelationRule r) => keys.HasAnchors(r);
+        var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _normalizeKey, _normalizeKeyId);
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
         for (var k = 0; k < items.Count; k++)
         {
@@ -383,14 +387,21 @@ public sealed class RelationExtractor
                 items.ReplaceRange(k, k + 2, Item.Chunk(items[k].TokenStart, items[k + 1].TokenEnd, honoured));
         }
         // Role phrases: member-of, then the phrase becomes one person.
+        // One set of bindings for every start of every role rule: what a match binds is read before the next start is tried.
+        Bindings? roleBindings = null;
         foreach (var rule in keys.Allowed(_rules, RuleKind.Role))
         {
+            var pattern = _rules.PatternOf(rule);
             for (var start = 0; start < items.Count; start++)
             {
-                if (!CanStart(rule.Elements[0], items[start]))
+                if (!CanStart(pattern, items[start]))
                     continue;
-                var b = new Bindings();
-                var end = Match(rule.Elements, 0, items, start, b, pair);
+                if (roleBindings is null)
+                    roleBindings = new Bindings();
+                else
+                    roleBindings.Reset(0);
+                var b = roleBindings;
+                var end = Match(pattern.Steps, 0, items, start, b, pair);
                 // "X, the Prime Minister's wife": a title followed by 's is someone else's; it is not X's.
                 if (end < 0 || (end < items.Count && items[end].Token is { Key: "'s" or "’s" } && rule.Elements[^1] is SlotElement { Name: "r" }))
                     continue;
@@ -555,7 +566,16 @@ public sealed class RelationExtractor
         {
             // "The conversation with X turned on ...": a meeting word that names its own counterpart opens another meeting;
             // it points back only where nothing follows it but the story ("during the talks, A told B").
-            var referRule = _rules.Of(RuleKind.Refer).Where(May).FirstOrDefault(r => MatchesAnywhere(r, items, statedPair, notBefore: "with"));
+            // (The first refer rule whose words the sentence has and that matches; a loop, not a query with a delegate.)
+            RelationRule? referRule = null;
+            foreach (var r in keys.Allowed(_rules, RuleKind.Refer))
+            {
+                if (MatchesAnywhere(r, items, statedPair, notBefore: "with"))
+                {
+                    referRule = r;
+                    break;
+                }
+            }
             var refersBack = referRule is not null;
             var mentionsBefore = meetings.Count;
             var separately = HasPhrase(_rules.SeparatePhrases);
@@ -850,14 +870,15 @@ public sealed class RelationExtractor
     private List<Bindings> AllMatches(RelationRule rule, List<Item> items, string[]? pair)
     {
         // Most rules match nowhere in most sentences: the bindings and the list are made at the first start that fits.
+        var pattern = _rules.PatternOf(rule);
         List<Bindings>? found = null;
         Bindings? b = null;
         for (var start = 0; start < items.Count; start++)
         {
-            if (!CanStart(rule.Elements[0], items[start]))
+            if (!CanStart(pattern, items[start]))
                 continue;
             b ??= new Bindings();
-            if (Match(rule.Elements, 0, items, start, b, pair) >= 0)
+            if (Match(pattern.Steps, 0, items, start, b, pair) >= 0)
             {
                 (found ??= []).Add(b);
                 b = null;
@@ -873,23 +894,34 @@ public sealed class RelationExtractor
     // What AllMatches returns when nothing matched; only read (its callers iterate it).
     private static readonly List<Bindings> NoBindings = [];
 
-    // A cheap test of the first element, before the recursive match.
-    private static bool CanStart(PatternElement first, Item item) => first switch
+    // A cheap test of the first element, before the recursive match (decided when the pattern was compiled).
+    private static bool CanStart(CompiledPattern pattern, Item item) => pattern.Start switch
     {
-        LiteralElement { Optional: false } lit => item.Token is not null && lit.Matches(item.KeyId, item.TokenKeyId),
-        SlotElement { Types: var types } when !types.HasFlag(SlotType.Pair) => Fits(item, types),
+        CompiledPattern.StartKind.Word => item.Token is not null && Contains(pattern.StartIds, item.KeyId, item.TokenKeyId),
+        CompiledPattern.StartKind.Fit => Fits(item, pattern.StartTypes),
         _ => true,
     };
 
+    private static bool Contains(int[] ids, int keyId, int tokenKeyId)
+    {
+        foreach (var id in ids)
+        {
+            if (id == keyId || id == tokenKeyId)
+                return true;
+        }
+        return false;
+    }
+
     private bool MatchesAnywhere(RelationRule rule, List<Item> items, string[]? pair, string? notBefore = null)
     {
+        var pattern = _rules.PatternOf(rule);
         Bindings? b = null;
         for (var start = 0; start < items.Count; start++)
         {
-            if (!CanStart(rule.Elements[0], items[start]))
+            if (!CanStart(pattern, items[start]))
                 continue;
             b ??= new Bindings();
-            if (Match(rule.Elements, 0, items, start, b, pair) is var end && end >= 0 &&
+            if (Match(pattern.Steps, 0, items, start, b, pair) is var end && end >= 0 &&
                 !(notBefore is not null && end < items.Count && items[end].Token?.Key == notBefore))
                 return true;
             b.Reset(0);
@@ -898,35 +930,37 @@ public sealed class RelationExtractor
     }
 
     /// <summary>Matches elements[e..] at items[i..]; returns the index past the match or -1. Bindings are filled on success.</summary>
-    private int Match(ImmutableArray<PatternElement> elements, int e, List<Item> items, int i, Bindings b, string[]? pair)
+    private int Match(CompiledPattern.Step[] elements, int e, List<Item> items, int i, Bindings b, string[]? pair)
     {
         if (e == elements.Length)
             return i;
-        switch (elements[e])
+        ref readonly var step = ref elements[e];
+        switch (step.Kind)
         {
-            case LiteralElement lit:
-                if (i < items.Count && items[i].Token is not null && lit.Matches(items[i].KeyId, items[i].TokenKeyId))
+            case CompiledPattern.StepKind.Literal:
+                if (i < items.Count && items[i].Token is not null && step.Matches(items[i].KeyId, items[i].TokenKeyId))
                 {
                     var r = Match(elements, e + 1, items, i + 1, b, pair);
                     if (r >= 0)
                         return r;
                 }
-                return lit.Optional ? Match(elements, e + 1, items, i, b, pair) : -1;
-            case SkipElement skip:
-                for (var k = i; k <= items.Count && k - i <= skip.Max; k++)
+                return step.Optional ? Match(elements, e + 1, items, i, b, pair) : -1;
+            case CompiledPattern.StepKind.Skip:
+                for (var k = i; k <= items.Count && k - i <= step.Max; k++)
                 {
                     var mark = b.Mark();
                     var r = Match(elements, e + 1, items, k, b, pair);
                     if (r >= 0)
                         return r;
                     b.Reset(mark);
-                    if (!skip.OverPeople && k < items.Count && items[k].PersonIds is not null)
+                    if (!step.OverPeople && k < items.Count && items[k].PersonIds is not null)
                         break;
                 }
                 return -1;
-            case SlotElement slot:
+            case CompiledPattern.StepKind.Slot:
                 {
-                    if (slot.Types.HasFlag(SlotType.Pair) && pair is not null && MatchPair(items, i) is var pe && pe > i)
+                    var slot = step;
+                    if (slot.Pair && pair is not null && MatchPair(items, i) is var pe && pe > i)
                     {
                         var mark = b.Mark();
                         b.Add(slot.Name, Item.Chunk(items[i].TokenStart, items[pe - 1].TokenEnd, pair[0]));
@@ -1192,7 +1226,40 @@ public sealed class RelationExtractor
         return -1;
     }
 
-    private static bool Fits(Item item, SlotType types)
+    // Whether an item fits a slot: one mask test (the item's fits are worked out once, see Item.Fit).
+    private static bool Fits(Item item, SlotType types) => (item.Fit & types) != 0;
+
+    /// <summary>The slot types an item fits, as one mask: <c>Fits(item, t)</c> is true exactly when <c>t</c> shares a flag with it.</summary>
+    internal static SlotType FitOf(Item item)
+    {
+        var fit = SlotType.None;
+        if (item.Mention is { Source: MentionSource.TitleOnly, Title: not null })
+            fit |= SlotType.Title;
+        return fit | FitRest(item);
+    }
+
+    private static SlotType FitRest(Item item)
+    {
+        if (item.PersonIds is not null)
+            return SlotType.Person;
+        if (item.Title is not null)
+            return SlotType.Title;
+        if (item.Mention is not { EntityId: not null } m)
+            return SlotType.None;
+        if (m.IsDemonym)
+            return SlotType.Demonym;
+        return m.Kind switch
+        {
+            EntityKind.Organization => SlotType.Organization,
+            EntityKind.Country => SlotType.Country,
+            EntityKind.Location => SlotType.Location,
+            EntityKind.Event => SlotType.Event,
+            _ => SlotType.None,
+        };
+    }
+
+    /// <summary>The slot test as the rules first defined it (the mask of <see cref="FitOf"/> must agree with it; tests).</summary>
+    internal static bool FitsByKind(Item item, SlotType types)
     {
         if (item.Mention is { Source: MentionSource.TitleOnly, Title: not null } && types.HasFlag(SlotType.Title))
             return true;
@@ -1247,7 +1314,16 @@ public sealed class RelationExtractor
 
         public void Add(string slot, Item item) => _list.Add((slot, item));
 
-        public Item? Single(string slot) => _list.FirstOrDefault(x => x.Slot == slot).Item;
+        public Item? Single(string slot)
+        {
+            // (A loop: the query allocated a closure per call.)
+            foreach (var (name, item) in _list)
+            {
+                if (name == slot)
+                    return item;
+            }
+            return null;
+        }
 
         public IEnumerable<Item> All(string slot) => _list.Where(x => x.Slot == slot).Select(x => x.Item);
     }
@@ -1272,6 +1348,12 @@ internal sealed class Item
     public string? EntityId => Mention?.EntityId;
 
     public bool IsPlace => Mention is { IsDemonym: false, EntityId: not null, Kind: EntityKind.Location or EntityKind.Country };
+
+    // The slot types the item fits (RelationExtractor.FitOf), worked out at the first test: an item is not changed once made.
+    private SlotType _fit = (SlotType)(-1);
+
+    /// <summary>The slot types this item fits, as a mask (see <see cref="RelationExtractor.FitOf"/>).</summary>
+    public SlotType Fit => _fit >= 0 ? _fit : _fit = RelationExtractor.FitOf(this);
 
     public static Item Chunk(int start, int end, string personId, bool pronoun = false) =>
         new() { TokenStart = start, TokenEnd = end, PersonIds = [personId], IsPronoun = pronoun };
@@ -1301,8 +1383,9 @@ internal sealed class Item
 
     public static List<Item> Build(TaggedSentence ts, Func<string, string> normalize, Func<int, int>? normalizeId = null)
     {
-        var items = new List<Item>();
         var tokens = ts.Sentence.Tokens;
+        // (At most one item per token: sized once instead of grown.)
+        var items = new List<Item>(tokens.Count);
         var mi = 0;
         var ti = 0;
         for (var i = 0; i < tokens.Count;)

@@ -62,6 +62,9 @@ public sealed record LiteralElement(FrozenSet<string> Keys, bool Optional) : Pat
     // few integers instead of hashing its key into the set.
     private readonly int[] _ids = [.. Keys.Select(TokenKeys.Intern)];
 
+    /// <summary>The keys' numbers (<see cref="TokenKeys"/>), for the compiled matcher (<see cref="CompiledPattern"/>); not to be written.</summary>
+    internal int[] Ids => _ids;
+
     /// <summary>
     /// True when a word with these key numbers (its normalised key's and its own, see <see cref="TokenKeys"/>; -1 for a
     /// key no table holds) is one of <see cref="Keys"/>: what <c>Keys.Contains(key) || Keys.Contains(tokenKey)</c> says.
@@ -202,7 +205,20 @@ public sealed class RuleSet
         _byKind = Enum.GetValues<RuleKind>().ToFrozenDictionary(k => k, k => rules.Where(r => r.Kind == k).OrderByDescending(r => r.Priority).ToImmutableArray());
         // Each kind's rules as numbers of the vocabulary, in the same order: a sentence's allowed rules are bits.
         _numbersByKind = [.. Enum.GetValues<RuleKind>().Select(k => _byKind[k].Select(Vocabulary.NumberOf).ToArray())];
+        // Each rule's pattern compiled once, by the same numbers.
+        _patterns = new CompiledPattern?[Vocabulary.RuleSlots];
+        foreach (var rule in rules)
+        {
+            if (Vocabulary.NumberOf(rule) is var number and >= 0)
+                _patterns[number] ??= CompiledPattern.Of(rule.Elements);
+        }
     }
+
+    private readonly CompiledPattern?[] _patterns;
+
+    /// <summary>The rule's compiled pattern (compiled now for a rule not of this set).</summary>
+    internal CompiledPattern PatternOf(RelationRule rule) =>
+        Vocabulary.NumberOf(rule) is var number and >= 0 && _patterns[number] is { } pattern ? pattern : CompiledPattern.Of(rule.Elements);
 
     /// <summary>All rules in file order.</summary>
     public ImmutableArray<RelationRule> Rules { get; }

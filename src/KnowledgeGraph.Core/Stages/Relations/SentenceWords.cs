@@ -99,6 +99,9 @@ internal sealed class RuleVocabulary
     private readonly int[][] _triggered;
     private readonly int[] _untriggered;
 
+    /// <summary>How many rule numbers there may be (every <see cref="NumberOf"/> is below it).</summary>
+    internal int RuleSlots => _anchorRules.Length;
+
     /// <summary>The rule's number in this vocabulary, or -1 for a rule it was not made with.</summary>
     internal int NumberOf(RelationRule rule)
     {

@@ -321,7 +321,7 @@ public sealed class MentionResolver
         var after = m.TokenEnd;
         if (after < tokens.Count && tokens[after].Kind == TokenKind.Possessive)
             after++;
-        if (ts.Titles.Any(t => t.TokenStart == after))
+        if (TitleAt(ts, after) is not null)
             return true;
         if (after >= tokens.Count || tokens[after].Kind != TokenKind.Word || !tokens[after].IsLower || after != m.TokenEnd ||
             _placePrepositions.Contains(tokens[after].Key) || tokens[after].Key is "and" or "or" or "of" or "complex" or "grounds" or "walls")
@@ -548,12 +548,24 @@ public sealed class MentionResolver
                     var known = countriesOf[p.Id];
                     if (qualifierCountry is not null && known.Count > 0 && !known.Contains(qualifierCountry))
                         continue;
-                    var statedFit = stated.Where(x => x.Person == p.Id && TitleFits(t.Title, x.Title)).ToList();
-                    var exactStated = qualifier is not null && statedFit.Any(x => x.Qualifier is not null && QualifierFits(qualifier, x.Qualifier));
-                    var looseStated = statedFit.Any(x => qualifier is null || x.Qualifier is null);
-                    var roleFit = _gazetteer.RolesOf(p.Id).Where(r => (published is null || r.IsActiveOn(published.Value)) && TitleFits(t.Title, _gazetteer.CanonicalTitle(r.Title))).ToList();
-                    var exactRole = qualifier is not null && roleFit.Any(r => QualifierFits(qualifier, r.OrgId));
-                    var looseRole = qualifier is null && roleFit.Count > 0;
+                    // (Loops, not queries: this runs for every person at every title, and the queries' closures and
+                    // lists were a good part of the resolver's allocations. The same answers: the tests are pure.)
+                    bool exactStated = false, looseStated = false;
+                    foreach (var x in stated)
+                    {
+                        if (x.Person != p.Id || !TitleFits(t.Title, x.Title))
+                            continue;
+                        exactStated |= qualifier is not null && x.Qualifier is not null && QualifierFits(qualifier, x.Qualifier);
+                        looseStated |= qualifier is null || x.Qualifier is null;
+                    }
+                    bool exactRole = false, looseRole = false;
+                    foreach (var r in _gazetteer.RolesOf(p.Id))
+                    {
+                        if ((published is not null && !r.IsActiveOn(published.Value)) || !TitleFits(t.Title, _gazetteer.CanonicalTitle(r.Title)))
+                            continue;
+                        exactRole |= qualifier is not null && QualifierFits(qualifier, r.OrgId);
+                        looseRole |= qualifier is null;
+                    }
                     var rank = exactStated ? 0 : exactRole ? 1 : looseStated ? 2 : looseRole ? 3 : -1;
                     // Within a rank, a holder of the very title ("the President": President X) before the holder of a
                     // longer or qualified title it heads ("Senate President Y").
@@ -643,7 +655,7 @@ public sealed class MentionResolver
     private bool Predicative(TaggedSentence ts, TitleMention t)
     {
         var k = t.TokenStart - 1;
-        while (k >= 0 && ts.Mentions.FirstOrDefault(m => m.TokenEnd == k + 1 && m.Kind is EntityKind.Country or EntityKind.Organization) is { } q)
+        while (k >= 0 && CountryOrOrganisationEndingAt(ts.Mentions, k + 1) is { } q)
             k = q.TokenStart - 1;
         // "a rare audience for a British opposition leader": an indefinite title (past its qualifier and a lower-case word
         // or two) is a kind of person, not someone the article has named.
@@ -652,7 +664,7 @@ public sealed class MentionResolver
         {
             if (ts.Sentence.Tokens[j].Key is "a" or "an")
                 return true;
-            if (ts.Mentions.FirstOrDefault(m => m.TokenEnd == j + 1 && m.Kind is EntityKind.Country or EntityKind.Organization) is { } q)
+            if (CountryOrOrganisationEndingAt(ts.Mentions, j + 1) is { } q)
                 j = q.TokenStart - 1;
             else if (ts.Sentence.Tokens[j] is { Kind: TokenKind.Word, IsCapitalized: false })
                 j--;
@@ -684,7 +696,7 @@ public sealed class MentionResolver
         if (OfQualifier(ts, t) is { } of)
             j = of.TokenEnd;
         // "External Affairs Minister Dr. S. Jaishankar": an honorific between the title and the name belongs to the name.
-        while (ts.Titles.FirstOrDefault(h => h.TokenStart == j && h.Title.IsHonorific) is { } honorific)
+        while (TitleAt(ts, j, honorificOnly: true) is { } honorific)
         {
             j = honorific.TokenEnd;
             if (j < ts.Sentence.Tokens.Count && ts.Sentence.Tokens[j].Text == ".")
@@ -707,7 +719,7 @@ public sealed class MentionResolver
             end += 3;
         // "the Minister of Foreign Affairs, Ambassador Mauro Vieira,": a second title before the name is part of it.
         var name = end + 1;
-        if (end < tokens.Count && tokens[end].Text == "," && ts.Titles.FirstOrDefault(x => x.TokenStart == name) is { } second)
+        if (end < tokens.Count && tokens[end].Text == "," && TitleAt(ts, name) is { } second)
         {
             name = second.TokenEnd;
             if (name < tokens.Count && tokens[name].Text == ".")
@@ -719,9 +731,9 @@ public sealed class MentionResolver
             return after;
         var k = t.TokenStart;
         while (k > 0 && (tokens[k - 1].Key is "the" or "a" or "new" or "former" || tokens[k - 1].Kind == TokenKind.Possessive ||
-                         ts.Mentions.Any(m => m.TokenEnd == k && m.Kind is EntityKind.Country or EntityKind.Organization)))
+                         CountryOrOrganisationEndingAt(ts.Mentions, k) is not null))
         {
-            var q = ts.Mentions.FirstOrDefault(m => m.TokenEnd == k && m.Kind is EntityKind.Country or EntityKind.Organization);
+            var q = CountryOrOrganisationEndingAt(ts.Mentions, k);
             k = q is not null ? q.TokenStart : k - 1;
         }
         if (k < 2 || tokens[k - 1].Text != ",")
@@ -777,12 +789,50 @@ public sealed class MentionResolver
         return c < tokens.Count && tokens[c].Text == "," ? c : end;
     }
 
-    // A person the tagger named (not a title standing for one) starting, or ending, at a token.
-    private static Mention? NamedPersonAt(TaggedSentence ts, int start) =>
-        ts.Mentions.FirstOrDefault(m => m.TokenStart == start && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
+    // A person the tagger named (not a title standing for one) starting, or ending, at a token. (These mention searches
+    // are loops rather than FirstOrDefault with a capturing lambda: they run for every title, and each call allocated a
+    // closure and a delegate.)
+    private static Mention? NamedPersonAt(TaggedSentence ts, int start)
+    {
+        foreach (var m in ts.Mentions)
+        {
+            if (m.TokenStart == start && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null)
+                return m;
+        }
+        return null;
+    }
 
-    private static Mention? NamedPersonEndingAt(TaggedSentence ts, int end) =>
-        ts.Mentions.FirstOrDefault(m => m.TokenEnd == end && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null);
+    private static Mention? NamedPersonEndingAt(TaggedSentence ts, int end)
+    {
+        foreach (var m in ts.Mentions)
+        {
+            if (m.TokenEnd == end && m.Kind == EntityKind.Person && m.Source != MentionSource.TitleOnly && m.EntityId is not null)
+                return m;
+        }
+        return null;
+    }
+
+    // The first title (honorific, when asked) that starts at a token.
+    private static TitleMention? TitleAt(TaggedSentence ts, int start, bool honorificOnly = false)
+    {
+        foreach (var t in ts.Titles)
+        {
+            if (t.TokenStart == start && (!honorificOnly || t.Title.IsHonorific))
+                return t;
+        }
+        return null;
+    }
+
+    // The first country or organisation mention that ends at a token.
+    private static Mention? CountryOrOrganisationEndingAt(List<Mention> mentions, int end)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.TokenEnd == end && m.Kind is EntityKind.Country or EntityKind.Organization)
+                return m;
+        }
+        return null;
+    }
 
     private static Mention? OfQualifier(TaggedSentence ts, TitleMention t)
     {
@@ -792,7 +842,11 @@ public sealed class MentionResolver
         {
             if (j + 1 < tokens.Count && tokens[j + 1].Key == "the")
                 j++;
-            return ts.Mentions.FirstOrDefault(m => m.TokenStart == j + 1 && !m.IsDemonym && m.Kind is EntityKind.Country or EntityKind.Organization);
+            foreach (var m in ts.Mentions)
+            {
+                if (m.TokenStart == j + 1 && !m.IsDemonym && m.Kind is EntityKind.Country or EntityKind.Organization)
+                    return m;
+            }
         }
         return null;
     }
@@ -804,7 +858,12 @@ public sealed class MentionResolver
         if (j > 0 && tokens[j - 1].Kind == TokenKind.Possessive)
             j--;
         // "the Kremlin leader", "the Elysee spokesman": a venue of government before the title qualifies it too.
-        return ts.Mentions.FirstOrDefault(m => m.TokenEnd == j && m.Kind is EntityKind.Country or EntityKind.Organization or EntityKind.Location);
+        foreach (var m in ts.Mentions)
+        {
+            if (m.TokenEnd == j && m.Kind is EntityKind.Country or EntityKind.Organization or EntityKind.Location)
+                return m;
+        }
+        return null;
     }
 
     private static string? Qualifier(TaggedSentence ts, TitleMention t) =>

@@ -512,7 +512,7 @@ public sealed class EntityTagger
             if ((owner[i] is not null && !IsOneWordTown(owner[i])) || !IsNameWord(tokens[i]) || (i > 0 && (IsNameWord(tokens[i - 1]) || owner[i - 1] is not null || TextFolding.IsConnector(tokens[i - 1]))))
                 continue;
             var end = ScanName(tokens, i, owner, allowFirstOwned: owner[i] is not null);
-            if (end - i < 2 || !LooksLikeName(tokens, i, end) || titles.Any(t => t.TokenStart < end && t.TokenEnd > i))
+            if (end - i < 2 || !LooksLikeName(tokens, i, end) || TitleOverlaps(titles, i, end))
                 continue;
             var before = i > 0 && tokens[i - 1].Text == "," && TitleBefore(tokens, owner, titles, i - 1);
             var after = end < tokens.Count && tokens[end].Text == "," && TitleAfter(tokens, titles, end + 1) &&
@@ -558,7 +558,7 @@ public sealed class EntityTagger
         var k = comma;
         for (var steps = 0; steps < 10 && k > 0; steps++)
         {
-            if (titles.Any(t => t.TokenEnd == k))
+            if (TitleEndsAt(titles, k))
                 return true;
             var p = tokens[k - 1];
             if (owner[k - 1] is { Kind: not EntityKind.Person } o)
@@ -581,7 +581,7 @@ public sealed class EntityTagger
     {
         for (var steps = 0; steps < 4 && k < tokens.Count; steps++)
         {
-            if (titles.Any(t => t.TokenStart == k))
+            if (TitleStartsAt(titles, k))
                 return true;
             if (_words.AppositionOpeners.Contains(tokens[k].Key) || tokens[k].Kind == TokenKind.Possessive || tokens[k].IsCapitalized)
             {
@@ -1195,7 +1195,7 @@ public sealed class EntityTagger
                 continue;
             var before = i > 0 && tokens[i - 1].Kind is TokenKind.Word or TokenKind.Number && (tokens[i - 1].IsCapitalized || owner[i - 1] is not null) &&
                 tokens[i - 1].Key != "the" && !(i == 1 || tokens[i - 2].Kind == TokenKind.Punctuation) || i > 0 && owner[i - 1] is { IsDemonym: false };
-            var titleAfter = titles.Any(t => t.TokenStart == end);
+            var titleAfter = TitleStartsAt(titles, end);
             var afterName = end < tokens.Count && !titleAfter && (tokens[end].IsCapitalized || tokens[end].Kind == TokenKind.Number ||
                 (tokens[end].Key == "of" && end + 1 < tokens.Count && (tokens[end + 1].IsCapitalized || tokens[end + 1].Key == "the")));
             if (before || afterName)
@@ -1206,6 +1206,38 @@ public sealed class EntityTagger
             AddPattern(sentence, owner, mentions, i, end, EntityKind.Organization);
             i = end - 1;
         }
+    }
+
+    // (Loops over the titles, not Any with a lambda: the lambda captured the loop's `end`, so every token of every sentence
+    // allocated a closure in TagAppositions and TagLegislatures, whether or not the test ran.)
+    private static bool TitleOverlaps(List<TitleMention> titles, int start, int end)
+    {
+        foreach (var t in titles)
+        {
+            if (t.TokenStart < end && t.TokenEnd > start)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool TitleEndsAt(List<TitleMention> titles, int end)
+    {
+        foreach (var t in titles)
+        {
+            if (t.TokenEnd == end)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool TitleStartsAt(List<TitleMention> titles, int start)
+    {
+        foreach (var t in titles)
+        {
+            if (t.TokenStart == start)
+                return true;
+        }
+        return false;
     }
 
     // "CCM", "AfCFTA": two or more capitals, most of the letters capitals.
@@ -1318,8 +1350,19 @@ public sealed class EntityTagger
         var e = sentence.Tokens[end - 1].End - sentence.Start;
         var text = sentence.Text[s..e];
         // A name's words are separated by one space, whatever the article had (tabs, runs, no-break spaces).
-        if (!text.Any(c => char.IsWhiteSpace(c) && c != ' ') && !text.Contains("  ", StringComparison.Ordinal))
+        if (!HasOtherWhiteSpace(text) && !text.Contains("  ", StringComparison.Ordinal))
             return text;
         return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // A white-space character other than the plain space (a loop: Any over a string allocated an enumerator per mention).
+    private static bool HasOtherWhiteSpace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) && c != ' ')
+                return true;
+        }
+        return false;
     }
 }
