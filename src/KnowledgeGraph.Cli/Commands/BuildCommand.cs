@@ -199,10 +199,16 @@ internal static class BuildCommand
                 written = store.UpdateGraphInPlace(result.Graph, delta, ct);
                 if (written is null)
                 {
-                    // More changed than an in-place update is worth: the tables are written whole, from the whole graph.
-                    var whole = pipeline.AssembleKeptState(pruned) ?? throw new InvalidOperationException("The assembly state just kept cannot be read back.");
-                    result = result with { Graph = Annotate(whole, settings.Parallelism, previousLayout, watch, out _) };
-                    written = store.UpdateGraph(result.Graph, ct);
+                    // More changed than an in-place update is worth: the tables are written whole (as UpdateGraph would
+                    // have), from the whole graph of the state just kept.
+                    result = result with { Graph = Core.Graph.PropertyGraph.Empty };
+                    result = result with
+                    {
+                        Graph = Annotate(pipeline.AssembleKeptState(pruned) ?? throw new InvalidOperationException("The assembly state just kept cannot be read back."),
+                            settings.Parallelism, previousLayout, watch, out _),
+                    };
+                    store.WriteGraph(result.Graph, ct);
+                    written = new GraphWriteSummary(false, result.Graph.Nodes.Length + result.Graph.Relationships.Length, 0);
                 }
             }
             else if (previousLayout is not null)
