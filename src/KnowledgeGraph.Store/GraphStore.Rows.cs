@@ -54,6 +54,26 @@ public sealed partial class GraphStore
     }
 
     /// <summary>
+    /// As <see cref="UpdateGraph(PropertyGraph, GraphDelta, CancellationToken)"/>, but null (and nothing written) when
+    /// more rows changed than an in-place update is worth, instead of writing the tables whole from
+    /// <paramref name="graph"/>: for a graph that carries the properties of the delta's rows only.
+    /// </summary>
+    public GraphWriteSummary? UpdateGraphInPlace(PropertyGraph graph, GraphDelta delta, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        ArgumentNullException.ThrowIfNull(graph);
+        try
+        {
+            return WriteOnce(graph, true, cancellationToken, delta);
+        }
+        catch (TooManyChangesException)
+        {
+            // The transaction was rolled back: nothing of the in-place attempt is left.
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The share of the previous build's rows past which an in-place update gives way to a whole write: changing rows
     /// one by one (each with its index entries, evidence and aliases) costs far more per row than writing the tables
     /// anew, so a day that changes much of the graph (a new rule's first build is a full one anyway) is written whole.

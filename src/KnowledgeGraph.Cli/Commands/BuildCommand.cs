@@ -165,8 +165,10 @@ internal static class BuildCommand
                 reporter.Progress($"analysed {n:N0} article parts", n % 1000 == 0);
             });
             var removed = 0;
+            // A store-only build that keeps the layout writes only the rows the delta names: the graph need carry the
+            // properties of those only.
             var pruned = new IncrementalStore(store, () => removed = store.RemoveArticlesExcept(
-                reused.Keys.Concat(store.AnalysedThisRun).ToHashSet(StringComparer.Ordinal)));
+                reused.Keys.Concat(store.AnalysedThisRun).ToHashSet(StringComparer.Ordinal)), !writers.Any() && previousLayout is not null);
             var result = await pipeline.RunAsync(source.ReadAsync(ct), pruned, settings.Parallelism, progress, ct).ConfigureAwait(false);
             if (incremental)
             {
@@ -175,22 +177,50 @@ internal static class BuildCommand
                     ? $"assembly continued from the state kept in graph.db: {folded:N0} new article(s) folded in"
                     : "assembly of every stored analysis again (no kept state to continue: articles removed or changed, new ones sorting before the last one assembled, or a store without one)");
             }
+            // What only the analysis needed (a hash and a path per file of the archive) is not held through the steps
+            // below, which hold the whole graph: a local of this async method lives as long as the method.
+            known.Clear();
+            known.TrimExcess();
+            sources.Clear();
+            reused.Clear();
+            store.ArticleSource = null;
+            Collect();
             // A corpus step after assembly: where each person sits in the meeting network (degree, betweenness, community),
             // written on the Person nodes so every export carries it (Gephi sizes and colours by it without computing it).
             // Then a seeded force-directed layout (x, y on every node): Gephi opens graph.gexf laid out, graph.html draws it.
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var metrics = NetworkMetrics.Annotate(result.Graph);
-            var tMetrics = watch.Elapsed;
-            result = result with { Graph = NetworkLayout.Annotate(metrics, new NetworkLayoutOptions { Parallelism = settings.Parallelism }, previousLayout) };
+            result = result with { Graph = Annotate(result.Graph, settings.Parallelism, previousLayout, watch, out var tMetrics) };
             var tLayout = watch.Elapsed;
             // A build that kept the layout changes a small part of the graph: only the rows that changed are written.
             // After an assembly continued from the kept state, only the rows it may have changed are compared.
-            var written = previousLayout is null ? null
-                : result.Delta is { } delta ? store.UpdateGraph(result.Graph, delta, ct) : store.UpdateGraph(result.Graph, ct);
+            GraphWriteSummary? written = null;
+            if (previousLayout is not null && result.Delta is { } delta && pruned.DeltaPropertiesOnly)
+            {
+                written = store.UpdateGraphInPlace(result.Graph, delta, ct);
+                if (written is null)
+                {
+                    // More changed than an in-place update is worth: the tables are written whole (as UpdateGraph would
+                    // have), from the whole graph of the state just kept.
+                    result = result with { Graph = Core.Graph.PropertyGraph.Empty };
+                    result = result with
+                    {
+                        Graph = Annotate(pipeline.AssembleKeptState(pruned) ?? throw new InvalidOperationException("The assembly state just kept cannot be read back."),
+                            settings.Parallelism, previousLayout, watch, out _),
+                    };
+                    store.WriteGraph(result.Graph, ct);
+                    written = new GraphWriteSummary(false, result.Graph.Nodes.Length + result.Graph.Relationships.Length, 0);
+                }
+            }
+            else if (previousLayout is not null)
+            {
+                written = result.Delta is { } d ? store.UpdateGraph(result.Graph, d, ct) : store.UpdateGraph(result.Graph, ct);
+            }
+            previousLayout = null;
             if (written is null)
                 store.WriteGraph(result.Graph, ct);
             store.DataVersion = dataVersion;
             store.Dispose();
+            Collect();
             var tStore = watch.Elapsed;
             await WriteIntoAsync(tmp, result.Graph, writers, ct, settings.Scope).ConfigureAwait(false);
             var inPlace = written is { InPlace: true } ? string.Create(CultureInfo.InvariantCulture, $"; graph rows written in place: {written.Rows:N0} changed, {written.Unchanged:N0} kept") : "";
@@ -206,6 +236,25 @@ internal static class BuildCommand
                 Directory.Delete(tmp, recursive: true);
             throw;
         }
+    }
+
+    // The network figures, then the layout; returns the annotated graph and when the figures were done. Not part of
+    // the async method, so that the graph between the two steps is not kept alive by it.
+    private static Core.Graph.PropertyGraph Annotate(Core.Graph.PropertyGraph graph, int parallelism,
+        IReadOnlyDictionary<string, (double X, double Y)>? previousLayout, System.Diagnostics.Stopwatch watch, out TimeSpan metricsDone)
+    {
+        var metrics = NetworkMetrics.Annotate(graph);
+        metricsDone = watch.Elapsed;
+        return NetworkLayout.Annotate(metrics, new NetworkLayoutOptions { Parallelism = parallelism }, previousLayout);
+    }
+
+    // A full, compacting collection between the steps of a build: what the step before left (the assembly's state, the
+    // graph before the layout) is given back before the next step fills the heap with its own garbage, so that the
+    // peak is the graph and one step's garbage, not that plus the last step's.
+    private static void Collect()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     private static void Report(BuildSettings settings, Reporter reporter, IReadOnlyList<IGraphWriter> writers, PipelineResult result, LoadStatistics load)
@@ -363,9 +412,11 @@ internal static class BuildCommand
     }
 
     /// <summary>The store, pruned of articles no longer in the inputs just before the pipeline assembles from it.</summary>
-    private sealed class IncrementalStore(GraphStore store, Action prune) : IAssemblyStateStore
+    private sealed class IncrementalStore(GraphStore store, Action prune, bool deltaPropertiesOnly) : IAssemblyStateStore
     {
         private bool _pruned;
+
+        public bool DeltaPropertiesOnly => deltaPropertiesOnly;
 
         public void Add(IReadOnlyList<Core.Stages.Assembly.DocumentAnalysis> batch) => store.Add(batch);
 

@@ -58,4 +58,12 @@ public interface IAssemblyStateStore : IAnalysisStore
     /// the last document folded.
     /// </summary>
     void WriteAssemblyState(IEnumerable<(char Kind, string Id, byte[] Data)> rows, bool whole, string? lastDocument);
+
+    /// <summary>
+    /// True when the graph of a run that continues the kept state is wanted only for the rows its
+    /// <see cref="GraphDelta"/> names (a store-only build: no export): the relationships the delta does not name then
+    /// come without their properties (their ends and ids are kept, for the network figures and the layout), which
+    /// spares making the evidence, documents and rules of every relationship of the archive. False by default.
+    /// </summary>
+    bool DeltaPropertiesOnly => false;
 }

@@ -260,7 +260,14 @@ public sealed class KnowledgeGraphPipeline
                 _assembler.Fold(state, store.ReadOrdered());
             }
             kept.WriteAssemblyState(state.Changes(), whole: continued is null, state.LastDocument);
-            graph = _assembler.Build(state);
+            // After a fold of every analysis, its garbage (every analysis read back) is given back before the graph is
+            // made beside the state; the state is emptied as the graph is made.
+            if (continued is null)
+            {
+                System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            }
+            graph = _assembler.BuildAndRelease(state, kept.DeltaPropertiesOnly ? delta : null);
         }
         else
         {
@@ -269,6 +276,18 @@ public sealed class KnowledgeGraphPipeline
         watch.Stop();
         var stats = new PipelineStatistics(documentIds.Count, (int)parts, bytes, sentences, watch.Elapsed, watch.Elapsed - assembly, continued);
         return new PipelineResult(graph, stats, delta);
+    }
+
+    /// <summary>
+    /// The whole graph of the state <paramref name="store"/> keeps (as the last run left it), or null when it keeps none
+    /// that can be read: for a caller that asked for the delta's properties only and then needs every row.
+    /// </summary>
+    public PropertyGraph? AssembleKeptState(IAssemblyStateStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.AssembledThrough is { } through && AssemblyState.Load(store.ReadAssemblyState(), through) is { } state
+            ? _assembler.BuildAndRelease(state)
+            : null;
     }
 
     /// <summary>Analyses handed to an <see cref="IAnalysisStore"/> at once (one transaction in the SQLite store).</summary>

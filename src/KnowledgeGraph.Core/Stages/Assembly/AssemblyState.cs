@@ -27,6 +27,17 @@ public sealed class AssemblyState
     /// <summary>The last document folded (ordinal order), or null before the first.</summary>
     public string? LastDocument { get; internal set; }
 
+    // Forgets everything folded (after GraphAssembler.BuildAndRelease).
+    internal void Clear()
+    {
+        Entities.Clear();
+        Relations.Clear();
+        Meetings.Clear();
+        MeetingsByDate.Clear();
+        Articles.Clear();
+        NewArticles.Clear();
+    }
+
     /// <summary>Articles folded.</summary>
     public int ArticleCount => Articles.Count;
 
@@ -105,7 +116,7 @@ public sealed class AssemblyState
                         state.Entities[id] = ReadEntity(r, id, docs);
                         break;
                     case 'r':
-                        state.Relations[id] = ReadRelation(r, id, docs);
+                        state.Relations[id] = ReadRelation(r, id, docs, data, pool);
                         break;
                     case 'm':
                         var m = ReadMeeting(r, id, docs);
@@ -184,6 +195,7 @@ public sealed class AssemblyState
 
     private static void WriteRelation(BinaryWriter w, GraphAssembler.RelAcc x, Dictionary<string, int> rank)
     {
+        x.Materialize();
         w.Write(x.Type);
         w.Write(x.Start);
         w.Write(x.End);
@@ -196,20 +208,66 @@ public sealed class AssemblyState
         Strings(w, x.Rules);
     }
 
-    private static GraphAssembler.RelAcc ReadRelation(BinaryReader r, string id, List<string?> docs)
+    // The type, ends, date and place at once (what a continued fold's delta asks of every relationship); the rest is
+    // checked here and read when the relationship is first touched or made into a graph row with its properties.
+    private static GraphAssembler.RelAcc ReadRelation(BinaryReader r, string id, List<string?> docs, byte[] data, Pool pool)
     {
         var x = new GraphAssembler.RelAcc(id, r.ReadString(), r.ReadString(), r.ReadString())
         {
             Date = ReadDate(r),
             PlaceId = ReadText(r),
         };
+        var rest = (int)r.BaseStream.Position;
+        SkipRelationRest(r, docs);
+        x.Pending = acc =>
+        {
+            using var rr = new PooledReader(new MemoryStream(data, 0, data.Length, writable: false, publiclyVisible: true), pool);
+            rr.BaseStream.Position = rest;
+            ReadRelationRest(rr, acc, docs);
+        };
+        return x;
+    }
+
+    private static void ReadRelationRest(BinaryReader r, GraphAssembler.RelAcc x, List<string?> docs)
+    {
         x.Restore(ReadText(r));
         x.Meeting = ReadText(r);
         x.Documents.UnionWith(ReadDocuments(r, docs));
         foreach (var ev in ReadStrings(r))
             x.AddEvidence(ev);
         x.Rules.UnionWith(Sorted(ReadStrings(r)));
-        return x;
+    }
+
+    // Walks what ReadRelationRest reads, without making it, and fails as reading it would (a row cut short, an article
+    // the state lacks): a state that cannot be read is found while loading, as before.
+    private static void SkipRelationRest(BinaryReader r, List<string?> docs)
+    {
+        if (r.ReadBoolean())
+            SkipString(r);
+        if (r.ReadBoolean())
+            SkipString(r);
+        var n = r.Read7BitEncodedInt();
+        var at = -1;
+        for (var i = 0; i < n; i++)
+        {
+            at += r.Read7BitEncodedInt();
+            if (docs[at] is null)
+                throw new InvalidDataException("unknown article");
+        }
+        for (var list = 0; list < 2; list++)
+        {
+            n = r.Read7BitEncodedInt();
+            for (var i = 0; i < n; i++)
+                SkipString(r);
+        }
+    }
+
+    private static void SkipString(BinaryReader r)
+    {
+        var length = r.Read7BitEncodedInt();
+        if (length < 0 || r.BaseStream.Position + length > r.BaseStream.Length)
+            throw new EndOfStreamException();
+        r.BaseStream.Position += length;
     }
 
     private static void WriteMeeting(BinaryWriter w, GraphAssembler.MeetingAcc m, Dictionary<string, int> rank)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using KnowledgeGraph.Core.Entities;
 using KnowledgeGraph.Core.Graph;
@@ -48,7 +49,7 @@ public sealed class GraphAssembler
         ArgumentNullException.ThrowIfNull(analyses);
         var state = new AssemblyState();
         Fold(state, analyses);
-        return Build(state);
+        return BuildAndRelease(state);
     }
 
     /// <summary>
@@ -120,7 +121,24 @@ public sealed class GraphAssembler
     public PropertyGraph Build(AssemblyState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles);
+        return BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles, release: false, null);
+    }
+
+    /// <summary>
+    /// The graph <see cref="Build"/> gives, for the last use of <paramref name="state"/>: each accumulator is emptied
+    /// once it has become nodes and relationships, and the state is left empty, so that the state and the graph made
+    /// from it are not both held whole (at 100 MB of text the state's sets and lists are about a third of the graph).
+    /// </summary>
+    /// <param name="state">The state.</param>
+    /// <param name="propertiesOnlyOf">When given, the relationships it says may not have changed
+    /// (<see cref="GraphDelta.MayHaveChanged(GraphRelationship)"/>) come without properties: for a caller that reads
+    /// the properties of the delta's rows only.</param>
+    public PropertyGraph BuildAndRelease(AssemblyState state, GraphDelta? propertiesOnlyOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var graph = BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles, release: true, propertiesOnlyOf);
+        state.Clear();
+        return graph;
     }
 
     // Runs of analyses of one document; a document id smaller than the one before means the input was not ordered.
@@ -463,13 +481,15 @@ public sealed class GraphAssembler
     {
         if (!rels.TryGetValue(id, out var r))
             rels[id] = r = new RelAcc(id, type, start, end);
+        r.Materialize();
         r.Changed = true;
         return r;
     }
 
     private PropertyGraph BuildGraph(SortedDictionary<string, EntityAcc> entities, SortedDictionary<string, RelAcc> rels,
-        SortedDictionary<string, MeetingAcc> meetings, SortedDictionary<string, (DateOnly? Published, string? Title)> articles)
+        SortedDictionary<string, MeetingAcc> meetings, SortedDictionary<string, (DateOnly? Published, string? Title)> articles, bool release, GraphDelta? propertiesOnlyOf)
     {
+        var none = ImmutableSortedDictionary<string, PropertyValue>.Empty.WithComparers(StringComparer.Ordinal);
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         // Relationship ends that no article names (an organisation from a gazetteer role) still need a node.
         foreach (var r in rels.Values)
@@ -505,6 +525,14 @@ public sealed class GraphAssembler
         {
             if (!nodes.ContainsKey(r.Start) || !nodes.ContainsKey(r.End))
                 continue;
+            if (propertiesOnlyOf is not null && !propertiesOnlyOf.Relationships.Contains(r.Id))
+            {
+                relationships.Add(new GraphRelationship(r.Id, r.Type, r.Start, r.End, none));
+                if (release)
+                    r.Release();
+                continue;
+            }
+            r.Materialize();
             var bag = new PropertyBag()
                 .Add("date", r.Date)
                 .Add("place", r.PlaceId is { } p && nodes.TryGetValue(p, out var pn) ? pn.Name : null)
@@ -515,6 +543,8 @@ public sealed class GraphAssembler
                 .Add("evidence", r.Evidence)
                 .Add("rules", r.Rules.Order(StringComparer.Ordinal));
             relationships.Add(new GraphRelationship(r.Id, r.Type, r.Start, r.End, bag.Build()));
+            if (release)
+                r.Release();
         }
         foreach (var m in meetings.Values)
         {
@@ -525,16 +555,19 @@ public sealed class GraphAssembler
             nodes[m.Id] = new GraphNode(m.Id, [GraphSchema.Meeting], new PropertyBag()
                 .Add("name", title).Add("date", m.Date).Add("place", placeName)
                 .Add("documents", m.Documents.Order(StringComparer.Ordinal)).Add("evidence", m.Evidence).Build());
+            var bare = propertiesOnlyOf is not null && !propertiesOnlyOf.Meetings.Contains(m.Id);
             foreach (var p in m.People.Where(nodes.ContainsKey))
             {
-                relationships.Add(new GraphRelationship($"attended:{p}:{m.Id}", GraphSchema.Attended, p, m.Id,
+                relationships.Add(new GraphRelationship($"attended:{p}:{m.Id}", GraphSchema.Attended, p, m.Id, bare ? none :
                     new PropertyBag().Add("role", m.Roles.GetValueOrDefault(p, "attendee")).Add("documents", m.Documents.Order(StringComparer.Ordinal)).Build()));
             }
             if (m.Place is { } place && nodes.ContainsKey(place))
             {
-                relationships.Add(new GraphRelationship($"held_in:{m.Id}:{place}", GraphSchema.HeldIn, m.Id, place,
+                relationships.Add(new GraphRelationship($"held_in:{m.Id}:{place}", GraphSchema.HeldIn, m.Id, place, bare ? none :
                     new PropertyBag().Add("documents", m.Documents.Order(StringComparer.Ordinal)).Build()));
             }
+            if (release)
+                m.Release();
         }
         // MENTIONED_IN is most of an archive's relationships (nine in ten): they are kept as a table of numbers (an
         // entity's articles by index, and counts) that the graph makes into relationships only as they are read, in
@@ -574,6 +607,8 @@ public sealed class GraphAssembler
                 document[k] = d;
                 count[k++] = n;
             }
+            if (release)
+                e.Release();
         }
         var mentions = new MentionTable([.. ordered.Select(e => e.Id)], starts, documents, articleIds, document, count);
         return new PropertyGraph(nodes.Values, relationships, mentions);
@@ -661,6 +696,15 @@ public sealed class GraphAssembler
             Names[e.Name] = Names.GetValueOrDefault(e.Name) + e.Count;
         }
 
+        /// <summary>Empties the accumulator (its graph is made: see <see cref="BuildAndRelease"/>).</summary>
+        public void Release()
+        {
+            _perDocument.Clear();
+            _perDocument.TrimExcess();
+            Surfaces.Clear();
+            Names.Clear();
+        }
+
         // The name used most, then the longest (fullest), then ordinal: deterministic.
         public string BestName() => Names.Count == 0 ? Id :
             Names.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
@@ -704,6 +748,34 @@ public sealed class GraphAssembler
 
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
+        /// <summary>
+        /// The rest of the accumulator as a kept state holds it (role, meeting, documents, evidence, rules), read only
+        /// when first needed: a build that continues the state touches few of an archive's relationships.
+        /// </summary>
+        public Action<RelAcc>? Pending { get; set; }
+
+        /// <summary>Reads what <see cref="Pending"/> holds, once.</summary>
+        public void Materialize()
+        {
+            if (Pending is { } read)
+            {
+                Pending = null;
+                read(this);
+            }
+        }
+
+        /// <summary>Empties the accumulator (its graph is made: see <see cref="BuildAndRelease"/>).</summary>
+        public void Release()
+        {
+            Pending = null;
+            Documents.Clear();
+            Evidence.Clear();
+            Evidence.TrimExcess();
+            Rules.Clear();
+            _seen.Clear();
+            _seen.TrimExcess();
+        }
+
         public void AddEvidence(string evidence, string rule)
         {
             // Up to MaxEvidence distinct sentences: enough to explain a fact, bounded for a fact a dump states 1,000 times.
@@ -740,6 +812,17 @@ public sealed class GraphAssembler
         public SortedSet<string> Documents { get; } = new(StringComparer.Ordinal);
         public List<string> Evidence { get; } = [];
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        /// <summary>Empties the accumulator (its graph is made: see <see cref="BuildAndRelease"/>).</summary>
+        public void Release()
+        {
+            Documents.Clear();
+            Evidence.Clear();
+            Evidence.TrimExcess();
+            Roles.Clear();
+            _seen.Clear();
+            _seen.TrimExcess();
+        }
 
         public void AddEvidence(string evidence)
         {
