@@ -550,13 +550,16 @@ public sealed class MentionResolver
                         continue;
                     // (Loops, not queries: this runs for every person at every title, and the queries' closures and
                     // lists were a good part of the resolver's allocations. The same answers: the tests are pure.)
-                    bool exactStated = false, looseStated = false;
+                    // Within a rank, a holder of the very title ("the President": President X) before the holder of a
+                    // longer or qualified title it heads ("Senate President Y").
+                    bool exactStated = false, looseStated = false, sameTitle = false;
                     foreach (var x in stated)
                     {
                         if (x.Person != p.Id || !TitleFits(t.Title, x.Title))
                             continue;
                         exactStated |= qualifier is not null && x.Qualifier is not null && QualifierFits(qualifier, x.Qualifier);
                         looseStated |= qualifier is null || x.Qualifier is null;
+                        sameTitle |= string.Equals(x.Title, t.Title.Canonical, StringComparison.OrdinalIgnoreCase) && (qualifier is not null || x.Qualifier is null);
                     }
                     bool exactRole = false, looseRole = false;
                     foreach (var r in _gazetteer.RolesOf(p.Id))
@@ -565,12 +568,9 @@ public sealed class MentionResolver
                             continue;
                         exactRole |= qualifier is not null && QualifierFits(qualifier, r.OrgId);
                         looseRole |= qualifier is null;
+                        sameTitle |= string.Equals(_gazetteer.CanonicalTitle(r.Title), t.Title.Canonical, StringComparison.OrdinalIgnoreCase);
                     }
                     var rank = exactStated ? 0 : exactRole ? 1 : looseStated ? 2 : looseRole ? 3 : -1;
-                    // Within a rank, a holder of the very title ("the President": President X) before the holder of a
-                    // longer or qualified title it heads ("Senate President Y").
-                    var sameTitle = statedFit.Any(x => string.Equals(x.Title, t.Title.Canonical, StringComparison.OrdinalIgnoreCase) && (qualifier is not null || x.Qualifier is null)) ||
-                        roleFit.Any(r => string.Equals(_gazetteer.CanonicalTitle(r.Title), t.Title.Canonical, StringComparison.OrdinalIgnoreCase));
                     if (rank >= 0)
                         ranked.Add((p, 2 * rank + (sameTitle ? 0 : 1)));
                 }
