@@ -623,7 +623,8 @@ public sealed class RelationExtractor
                 var present = new List<string>();
                 for (var k = reportAt < 0 ? 0 : reportAt; k < items.Count; k++)
                 {
-                    if (items[k].PersonIds is { } ids && !(absentPossible && AfterAbsentCue(ts.Sentence.Tokens, items[k].TokenStart, reported: reportAt >= 0)))
+                    if (items[k].PersonIds is { } ids && !(absentPossible && AfterAbsentCue(ts.Sentence.Tokens, items[k].TokenStart, reported: reportAt >= 0)) &&
+                        !ReportingSpokesperson(ts.Sentence.Tokens, items[k]))
                         present.AddRange(ids);
                 }
                 return present.Distinct(StringComparer.Ordinal).ToList();
@@ -1132,6 +1133,27 @@ public sealed class RelationExtractor
     }
 
     private static bool Quoted(string sentence) => sentence.AsSpan().IndexOfAny("\"“”«»") >= 0;
+
+    /// <summary>
+    /// True when the person is named after a spokesperson noun and reports ("Orban's spokesman, Zoltan Kovacs, said the
+    /// meeting ...", "Kremlin spokesman Dmitry Peskov told reporters"): who speaks for the table was not at it.
+    /// </summary>
+    private bool ReportingSpokesperson(IReadOnlyList<Token> tokens, Item person)
+    {
+        if (_rules.SpokespersonWords.Count == 0)
+            return false;
+        // The noun stands right before the name, after it a comma ("spokesman, X,"), or starts the item when the
+        // resolver joined the title and its appositive into one.
+        var spoken = false;
+        for (var k = Math.Max(0, person.TokenStart - 2); k < person.TokenEnd && !spoken; k++)
+            spoken = _rules.SpokespersonWords.Contains(tokens[k].Key) && (k >= person.TokenStart || k == person.TokenStart - 1 || tokens[k + 1].Text == ",");
+        if (!spoken)
+            return false;
+        var after = person.TokenEnd;
+        if (after < tokens.Count && tokens[after].Text == ",")
+            after++;
+        return after < tokens.Count && _rules.ReportingWords.Contains(tokens[after].Key);
+    }
 
     /// <summary>
     /// True when the sentence dates something by its month alone ("in June", "last November"): an occasion whose day the

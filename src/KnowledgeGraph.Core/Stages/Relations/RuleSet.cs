@@ -171,6 +171,7 @@ public sealed class RuleSet
         ["Determiner"] = "words that open a short description before a list member (\"as well as the presidency's communications director, X\")",
         ["Qualifier"] = "words that tie a list member to the body or country it is of (\"A of the Senate and B\")",
         ["Reporting"] = "verbs that report what someone else did (\"the spokesperson stated that X met Y\"): the reporter is not at the table",
+        ["Spokesperson"] = "nouns of those who speak for someone (\"spokesman\"): one named after such a noun who reports (\"Orban's spokesman, Zoltan Kovacs, said the meeting ...\") is not at the table",
         ["Subordinate"] = "words that open a clause in which a past word (\"had\") does not make the sentence an earlier occasion (\", who had travelled to Beijing\", \", after they had landed\")",
         ["Excluded"] = "phrases after which the people the clause names were left out (\"a courtesy also extended to Biden, but not to earlier visitors such as X\")",
         ["FirstPerson"] = "the author's pronoun in a first-person readout, outside quotation marks (\"I\"), as written",
@@ -192,6 +193,7 @@ public sealed class RuleSet
         FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         TopicWords = Get("Topic").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         ReportingWords = Get("Reporting").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        SpokespersonWords = Get("Spokesperson").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         // Without a Subordinate list, the relative pronouns.
         SubordinateWords = (phrases.ContainsKey("Subordinate") ? Get("Subordinate") : [["who"], ["whom"], ["which"]]).Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         QualifierWords = Get("Qualifier").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
@@ -250,6 +252,9 @@ public sealed class RuleSet
     /// <summary>Nouns of a topic: a place right after one of them and its preposition is not where a meeting was.</summary>
     /// <summary>Verbs that report what someone else did ("stated that"): the reporter is not at the table.</summary>
     public FrozenSet<string> ReportingWords { get; }
+
+    /// <summary>Nouns of those who speak for someone (the Spokesperson list).</summary>
+    public FrozenSet<string> SpokespersonWords { get; }
 
     /// <summary>Words that open a clause whose past tense is not the sentence's (the Subordinate list).</summary>
     public FrozenSet<string> SubordinateWords { get; }
