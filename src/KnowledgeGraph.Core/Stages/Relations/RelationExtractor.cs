@@ -117,9 +117,17 @@ public sealed class RelationExtractor
             NoteVenues(ts, venues, _gazetteer.Words.VenueNouns);
             // The people the sentence names, each once, in order (no list when none: most sentences).
             List<string>? named = null;
+            string? reporter = null;
             foreach (var m in ts.Mentions)
             {
-                if (m is { Kind: EntityKind.Person, EntityId: { } id, IsDemonym: false } && !(named?.Contains(id) ?? false))
+                if (m is { Kind: EntityKind.Person, EntityId: { } id } && ReportingSpokesperson(ts.Sentence.Tokens, m.TokenStart, m.TokenEnd))
+                    reporter = id;
+            }
+            foreach (var m in ts.Mentions)
+            {
+                // A spokesman who reports ("The Kremlin spokesman, Dmitry Peskov, confirmed ...") is not one of "the two"
+                // the next sentence may speak of.
+                if (m is { Kind: EntityKind.Person, EntityId: { } id, IsDemonym: false } && !(named?.Contains(id) ?? false) && id != reporter)
                     (named ??= []).Add(id);
             }
             if (named is not null)
@@ -1138,18 +1146,21 @@ public sealed class RelationExtractor
     /// True when the person is named after a spokesperson noun and reports ("Orban's spokesman, Zoltan Kovacs, said the
     /// meeting ...", "Kremlin spokesman Dmitry Peskov told reporters"): who speaks for the table was not at it.
     /// </summary>
-    private bool ReportingSpokesperson(IReadOnlyList<Token> tokens, Item person)
+    private bool ReportingSpokesperson(IReadOnlyList<Token> tokens, Item person) =>
+        ReportingSpokesperson(tokens, person.TokenStart, person.TokenEnd);
+
+    private bool ReportingSpokesperson(IReadOnlyList<Token> tokens, int tokenStart, int tokenEnd)
     {
         if (_rules.SpokespersonWords.Count == 0)
             return false;
         // The noun stands right before the name, after it a comma ("spokesman, X,"), or starts the item when the
         // resolver joined the title and its appositive into one.
         var spoken = false;
-        for (var k = Math.Max(0, person.TokenStart - 2); k < person.TokenEnd && !spoken; k++)
-            spoken = _rules.SpokespersonWords.Contains(tokens[k].Key) && (k >= person.TokenStart || k == person.TokenStart - 1 || tokens[k + 1].Text == ",");
+        for (var k = Math.Max(0, tokenStart - 2); k < tokenEnd && !spoken; k++)
+            spoken = _rules.SpokespersonWords.Contains(tokens[k].Key) && (k >= tokenStart || k == tokenStart - 1 || tokens[k + 1].Text == ",");
         if (!spoken)
             return false;
-        var after = person.TokenEnd;
+        var after = tokenEnd;
         if (after < tokens.Count && tokens[after].Text == ",")
             after++;
         return after < tokens.Count && _rules.ReportingWords.Contains(tokens[after].Key);
