@@ -137,7 +137,9 @@ public sealed class MeetingLinker
             // "X was accompanied by Y": Y was at every meeting of X the article tells of, before or after.
             if (m.Accompanies is not null)
             {
-                companions.Add(m);
+                // A companion of the trip alone ("X's entourage included Y") is seated at none of X's meetings.
+                if (!m.TripOnly)
+                    companions.Add(m);
                 continue;
             }
             var target = Target(meetings, m);
@@ -154,7 +156,7 @@ public sealed class MeetingLinker
             }
             target.Add(m);
         }
-        foreach (var c in companions.Where(c => !c.TripOnly))
+        foreach (var c in companions)
         {
             // The meetings of the person accompanied that the article tells of near the sentence; else all of that day.
             var theirs = meetings.Where(x => x.Has(c.Accompanies!) && (x.Date is null || c.Date is null || x.Date == c.Date)).ToList();
@@ -214,7 +216,7 @@ public sealed class MeetingLinker
             // A reference that names a pair of its own, of whom at most one was at this meeting while some of this
             // meeting's are missing ("Then came Biden. The two met on the margins ..."), is another meeting.
             var otherTable = m.PairStated && m.Cue != MeetingCue.Attendance && m.Participants.Length >= 2 && shared <= 1 &&
-                shared < m.Participants.Length && shared < x.Participants.Count;
+                shared < x.Participants.Count;
             // "The meeting came only days after Yoon received X in Seoul": an earlier occasion with a place of its own is
             // not the meeting just told.
             var earlier = m.Past && m.PlaceId is not null && !x.Mentions[0].Past;

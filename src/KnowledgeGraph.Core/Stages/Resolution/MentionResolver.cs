@@ -730,11 +730,14 @@ public sealed class MentionResolver
             (after.TokenEnd >= tokens.Count || tokens[after.TokenEnd].Kind == TokenKind.Punctuation))
             return after;
         var k = t.TokenStart;
-        while (k > 0 && (tokens[k - 1].Key is "the" or "a" or "new" or "former" || tokens[k - 1].Kind == TokenKind.Possessive ||
-                         CountryOrOrganisationEndingAt(ts.Mentions, k) is not null))
+        while (k > 0)
         {
-            var q = CountryOrOrganisationEndingAt(ts.Mentions, k);
-            k = q is not null ? q.TokenStart : k - 1;
+            if (CountryOrOrganisationEndingAt(ts.Mentions, k) is { } q)
+                k = q.TokenStart;
+            else if (tokens[k - 1].Key is "the" or "a" or "new" or "former" || tokens[k - 1].Kind == TokenKind.Possessive)
+                k--;
+            else
+                break;
         }
         if (k < 2 || tokens[k - 1].Text != ",")
             return null;

@@ -166,8 +166,8 @@ public static partial class DateExpressionFinder
     private static readonly string[] MonthWords = MonthNames.Split('|');
 
     /// <summary>True for a month's full English name, capitalised as in running text ("June"; not "june", "Jun" or "May's").</summary>
-    public static bool IsFullMonthName(string word) =>
-        word.Length >= 3 && char.IsUpper(word[0]) && Array.IndexOf(MonthWords, word, 0, 12) >= 0;
+    public static bool IsFullMonthName(string word) => Array.IndexOf(MonthWords, word, 0, 12) >= 0;
+
     private static readonly string[] WeekdayWords = FullWeekdayNames.Split('|');
     private static readonly string[] WeekdayStartWords = WeekdayNames.Split('|');
     private static readonly string[] RelativeWords = ["today", "tonight", "yesterday", "tomorrow"];
