@@ -2,6 +2,7 @@ using KnowledgeGraph.Core.Entities;
 using KnowledgeGraph.Core.Stages.Relations;
 using KnowledgeGraph.Core.Stages.Tagging;
 using KnowledgeGraph.Core.Text;
+using static KnowledgeGraph.Core.Tests.Support.TestRules;
 
 namespace KnowledgeGraph.Core.Tests.Relations;
 
@@ -11,14 +12,6 @@ namespace KnowledgeGraph.Core.Tests.Relations;
 /// </summary>
 public sealed class CompiledPatternTests
 {
-    private static RuleSet Rules(params string[] lines)
-    {
-        var problems = new List<string>();
-        var set = RuleSet.Parse(lines.Select((l, i) => ($"t:{i + 1}", l)), problems);
-        Assert.Empty(problems);
-        return set;
-    }
-
     private static Mention MentionOf(int at, EntityKind kind, string? id, MentionSource source = MentionSource.Gazetteer, bool demonym = false, TitleEntry? title = null) => new()
     {
         TokenStart = at,

@@ -3,6 +3,7 @@ using KnowledgeGraph.Core.Relations;
 using KnowledgeGraph.Core.Stages.Relations;
 using KnowledgeGraph.Core.Stages.Tagging;
 using KnowledgeGraph.Core.Text;
+using static KnowledgeGraph.Core.Tests.Support.TestRules;
 
 namespace KnowledgeGraph.Core.Tests.Relations;
 
@@ -12,14 +13,6 @@ namespace KnowledgeGraph.Core.Tests.Relations;
 /// </summary>
 public sealed class PatternMatcherTests
 {
-    private static RuleSet Rules(params string[] lines)
-    {
-        var problems = new List<string>();
-        var set = RuleSet.Parse(lines.Select((l, i) => ($"t:{i + 1}", l)), problems);
-        Assert.Empty(problems);
-        return set;
-    }
-
     /// <summary>Sentences from lines of text in which people are written [Like This].</summary>
     private static List<TaggedSentence> Tag(params string[] lines)
     {

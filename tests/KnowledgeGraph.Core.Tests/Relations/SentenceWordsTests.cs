@@ -1,19 +1,12 @@
 using KnowledgeGraph.Core.Stages.Relations;
 using KnowledgeGraph.Core.Tests.Support;
 using KnowledgeGraph.Core.Text;
+using static KnowledgeGraph.Core.Tests.Support.TestRules;
 
 namespace KnowledgeGraph.Core.Tests.Relations;
 
 public class SentenceWordsTests
 {
-    private static RuleSet Rules(params string[] lines)
-    {
-        var problems = new List<string>();
-        var set = RuleSet.Parse(lines.Select((l, i) => ($"t:{i + 1}", l)), problems);
-        Assert.Empty(problems);
-        return set;
-    }
-
     // The gazetteer's spelling map in small: British to American.
     private static string Spelling(string key) => key == "defence" ? "defense" : key;
 
