@@ -552,7 +552,26 @@ public sealed class RelationExtractor
                     j++;
             }
             if (j > k + 1 && j < items.Count && items[j].IsPlace && Rank(items[k].EntityId!, items[k]) > Rank(items[j].EntityId!, items[j]))
+            {
                 containment.Add((items[k].EntityId!, items[j].EntityId!));
+                continue;
+            }
+            // "the Konstantinovsky Palace in Strelna, on the Gulf of Finland outside St Petersburg": a venue no list places
+            // lies in the first known city, region or country its clause puts it in, near or outside of.
+            if (!_gazetteer.TryGet(items[k].EntityId!, out _) && Rank(items[k].EntityId!, items[k]) == 4)
+            {
+                for (j = k + 1; j < items.Count && j <= k + 12; j++)
+                {
+                    if (items[j].Token is { } t && (t.Text is ";" or "." or "—" || _rules.ClauseWords.Contains(t.Key)) || items[j].PersonIds is not null)
+                        break;
+                    if (items[j].IsPlace && _gazetteer.TryGet(items[j].EntityId!, out _) && Rank(items[j].EntityId!, items[j]) is > 0 and < 4 &&
+                        items[j - 1].Token is { Key: "in" or "outside" or "near" })
+                    {
+                        containment.Add((items[k].EntityId!, items[j].EntityId!));
+                        break;
+                    }
+                }
+            }
         }
 
         var people = items.Count(i => i.PersonIds is not null);
