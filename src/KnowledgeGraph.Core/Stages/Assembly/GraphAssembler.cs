@@ -491,7 +491,7 @@ public sealed class GraphAssembler
     private PropertyGraph BuildGraph(SortedDictionary<string, EntityAcc> entities, SortedDictionary<string, RelAcc> rels,
         SortedDictionary<string, MeetingAcc> meetings, SortedDictionary<string, (DateOnly? Published, string? Title)> articles, bool release, GraphDelta? propertiesOnlyOf)
     {
-        var none = ImmutableSortedDictionary<string, PropertyValue>.Empty.WithComparers(StringComparer.Ordinal);
+        var none = PropertyDictionary.Empty;
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         // Relationship ends that no article names (an organisation from a gazetteer role) still need a node.
         foreach (var r in rels.Values)
