@@ -747,7 +747,7 @@ public sealed class GraphAssembler
         /// <summary>An evidence sentence as a kept state holds it (its rule is in <see cref="Rules"/>).</summary>
         public void AddEvidence(string evidence)
         {
-            if (Evidence.Count < MaxEvidence && _seen.Add(evidence))
+            if (Evidence.Count < MaxEvidence && !Evidence.Contains(evidence))
                 Evidence.Add(evidence);
         }
 
@@ -759,8 +759,6 @@ public sealed class GraphAssembler
                 AddEvidence(e, f.Rule, texts);
             Role ??= role is null ? null : texts.Get(role);
         }
-
-        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
         /// <summary>
         /// The rest of the accumulator as a kept state holds it (role, meeting, documents, evidence, rules), read only
@@ -786,20 +784,15 @@ public sealed class GraphAssembler
             Evidence.Clear();
             Evidence.TrimExcess();
             Rules.Clear();
-            _seen.Clear();
-            _seen.TrimExcess();
         }
 
         public void AddEvidence(string evidence, string rule, AssemblyState.Pool texts)
         {
             // Up to MaxEvidence distinct sentences: enough to explain a fact, bounded for a fact a dump states 1,000 times.
             // Only a text kept is pooled (one left out would be held by the pool alone).
-            if (Evidence.Count < MaxEvidence && !_seen.Contains(evidence))
-            {
-                evidence = texts.Get(evidence);
-                _seen.Add(evidence);
-                Evidence.Add(evidence);
-            }
+            // At most MaxEvidence sentences: searching them costs less than a set of them held beside them.
+            if (Evidence.Count < MaxEvidence && !Evidence.Contains(evidence))
+                Evidence.Add(texts.Get(evidence));
             if (!Rules.Contains(rule))
                 Rules.Add(texts.Get(rule));
         }
@@ -831,8 +824,6 @@ public sealed class GraphAssembler
         }
         public SortedSet<string> Documents { get; } = new(StringComparer.Ordinal);
         public List<string> Evidence { get; } = [];
-        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-
         /// <summary>Empties the accumulator (its graph is made: see <see cref="BuildAndRelease"/>).</summary>
         public void Release()
         {
@@ -840,20 +831,18 @@ public sealed class GraphAssembler
             Evidence.Clear();
             Evidence.TrimExcess();
             Roles.Clear();
-            _seen.Clear();
-            _seen.TrimExcess();
         }
 
         public void AddEvidence(string evidence)
         {
-            if (Evidence.Count < MaxEvidence && _seen.Add(evidence))
+            if (Evidence.Count < MaxEvidence && !Evidence.Contains(evidence))
                 Evidence.Add(evidence);
         }
 
         /// <summary>An evidence sentence of a new article: pooled when kept.</summary>
         public void AddEvidence(string evidence, AssemblyState.Pool texts)
         {
-            if (Evidence.Count < MaxEvidence && !_seen.Contains(evidence))
+            if (Evidence.Count < MaxEvidence && !Evidence.Contains(evidence))
                 AddEvidence(texts.Get(evidence));
         }
     }
