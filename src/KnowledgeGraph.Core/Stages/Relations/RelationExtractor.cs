@@ -619,7 +619,7 @@ public sealed class RelationExtractor
                     InMonth(ts.Sentence.Tokens)));
             // "The meeting with Zelensky later that day": the day the story had reached; "the following day", the next.
             int? storyDay = date is not null || past ? null : HasPhrase(_rules.SameDayPhrases) ? 0 : HasPhrase(_rules.NextDayPhrases) ? 1 : null;
-            MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, RelationRule rule) => new()
+            MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, string rule) => new()
             {
                 Cue = cue,
                 Sentence = ts.Sentence.Index,
@@ -634,7 +634,7 @@ public sealed class RelationExtractor
                 Past = past,
                 StoryDayOffset = storyDay,
                 Evidence = evidence,
-                Rule = rule.Source,
+                Rule = rule,
             };
             // Everyone the sentence puts at the table: its people, less those it names as absent ("representing X").
             // "The spokesperson stated that Minister X opened his visit with a session with Y": who reports is not at the
@@ -671,7 +671,7 @@ public sealed class RelationExtractor
                 {
                     // A sentence of separate meetings does not put everyone it names at one table.
                     if (!separately && MatchesAnywhere(rule, items, statedPair))
-                        meetings.Add(Mention(MeetingCue.Meeting, Everyone(), [], rule) with { Generic = true });
+                        meetings.Add(Mention(MeetingCue.Meeting, Everyone(), [], rule.Source) with { Generic = true });
                     continue;
                 }
                 foreach (var b in AllMatches(rule, items, statedPair))
@@ -687,11 +687,11 @@ public sealed class RelationExtractor
                     if (others.Count > 1 && separately)
                     {
                         foreach (var o in others)
-                            meetings.Add(Mention(MeetingCue.Meeting, [.. a, o], visitors.Where(v => a.Contains(v) || v == o), rule) with { Separate = true });
+                            meetings.Add(Mention(MeetingCue.Meeting, [.. a, o], visitors.Where(v => a.Contains(v) || v == o), rule.Source) with { Separate = true });
                     }
                     else
                     {
-                        meetings.Add(Mention(MeetingCue.Meeting, [.. a, .. others], visitors, rule));
+                        meetings.Add(Mention(MeetingCue.Meeting, [.. a, .. others], visitors, rule.Source));
                     }
                 }
             }
@@ -701,7 +701,7 @@ public sealed class RelationExtractor
                 {
                     var named = rule.SlotNames.Contains("a") ? b.All("a").SelectMany(i => i.PersonIds ?? []).ToList() : Everyone();
                     var accompanies = b.Single("w")?.PersonIds is [var w] ? w : null;
-                    meetings.Add(Mention(MeetingCue.Attendance, [.. named.Where(p => p != accompanies)], [], rule) with
+                    meetings.Add(Mention(MeetingCue.Attendance, [.. named.Where(p => p != accompanies)], [], rule.Source) with
                     {
                         Companions = rule.Options.ContainsKey("companion"),
                         Accompanies = accompanies,
@@ -709,10 +709,26 @@ public sealed class RelationExtractor
                     });
                 }
             }
+            // "Erdoğan and his wife, Emine Erdoğan": a spouse named beside a person came on that person's trip.
+            // "Erdoğan and his wife, Emine Erdoğan": a spouse named beside a person came on that person's trip. (The title
+            // and the name are one item: "his wife, Emine Erdoğan".)
+            if (_rules.SpouseWords.Count > 0)
+            {
+                var tokens = ts.Sentence.Tokens;
+                for (var k = 2; k < items.Count; k++)
+                {
+                    var start = items[k].TokenStart;
+                    if (items[k].PersonIds is not [var spouse] || items[k - 1].Token is not { Key: "and" } || items[k - 2].PersonIds is not [var lead] ||
+                        spouse == lead || start + 1 >= items[k].TokenEnd || !_rules.DeterminerWords.Contains(tokens[start].Key) ||
+                        !_rules.SpouseWords.Contains(tokens[start + 1].Key))
+                        continue;
+                    meetings.Add(Mention(MeetingCue.Attendance, [spouse], [], _rules.SpouseSource!) with { Companions = true, Accompanies = lead, TripOnly = true });
+                }
+            }
             // "The meeting took place in the papal library": a sentence that points back and names no one still tells
             // where or when the meeting it points to was.
             if (meetings.Count == mentionsBefore && referRule is not null && (placeId is not null || date is not null))
-                meetings.Add(Mention(MeetingCue.Attendance, [], [], referRule));
+                meetings.Add(Mention(MeetingCue.Attendance, [], [], referRule.Source));
             // "Also present on the host side was X, while the guest was accompanied by Y": a cue word ("host") that puts
             // only the sentence's attendees at a table of their own is no meeting of its own; they join the one before.
             var attendees = new HashSet<string>(StringComparer.Ordinal);

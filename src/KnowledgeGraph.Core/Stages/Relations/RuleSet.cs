@@ -164,6 +164,7 @@ public sealed class RuleSet
         ["Absent"] = "words after which a person named is not at the table (\"representing President X\")",
         ["SameDay"] = "phrases that set an occasion on the day the story had reached (\"later that day\"), and at its place",
         ["NextDay"] = "phrases that set an occasion on the day after the one the story had reached (\"the following day\")",
+        ["Spouse"] = "relational titles of a spouse (\"his wife\"): \"X and his wife, Y\" puts Y on X's trip",
         ["Past"] = "words that tell of an earlier occasion: the article's date and dateline do not apply",
         ["ListWord"] = "words that may stand between the members of a list (\"A, B and also C\")",
         ["Clause"] = "words that end a description between list members: a clause, not an appositive (\"who\", \"said\")",
@@ -179,7 +180,7 @@ public sealed class RuleSet
         ["FirstPerson"] = "the author's pronoun in a first-person readout, outside quotation marks (\"I\"), as written",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private RuleSet(ImmutableArray<RelationRule> rules, Dictionary<string, List<ImmutableArray<string>>> phrases)
+    private RuleSet(ImmutableArray<RelationRule> rules, Dictionary<string, List<ImmutableArray<string>>> phrases, Dictionary<string, string> defineSources)
     {
         Rules = rules;
         ImmutableArray<ImmutableArray<string>> Get(string name) => phrases.TryGetValue(name, out var list) ? [.. list] : [];
@@ -190,6 +191,8 @@ public sealed class RuleSet
         ExcludedPhrases = Get("Excluded");
         PastPhrases = Get("Past");
         SameDayPhrases = Get("SameDay");
+        SpouseWords = Get("Spouse").Select(p => string.Join(' ', p)).ToFrozenSet(StringComparer.Ordinal);
+        SpouseSource = defineSources.GetValueOrDefault("Spouse");
         NextDayPhrases = Get("NextDay");
         // Without a ListWord list, a list is joined by commas and "and".
         ListWords = (phrases.ContainsKey("ListWord") ? Get("ListWord") : [[","], ["and"]]).Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
@@ -243,6 +246,12 @@ public sealed class RuleSet
 
     /// <summary>Phrases (folded token keys) that tell of an earlier occasion ("had met", "the last time").</summary>
     public ImmutableArray<ImmutableArray<string>> PastPhrases { get; }
+
+    /// <summary>Relational titles of a spouse, folded ("wife", "husband"): "X and his wife, Y" puts Y on X's trip.</summary>
+    public FrozenSet<string> SpouseWords { get; }
+
+    /// <summary>Where the Spouse list is defined (<c>rules/relations.rules:80</c>), for the provenance of what it finds.</summary>
+    public string? SpouseSource { get; }
 
     /// <summary>Phrases that set an occasion on the day the story had reached ("later that day", "that evening").</summary>
     public ImmutableArray<ImmutableArray<string>> SameDayPhrases { get; }
@@ -321,6 +330,7 @@ public sealed class RuleSet
         ArgumentNullException.ThrowIfNull(problems);
         var rules = ImmutableArray.CreateBuilder<RelationRule>();
         var phrases = new Dictionary<string, List<ImmutableArray<string>>>(StringComparer.Ordinal);
+        var defineSources = new Dictionary<string, string>(StringComparer.Ordinal);
         var macros = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (source, raw) in lines)
         {
@@ -359,6 +369,7 @@ public sealed class RuleSet
                 }
                 if (!phrases.TryGetValue(d[0], out var list))
                     phrases[d[0]] = list = [];
+                defineSources.TryAdd(d[0], source);
                 foreach (var phrase in d[1].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                     list.Add(Tokenizer.Tokenize(phrase).Select(t => t.Key).ToImmutableArray());
                 continue;
@@ -399,7 +410,7 @@ public sealed class RuleSet
             if (Validate(rule, problems))
                 rules.Add(rule);
         }
-        return new RuleSet(rules.ToImmutable(), phrases);
+        return new RuleSet(rules.ToImmutable(), phrases, defineSources);
     }
 
     /// <summary>Replaces each <c>$NAME</c> (or <c>$NAME?</c>) word by the macro's words; null, with a problem, for an unknown one.</summary>
