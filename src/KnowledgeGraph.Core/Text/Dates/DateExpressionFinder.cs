@@ -67,7 +67,7 @@ public static partial class DateExpressionFinder
     public static ImmutableArray<DateExpression> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!System.Text.Ascii.IsValid(text))
+        if (!System.Text.Ascii.IsValid(text) && !ScansAsAscii(text))
         {
             var (d, w, r) = Cues(text);
             return Find(text, d, w, r);
@@ -76,6 +76,23 @@ public static partial class DateExpressionFinder
         starts.Clear();
         var (date, weekday, relative) = AsciiCues(text, starts);
         return Find(text, date, weekday, relative, starts);
+    }
+
+    // Whether the one-pass checks of AsciiCues hold for text with non-ASCII characters too: they do when none of them is
+    // a digit (the patterns' \d is any decimal digit) or a letter that the patterns' IgnoreCase takes for an ASCII one
+    // (long s, Kelvin sign, dotted and dotless i), as with typographic quotes, dashes, no-break spaces and accented
+    // letters, most of the non-ASCII text of news. AsciiCues takes every non-ASCII character for a non-word character;
+    // where one is a word character (an accented letter) it may list a start or a cue that the patterns then do not
+    // match, never miss one: a match of the date pattern starts after a non-word character and a name in it is a whole
+    // word, and the patterns tried at the listed starts (a superset of the true ones) find what their scan finds.
+    internal static bool ScansAsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\x7F' && (char.IsDigit(c) || c is '\u0130' or '\u0131' or '\u017F' or '\u212A'))
+                return false;
+        }
+        return true;
     }
 
     // Where a match of the date pattern can start in ASCII text, in order (see AsciiCues); one list per thread.
@@ -115,7 +132,7 @@ public static partial class DateExpressionFinder
             var c = text[i];
             if (char.IsAsciiDigit(c))
             {
-                if (i == 0 || !IsAsciiWordChar(text[i - 1]))
+                if ((i == 0 || !IsAsciiWordChar(text[i - 1])) && CanStartNumericDate(text, i))
                     starts.Add(i);
                 digit = true;
                 if (i + 1 < text.Length && text[i + 1] is '-' or '.' or '/')
@@ -152,6 +169,25 @@ public static partial class DateExpressionFinder
     }
 
     private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    // Whether a match of the date pattern can start at the digit at i (digits being ASCII, see ScansAsAscii): its day
+    // has one or two digits and a space, an ordinal ending ("30th"), a "." or a "/" after it; its year has four and a
+    // "-" after it. Most numbers of news ("1,200", "2023", "$5 million" has one) fail this at once, without the pattern.
+    private static bool CanStartNumericDate(string text, int i)
+    {
+        var end = i + 1;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+            end++;
+        if (end == text.Length)
+            return false;
+        var next = text[end];
+        return (end - i) switch
+        {
+            1 or 2 => next is '.' or '/' || char.IsWhiteSpace(next) || (next | 0x20) is 's' or 'n' or 'r' or 't',
+            4 => next == '-',
+            _ => false,
+        };
+    }
 
     private static bool IsOneOf(ReadOnlySpan<char> word, string[] names)
     {
