@@ -150,9 +150,9 @@ public static partial class DateExpressionFinder
             while (end < text.Length && IsAsciiWordChar(text[end]))
                 end++;
             var word = text.AsSpan(i, end - i);
-            // Most words cannot be any of the names: none has this length or starts with this letter (one mask test
-            // each), and the forty comparisons below are skipped.
-            if (word.Length <= MaxNameLength && (NameLengths & (1 << word.Length)) != 0 && (NameInitials & (1 << ((c | 0x20) - 'a'))) != 0)
+            // Most words cannot be any of the names: none has this length or starts with these three letters (a mask
+            // test and a bit table), and the forty comparisons below are skipped ("the", "said", "with").
+            if (word.Length <= MaxNameLength && (NameLengths & (1 << word.Length)) != 0 && IsNamePrefix(word))
             {
                 if ((i == 0 || !IsAsciiWordChar(text[i - 1])) && (IsOneOf(word, MonthWords) || IsOneOf(word, WeekdayStartWords)))
                     starts.Add(i);
@@ -211,7 +211,33 @@ public static partial class DateExpressionFinder
     // The lengths (bit n: a name of n letters) and lower-case initials (bit k: letter 'a' + k) of all the names above.
     private static readonly int MaxNameLength = MonthWords.Concat(WeekdayStartWords).Concat(RelativeWords).Max(w => w.Length);
     private static readonly int NameLengths = MonthWords.Concat(WeekdayStartWords).Concat(RelativeWords).Aggregate(0, (bits, w) => bits | (1 << w.Length));
-    private static readonly int NameInitials = MonthWords.Concat(WeekdayStartWords).Concat(RelativeWords).Aggregate(0, (bits, w) => bits | (1 << (char.ToLowerInvariant(w[0]) - 'a')));
+
+    // The first three letters of every name, in any ASCII case: bit (a * 32 + b) * 32 + c for the letters' places in the
+    // alphabet. Every name has at least three letters.
+    private static readonly ulong[] NamePrefixes = PrefixTable(MonthWords.Concat(WeekdayStartWords).Concat(RelativeWords));
+
+    private static ulong[] PrefixTable(IEnumerable<string> names)
+    {
+        var table = new ulong[32 * 32 * 32 / 64];
+        foreach (var name in names)
+        {
+            var bit = PrefixBit(name);
+            table[bit >> 6] |= 1UL << bit;
+        }
+        return table;
+    }
+
+    private static int PrefixBit(ReadOnlySpan<char> word) =>
+        ((((word[0] | 0x20) - 'a') * 32) + ((word[1] | 0x20) - 'a')) * 32 + ((word[2] | 0x20) - 'a');
+
+    // Whether an ASCII word (at least three characters) starts with the first three letters of a name, in any case.
+    private static bool IsNamePrefix(ReadOnlySpan<char> word)
+    {
+        if (!char.IsAsciiLetter(word[1]) || !char.IsAsciiLetter(word[2]))
+            return false;
+        var bit = PrefixBit(word);
+        return (NamePrefixes[bit >> 6] & (1UL << bit)) != 0;
+    }
 
     private static ImmutableArray<DateExpression> Find(string text, bool dates, bool weekdays, bool relatives, List<int>? dateStarts = null)
     {
