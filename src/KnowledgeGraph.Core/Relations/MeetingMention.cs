@@ -70,6 +70,10 @@ public sealed record MeetingMention
     /// and dateline do not apply to it.</summary>
     public bool Past { get; init; }
 
+    /// <summary>Days after the day the story had reached that the sentence sets its occasion by a phrase ("later that day":
+    /// 0, "the following day": 1); null when it says no such thing.</summary>
+    public int? StoryDayOffset { get; init; }
+
     /// <summary>The sentence.</summary>
     public required string Evidence { get; init; }
 

@@ -18,6 +18,11 @@ public sealed class NarrativeSetting
     private DateOnly? _story;
     private (string? Place, int Rank, int Paragraph) _storyPlace = (null, -1, -1);
     private (string? Place, int Rank, int Paragraph) _moved = (null, -1, -1);
+    // The story's day and city as the text last gave them, kept across headings: what "later that day" refers to (a later
+    // occasion of the day, in the same city but seldom at the same venue).
+    private DateOnly? _day;
+    private (int Paragraph, DateOnly? Date) _told = (-1, null);
+    private (string? Place, int Rank) _last = (null, -1);
 
     /// <summary>Creates a setting for one article.</summary>
     /// <param name="published">The article date, when known.</param>
@@ -31,7 +36,16 @@ public sealed class NarrativeSetting
     }
 
     /// <summary>Takes in what one sentence says: the date and most specific place it gives, if any.</summary>
-    public void Observe(int paragraph, bool isHeading, DateOnly? date, string? place, int placeRank)
+    /// <param name="paragraph">The paragraph of the sentence.</param>
+    /// <param name="isHeading">True for a heading, which opens a section.</param>
+    /// <param name="date">The date the sentence gives, if any.</param>
+    /// <param name="place">The most specific place the sentence gives, if any.</param>
+    /// <param name="placeRank">How specific <paramref name="place"/> is.</param>
+    /// <param name="dateLine">The sentence is a date and little else (a byline's "18 June 2023"): it dates the article,
+    /// not a day the story reached.</param>
+    /// <param name="past">The sentence tells of an earlier occasion ("where he had held talks"): its date is not the day
+    /// "later that day" refers to.</param>
+    public void Observe(int paragraph, bool isHeading, DateOnly? date, string? place, int placeRank, bool dateLine = false, bool past = false)
     {
         if (isHeading)
         {
@@ -54,14 +68,25 @@ public sealed class NarrativeSetting
             // It moves forward: a day before the one the story has reached ("He had arrived on Friday") is a look back.
             if ((_published is not { } pub || (date <= pub && date > pub.AddDays(-10))) && !(_story is { } reached && date < reached))
                 _story = date;
+            if (!dateLine && !past)
+                _told = (paragraph, date);
+            if (!dateLine && (_published is not { } pub2 || (date <= pub2 && date > pub2.AddDays(-10))) && !(_day is { } lastDay && date < lastDay))
+                _day = date;
         }
         if (place is not null)
         {
             _paragraph = (paragraph, _paragraph.Date, place, placeRank);
             _storyPlace = (place, placeRank, paragraph);
             _moved = (null, -1, -1);
+            if (placeRank == 3)
+                _last = (place, placeRank);
         }
     }
+
+    /// <summary>A sentence told more of an occasion without a date of its own ("the talks covered Gaza"): the day the
+    /// paragraph or the story is at is the day just told.</summary>
+    public void Retell(int paragraph) =>
+        _told = (paragraph, (_paragraph.Paragraph == paragraph ? _paragraph.Date : null) ?? _story ?? _section.Date ?? _published);
 
     /// <summary>
     /// The story moves on to a place ("... before departing for Daura"): the meetings told after it without a place of
@@ -81,6 +106,16 @@ public sealed class NarrativeSetting
         // An earlier occasion ("had met", "last year") happened elsewhere in time: the story's context is not its own.
         if (m.Past)
             return m;
+        // "Later that day", "the following day": the day the story had reached, across headings, and on that same day
+        // the city it was in.
+        // The day just told, within two paragraphs ("landed at 4pm on September 10. ... later that afternoon"); else the
+        // day the story had reached, which a look back to an earlier day does not move.
+        if (m.StoryDayOffset is { } offset && m.Date is null && (_told.Date is { } told && m.Paragraph - _told.Paragraph <= 2 ? told : _day) is { } day)
+        {
+            m = m with { Date = day.AddDays(offset) };
+            if (offset == 0 && m.PlaceId is null && _last.Place is not null)
+                m = m with { PlaceId = _last.Place, PlaceRank = _last.Rank };
+        }
         var samePara = _paragraph.Paragraph == m.Paragraph;
         var date = m.Date ?? (samePara ? _paragraph.Date : null) ?? _story ?? _section.Date ?? (m.Past ? null : _published);
         var (place, rank) = m.PlaceId is not null ? (m.PlaceId, m.PlaceRank)

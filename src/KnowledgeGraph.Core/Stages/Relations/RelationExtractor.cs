@@ -41,8 +41,8 @@ public sealed class RelationExtractor
         _dates = dates;
         _normalizeKey = gazetteer.NormalizeKey;
         _normalizeKeyId = gazetteer.NormalizeKeyId;
-        var phrases = PhraseIndexes.GetValue(rules, static r => [new(r.PairPhrases), new(r.SeparatePhrases), new(r.PastPhrases)]);
-        (_pairPhrases, _separatePhrases, _pastPhrases) = (phrases[0], phrases[1], phrases[2]);
+        var phrases = PhraseIndexes.GetValue(rules, static r => [new(r.PairPhrases), new(r.SeparatePhrases), new(r.PastPhrases), new(r.SameDayPhrases), new(r.NextDayPhrases)]);
+        (_pairPhrases, _separatePhrases, _pastPhrases, _sameDayPhrases, _nextDayPhrases) = (phrases[0], phrases[1], phrases[2], phrases[3], phrases[4]);
     }
 
     // The phrase lists a sentence is checked against, by first word (see PhraseIndex), made once per rule set: the
@@ -51,6 +51,8 @@ public sealed class RelationExtractor
     private readonly PhraseIndex _pairPhrases;
     private readonly PhraseIndex _separatePhrases;
     private readonly PhraseIndex _pastPhrases;
+    private readonly PhraseIndex _sameDayPhrases;
+    private readonly PhraseIndex _nextDayPhrases;
 
     // The gazetteer's spelling map as delegates, made once (a method group passed per sentence is a new delegate each time).
     private readonly Func<string, string> _normalizeKey;
@@ -121,7 +123,7 @@ public sealed class RelationExtractor
                 (previousPeople, previousPair) = ([], null);
             string[]? recentPair = previousPair ?? (previousPeople.Count >= 2 ? [previousPeople[0], previousPeople[1]]
                 : previousPeople.Count == 1 && pair.Length >= 1 && pair[0] != previousPeople[0] ? [pair[0], previousPeople[0]] : null);
-            var (placeId, placeRank, date, statedPair, destination) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear, families, venues);
+            var (placeId, placeRank, date, statedPair, destination, pastPhrase, retells) = ExtractSentence(documentId, ts, published, pair.Length == 2 ? pair : null, lastSubject, author, paragraph, facts, meetings, containment, sectionCountry ?? homeCountry, recentPair, narrativeYear, families, venues);
             NoteFamilies(ts, families);
             NoteVenues(ts, venues, _gazetteer.Words.VenueNouns);
             // The people the sentence names, each once, in order (no list when none: most sentences).
@@ -145,9 +147,13 @@ public sealed class RelationExtractor
             previousParagraph = paragraph;
             // What the sentence does not say, its paragraph, its section or the article's dateline may
             // ("X arrived in Oslo on Monday. He met Y." — Oslo, Monday).
-            setting.Observe(paragraph, ts.Sentence.IsHeadline, date, placeId, placeRank);
+            setting.Observe(paragraph, ts.Sentence.IsHeadline, date, placeId, placeRank, dateLine: ts.Sentence.Tokens.Count <= 6 && ts.Mentions.Count == 0, past: pastPhrase);
             for (var k = before; k < meetings.Count; k++)
                 meetings[k] = setting.Fill(meetings[k]);
+            // "According to the spokesperson, the talks covered Gaza": a sentence that tells more of an occasion without a
+            // date of its own brings the story back to the day it is at.
+            if (retells)
+                setting.Retell(paragraph);
             // "... before departing for Daura": what the story tells next happens there.
             if (destination is not null)
                 setting.MoveTo(paragraph, destination, _gazetteer.PlaceRank(destination));
@@ -358,7 +364,7 @@ public sealed class RelationExtractor
         }
     }
 
-    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair, string? Destination) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null, IReadOnlyDictionary<string, List<string>>? families = null, IReadOnlyDictionary<string, string>? venues = null)
+    private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair, string? Destination, bool Past, bool Retells) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null, IReadOnlyDictionary<string, List<string>>? families = null, IReadOnlyDictionary<string, string>? venues = null)
     {
         var items = Item.Build(ts, _normalizeKey, _normalizeKeyId);
         JoinFamilies(items, families);
@@ -557,7 +563,26 @@ public sealed class RelationExtractor
                     j++;
             }
             if (j > k + 1 && j < items.Count && items[j].IsPlace && Rank(items[k].EntityId!, items[k]) > Rank(items[j].EntityId!, items[j]))
+            {
                 containment.Add((items[k].EntityId!, items[j].EntityId!));
+                continue;
+            }
+            // "the Konstantinovsky Palace in Strelna, on the Gulf of Finland outside St Petersburg": a venue no list places
+            // lies in the first known city, region or country its clause puts it in, near or outside of.
+            if (!_gazetteer.TryGet(items[k].EntityId!, out _) && Rank(items[k].EntityId!, items[k]) == 4)
+            {
+                for (j = k + 1; j < items.Count && j <= k + 12; j++)
+                {
+                    if (items[j].Token is { } t && (t.Text is ";" or "." or "—" || _rules.ClauseWords.Contains(t.Key)) || items[j].PersonIds is not null)
+                        break;
+                    if (items[j].IsPlace && _gazetteer.TryGet(items[j].EntityId!, out _) && Rank(items[j].EntityId!, items[j]) is > 0 and < 4 &&
+                        items[j - 1].Token is { Key: "in" or "outside" or "near" })
+                    {
+                        containment.Add((items[k].EntityId!, items[j].EntityId!));
+                        break;
+                    }
+                }
+            }
         }
 
         var people = items.Count(i => i.PersonIds is not null);
@@ -571,28 +596,32 @@ public sealed class RelationExtractor
         foreach (var phrase in _rules.ExcludedPhrases)
             absentPossible |= keys.Contains(phrase[0]);
         var statedPair = pair is not null && HasPhrase(_pairPhrases) ? recentPair ?? pair : null;
+        // A past phrase outside a relative clause ("where he had held talks"): the sentence tells of an earlier occasion.
+        var pastPhrase = HasPhrase(_pastPhrases) && PastOutsideRelativeClauses(ts.Sentence.Tokens);
+        // "The conversation with X turned on ...": a meeting word that names its own counterpart opens another meeting;
+        // it points back only where nothing follows it but the story ("during the talks, A told B").
+        // (The first refer rule whose words the sentence has and that matches; a loop, not a query with a delegate.)
+        RelationRule? referRule = null;
+        foreach (var r in keys.Allowed(_rules, RuleKind.Refer))
+        {
+            if (MatchesAnywhere(r, items, statedPair, notBefore: "with"))
+            {
+                referRule = r;
+                break;
+            }
+        }
+        var refersBack = referRule is not null;
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || statedPair is not null || placeId is not null || date is not null))
         {
-            // "The conversation with X turned on ...": a meeting word that names its own counterpart opens another meeting;
-            // it points back only where nothing follows it but the story ("during the talks, A told B").
-            // (The first refer rule whose words the sentence has and that matches; a loop, not a query with a delegate.)
-            RelationRule? referRule = null;
-            foreach (var r in keys.Allowed(_rules, RuleKind.Refer))
-            {
-                if (MatchesAnywhere(r, items, statedPair, notBefore: "with"))
-                {
-                    referRule = r;
-                    break;
-                }
-            }
-            var refersBack = referRule is not null;
             var mentionsBefore = meetings.Count;
             var separately = HasPhrase(_separatePhrases);
             // An earlier occasion: a past phrase, or a year the sentence names without a day it can resolve
             // ("in November 2021").
-            var past = (HasPhrase(_pastPhrases) && PastOutsideRelativeClauses(ts.Sentence.Tokens)) ||
+            var past = pastPhrase ||
                 (date is null && (ts.Sentence.Tokens.Any(t => t.Kind == TokenKind.Number && t.Text.Length == 4 && t.Text[0] is '1' or '2' && t.Text[1] is '9' or '0') ||
                     InMonth(ts.Sentence.Tokens)));
+            // "The meeting with Zelensky later that day": the day the story had reached; "the following day", the next.
+            int? storyDay = date is not null || past ? null : HasPhrase(_sameDayPhrases) ? 0 : HasPhrase(_nextDayPhrases) ? 1 : null;
             MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, RelationRule rule) => new()
             {
                 Cue = cue,
@@ -606,6 +635,7 @@ public sealed class RelationExtractor
                 RefersBack = refersBack,
                 PairStated = statedPair is not null,
                 Past = past,
+                StoryDayOffset = storyDay,
                 Evidence = evidence,
                 Rule = rule.Source,
             };
@@ -732,7 +762,7 @@ public sealed class RelationExtractor
                 }
             }
         }
-        return (placeId, placeRank, date, statedPair, destination);
+        return (placeId, placeRank, date, statedPair, destination, pastPhrase, refersBack && date is null && !pastPhrase);
     }
 
     /// <summary>
@@ -1133,13 +1163,19 @@ public sealed class RelationExtractor
             for (var end = start; end >= Math.Max(0, start - 3); end--)
             {
                 // "After that they sat down": "that" after a preposition is a demonstrative, not "said that X".
+                // "Later that day, X met Y": "that" before a common noun is a demonstrative too.
                 if (PhraseAt(tokens, end - phrase.Length, phrase) &&
-                    !(phrase is ["that"] && end - 2 >= 0 && tokens[end - 2].Key is "after" or "before" or "following" or "with" or "at" or "of" or "in" or "on" or "by" or "for" or "since" or "from" or "like"))
+                    !(phrase is ["that"] && end - 2 >= 0 && tokens[end - 2].Key is "after" or "before" or "following" or "with" or "at" or "of" or "in" or "on" or "by" or "for" or "since" or "from" or "like") &&
+                    !(phrase is ["that"] && end < start && Demonstrative(tokens[end])))
                     return true;
             }
         }
         return false;
     }
+
+    // A lower-case word that is not a determiner: "that day", "that evening" (not "that the minister").
+    private bool Demonstrative(Token next) =>
+        next.Kind == TokenKind.Word && next.Text.Length > 0 && char.IsLower(next.Text[0]) && !_rules.DeterminerWords.Contains(next.Key) && next.Key is not ("a" or "an");
 
     private static bool Quoted(string sentence) => sentence.AsSpan().IndexOfAny("\"“”«»") >= 0;
 

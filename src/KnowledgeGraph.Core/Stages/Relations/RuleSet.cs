@@ -162,6 +162,8 @@ public sealed class RuleSet
         ["Pair"] = "phrases that stand for the article's two people (\"the two men\")",
         ["Separately"] = "words that make \"A met B and C\" two meetings (A with B, A with C)",
         ["Absent"] = "words after which a person named is not at the table (\"representing President X\")",
+        ["SameDay"] = "phrases that set an occasion on the day the story had reached (\"later that day\"), and at its place",
+        ["NextDay"] = "phrases that set an occasion on the day after the one the story had reached (\"the following day\")",
         ["Past"] = "words that tell of an earlier occasion: the article's date and dateline do not apply",
         ["ListWord"] = "words that may stand between the members of a list (\"A, B and also C\")",
         ["Clause"] = "words that end a description between list members: a clause, not an appositive (\"who\", \"said\")",
@@ -187,6 +189,8 @@ public sealed class RuleSet
         AbsentPhrases = Get("Absent");
         ExcludedPhrases = Get("Excluded");
         PastPhrases = Get("Past");
+        SameDayPhrases = Get("SameDay");
+        NextDayPhrases = Get("NextDay");
         // Without a ListWord list, a list is joined by commas and "and".
         ListWords = (phrases.ContainsKey("ListWord") ? Get("ListWord") : [[","], ["and"]]).Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         ClauseWords = Get("Clause").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
@@ -239,6 +243,12 @@ public sealed class RuleSet
 
     /// <summary>Phrases (folded token keys) that tell of an earlier occasion ("had met", "the last time").</summary>
     public ImmutableArray<ImmutableArray<string>> PastPhrases { get; }
+
+    /// <summary>Phrases that set an occasion on the day the story had reached ("later that day", "that evening").</summary>
+    public ImmutableArray<ImmutableArray<string>> SameDayPhrases { get; }
+
+    /// <summary>Phrases that set an occasion on the day after the one the story had reached ("the following day").</summary>
+    public ImmutableArray<ImmutableArray<string>> NextDayPhrases { get; }
 
     /// <summary>Words that may stand between the members of a list slot.</summary>
     public FrozenSet<string> ListWords { get; }
