@@ -63,10 +63,11 @@ public static class NetworkLayout
     public static PropertyGraph Annotate(PropertyGraph graph, NetworkLayoutOptions? options = null, IReadOnlyDictionary<string, (double X, double Y)>? previous = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var positions = Compute(graph, options, previous);
-        var nodes = graph.Nodes.Select(n =>
+        // By node index: no map of every node's id to its position beside the graph.
+        var positions = Positions(graph, options, previous);
+        var nodes = graph.Nodes.Select((n, i) =>
         {
-            var (x, y) = positions[n.Id];
+            var (x, y) = positions[i];
             return n with { Properties = n.Properties.SetItem(XKey, PropertyValue.Of(x)).SetItem(YKey, PropertyValue.Of(y)) };
         });
         return graph.WithNodes(nodes);
@@ -80,6 +81,16 @@ public static class NetworkLayout
     public static ImmutableDictionary<string, (double X, double Y)> Compute(PropertyGraph graph, NetworkLayoutOptions? options = null, IReadOnlyDictionary<string, (double X, double Y)>? previous = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        var positions = Positions(graph, options, previous);
+        var result = ImmutableDictionary.CreateBuilder<string, (double X, double Y)>(StringComparer.Ordinal);
+        for (var i = 0; i < positions.Length; i++)
+            result[graph.Nodes[i].Id] = positions[i];
+        return result.ToImmutable();
+    }
+
+    // What Compute gives, by node index.
+    private static (double X, double Y)[] Positions(PropertyGraph graph, NetworkLayoutOptions? options, IReadOnlyDictionary<string, (double X, double Y)>? previous)
+    {
         options ??= new NetworkLayoutOptions();
         if (previous is { Count: > 0 })
             return Extend(graph, options, previous);
@@ -110,30 +121,47 @@ public static class NetworkLayout
         var bottom = Pack(laidOut, positions, options.EdgeLength);
         bottom = Grid(singles, positions, bottom, options.EdgeLength);
 
-        // 2. Everything else, next to what it is linked to, round by round.
-        var neighbours = new List<int>[nodes.Length];
-        for (var i = 0; i < nodes.Length; i++)
-            neighbours[i] = [];
+        // 2. Everything else, next to what it is linked to, round by round. Every node's neighbours in one array (a
+        // node's run after the one before it; two passes over the relationships, the first counting): an archive's
+        // mentions make millions of entries, which a list per node held with room to grow and copies left behind.
+        var start = new int[nodes.Length + 1];
         foreach (var r in graph.Relationships.Ends())
         {
             if (index.TryGetValue(r.StartId, out var a) && index.TryGetValue(r.EndId, out var b) && a != b)
             {
-                neighbours[a].Add(b);
-                neighbours[b].Add(a);
+                start[a + 1]++;
+                start[b + 1]++;
             }
         }
+        for (var i = 0; i < nodes.Length; i++)
+            start[i + 1] += start[i];
+        var adjacent = new int[start[nodes.Length]];
+        var filled = start[..^1];
+        foreach (var r in graph.Relationships.Ends())
+        {
+            if (index.TryGetValue(r.StartId, out var a) && index.TryGetValue(r.EndId, out var b) && a != b)
+            {
+                adjacent[filled[a]++] = b;
+                adjacent[filled[b]++] = a;
+            }
+        }
+        IEnumerable<int> NeighboursOf(int i) => new ArraySegment<int>(adjacent, start[i], start[i + 1] - start[i]);
         var satellites = new int[nodes.Length];
         // Counts start at zero (not -1): with nothing placed before this layout, no neighbour has earlier satellites.
-        var pending = Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => positions[i] is null)], neighbours, i => neighbours[i].Count(k => positions[k] is not null), positions, satellites, options.EdgeLength);
+        var pending = Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => positions[i] is null)], NeighboursOf, i => NeighboursOf(i).Count(k => positions[k] is not null), positions, satellites, options.EdgeLength);
         Grid(pending, positions, bottom, options.EdgeLength);
+        return Rounded(positions);
+    }
 
-        var result = ImmutableDictionary.CreateBuilder<string, (double X, double Y)>(StringComparer.Ordinal);
-        for (var i = 0; i < nodes.Length; i++)
+    private static (double X, double Y)[] Rounded((double X, double Y)?[] positions)
+    {
+        var result = new (double X, double Y)[positions.Length];
+        for (var i = 0; i < positions.Length; i++)
         {
             var (x, y) = positions[i]!.Value;
-            result[nodes[i].Id] = (Round(x), Round(y));
+            result[i] = (Round(x), Round(y));
         }
-        return result.ToImmutable();
+        return result;
     }
 
     /// <summary>
@@ -146,7 +174,7 @@ public static class NetworkLayout
     /// force-directed cost of the new components only. The positions differ from a full layout of the same graph
     /// (which <c>kg build --relayout</c> gives).
     /// </summary>
-    private static ImmutableDictionary<string, (double X, double Y)> Extend(PropertyGraph graph, NetworkLayoutOptions options, IReadOnlyDictionary<string, (double X, double Y)> previous)
+    private static (double X, double Y)[] Extend(PropertyGraph graph, NetworkLayoutOptions options, IReadOnlyDictionary<string, (double X, double Y)> previous)
     {
         var random = new Random(options.Seed);
         var nodes = graph.Nodes;
@@ -212,7 +240,7 @@ public static class NetworkLayout
         Array.Fill(satellites, -1);
 
         // 1. New people and meetings tied to placed ones: next to them, over the person–meeting links only.
-        Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => core[i] && positions[i] is null)], coreNeighbours, PlacedAround, positions, satellites, options.EdgeLength);
+        Satellites([.. Enumerable.Range(0, nodes.Length).Where(i => core[i] && positions[i] is null)], i => coreNeighbours[i], PlacedAround, positions, satellites, options.EdgeLength);
         // 2. Components with nothing placed: laid out on their own and packed below; new lone people in a grid below them.
         var fresh = Components(nodes.Length, Enumerable.Range(0, nodes.Length).Select(i => core[i] && positions[i] is null).ToArray(), coreEdges);
         var linked = fresh.Where(c => c.Count > 1).OrderByDescending(c => c.Count).ThenBy(c => c[0]).ToList();
@@ -222,16 +250,9 @@ public static class NetworkLayout
         bottom = Grid(singles, positions, bottom, options.EdgeLength);
         // 3. Every other new node next to what it is linked to; what is linked to nothing placed, in a last grid.
         var pending = Enumerable.Range(0, nodes.Length).Where(i => positions[i] is null).ToList();
-        pending = Satellites(pending, neighbours, PlacedAround, positions, satellites, options.EdgeLength);
+        pending = Satellites(pending, i => neighbours[i], PlacedAround, positions, satellites, options.EdgeLength);
         Grid(pending, positions, bottom, options.EdgeLength);
-
-        var result = ImmutableDictionary.CreateBuilder<string, (double X, double Y)>(StringComparer.Ordinal);
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            var (x, y) = positions[i]!.Value;
-            result[nodes[i].Id] = (Round(x), Round(y));
-        }
-        return result.ToImmutable();
+        return Rounded(positions);
     }
 
     /// <summary>
@@ -241,14 +262,14 @@ public static class NetworkLayout
     /// were already placed: more than the satellites it had, so a new node does not land on an old one). Returns the
     /// nodes still unplaced.
     /// </summary>
-    private static List<int> Satellites(List<int> pending, List<int>[] neighbours, Func<int, int> placedAround, (double X, double Y)?[] positions, int[] satellites, double edgeLength)
+    private static List<int> Satellites(List<int> pending, Func<int, IEnumerable<int>> neighbours, Func<int, int> placedAround, (double X, double Y)?[] positions, int[] satellites, double edgeLength)
     {
         while (pending.Count > 0)
         {
             var round = new List<(int Node, double X, double Y)>();
             foreach (var i in pending)
             {
-                var placed = neighbours[i].Where(j => positions[j] is not null).Distinct().Order().ToList();
+                var placed = neighbours(i).Where(j => positions[j] is not null).Distinct().Order().ToList();
                 if (placed.Count == 0)
                     continue;
                 var x = placed.Average(j => positions[j]!.Value.X);

@@ -236,7 +236,7 @@ public sealed partial class GraphStore
 
     private static bool IsMentionRow(GraphRelationship r) => r.Properties.Count == 1 && r.Id == MentionId(r.StartId, r.EndId);
 
-    private static ImmutableArray<string> EvidenceList(ImmutableSortedDictionary<string, PropertyValue> props) =>
+    private static ImmutableArray<string> EvidenceList(PropertyDictionary props) =>
         props.TryGetValue("evidence", out var e) && IsEvidence(new("evidence", e)) ? e.AsList() : [];
 
     /// <summary>
@@ -357,7 +357,7 @@ public sealed partial class GraphStore
             return this;
         }
 
-        public RowHasher Add(ImmutableSortedDictionary<string, PropertyValue> properties)
+        public RowHasher Add(PropertyDictionary properties)
         {
             Add(properties.Count);
             foreach (var (key, value) in properties)

@@ -610,10 +610,10 @@ public sealed partial class GraphStore : IAnalysisStore, IDisposable
     private static bool IsEvidence(KeyValuePair<string, PropertyValue> p) =>
         p.Key == "evidence" && p.Value.Kind == PropertyKind.StringList && p.Value.AsList().Length > 0;
 
-    private static string? DateText(ImmutableSortedDictionary<string, PropertyValue> props, string key) =>
+    private static string? DateText(PropertyDictionary props, string key) =>
         props.TryGetValue(key, out var v) && v.Kind == PropertyKind.Date ? v.AsDate().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 
-    private static long? Integer(ImmutableSortedDictionary<string, PropertyValue> props, string key) =>
+    private static long? Integer(PropertyDictionary props, string key) =>
         props.TryGetValue(key, out var v) && v.Kind == PropertyKind.Integer ? v.AsInteger() : null;
 
     private Dictionary<string, ImmutableArray<string>> EvidenceOf(IReadOnlyCollection<string> owners, bool bulk)

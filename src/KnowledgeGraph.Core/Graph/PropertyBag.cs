@@ -5,14 +5,28 @@ namespace KnowledgeGraph.Core.Graph;
 /// <summary>Small helper to build a sorted property map, skipping absent values.</summary>
 public sealed class PropertyBag
 {
-    private readonly ImmutableSortedDictionary<string, PropertyValue>.Builder _builder =
-        ImmutableSortedDictionary.CreateBuilder<string, PropertyValue>(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, PropertyValue>> _items = [];
+
+    // Sets a property (a name set again takes the later value).
+    private void Set(string key, PropertyValue value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        for (var i = 0; i < _items.Count; i++)
+        {
+            if (_items[i].Key == key)
+            {
+                _items[i] = new(key, value);
+                return;
+            }
+        }
+        _items.Add(new(key, value));
+    }
 
     /// <summary>Adds a string unless it is null or empty.</summary>
     public PropertyBag Add(string key, string? value)
     {
         if (!string.IsNullOrEmpty(value))
-            _builder[key] = PropertyValue.Of(value);
+            Set(key, PropertyValue.Of(value));
         return this;
     }
 
@@ -21,7 +35,7 @@ public sealed class PropertyBag
     {
         var list = values?.ToImmutableArray() ?? [];
         if (list.Length > 0)
-            _builder[key] = PropertyValue.Of(list);
+            Set(key, PropertyValue.Of(list));
         return this;
     }
 
@@ -29,7 +43,7 @@ public sealed class PropertyBag
     public PropertyBag Add(string key, long? value)
     {
         if (value is { } v)
-            _builder[key] = PropertyValue.Of(v);
+            Set(key, PropertyValue.Of(v));
         return this;
     }
 
@@ -37,7 +51,7 @@ public sealed class PropertyBag
     public PropertyBag Add(string key, double? value)
     {
         if (value is { } v && double.IsFinite(v))
-            _builder[key] = PropertyValue.Of(v);
+            Set(key, PropertyValue.Of(v));
         return this;
     }
 
@@ -45,10 +59,15 @@ public sealed class PropertyBag
     public PropertyBag Add(string key, DateOnly? value)
     {
         if (value is { } v)
-            _builder[key] = PropertyValue.Of(v);
+            Set(key, PropertyValue.Of(v));
         return this;
     }
 
     /// <summary>The properties built so far.</summary>
-    public ImmutableSortedDictionary<string, PropertyValue> Build() => _builder.ToImmutable();
+    public PropertyDictionary Build()
+    {
+        var items = _items.ToArray();
+        Array.Sort(items, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return PropertyDictionary.FromSorted(items);
+    }
 }

@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Core.Graph;
 /// <param name="Id">Stable id, unique across all labels, kept the same across runs and corpora.</param>
 /// <param name="Labels">Labels from <see cref="GraphSchema.NodeLabels"/>; the first is the primary one.</param>
 /// <param name="Properties">Properties, sorted by key.</param>
-public sealed record GraphNode(string Id, ImmutableArray<string> Labels, ImmutableSortedDictionary<string, PropertyValue> Properties)
+public sealed record GraphNode(string Id, ImmutableArray<string> Labels, PropertyDictionary Properties)
 {
     /// <summary>The primary label.</summary>
     public string Label => Labels[0];
@@ -21,7 +21,7 @@ public sealed record GraphNode(string Id, ImmutableArray<string> Labels, Immutab
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Id, Labels.Length, Properties.Count);
 
-    internal static bool PropertiesEqual(ImmutableSortedDictionary<string, PropertyValue> a, ImmutableSortedDictionary<string, PropertyValue> b) =>
+    internal static bool PropertiesEqual(PropertyDictionary a, PropertyDictionary b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v.Equals(kv.Value));
 }
 
@@ -31,7 +31,7 @@ public sealed record GraphNode(string Id, ImmutableArray<string> Labels, Immutab
 /// <param name="StartId">Id of the start node.</param>
 /// <param name="EndId">Id of the end node.</param>
 /// <param name="Properties">Properties, sorted by key.</param>
-public sealed record GraphRelationship(string Id, string Type, string StartId, string EndId, ImmutableSortedDictionary<string, PropertyValue> Properties)
+public sealed record GraphRelationship(string Id, string Type, string StartId, string EndId, PropertyDictionary Properties)
 {
     /// <summary>Structural equality: id, type, endpoints and properties by content.</summary>
     public bool Equals(GraphRelationship? other) =>

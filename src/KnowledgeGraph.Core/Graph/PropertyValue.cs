@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace KnowledgeGraph.Core.Graph;
 
@@ -37,8 +38,10 @@ public readonly struct PropertyValue : IEquatable<PropertyValue>
     /// <summary>Creates a string value.</summary>
     public static PropertyValue Of(string value) => new(PropertyKind.String, value ?? throw new ArgumentNullException(nameof(value)));
 
+    // A list is held as its array (an ImmutableArray boxed into the object field would cost an object more per list).
     /// <summary>Creates a string-list value.</summary>
-    public static PropertyValue Of(IEnumerable<string> values) => new(PropertyKind.StringList, values.ToImmutableArray());
+    public static PropertyValue Of(IEnumerable<string> values) =>
+        new(PropertyKind.StringList, ImmutableCollectionsMarshal.AsArray(values.ToImmutableArray())!);
 
     /// <summary>Creates an integer value.</summary>
     public static PropertyValue Of(long value) => new(PropertyKind.Integer, value);
@@ -56,7 +59,7 @@ public readonly struct PropertyValue : IEquatable<PropertyValue>
     public string AsString() => (string)_value;
 
     /// <summary>The items of a <see cref="PropertyKind.StringList"/> value.</summary>
-    public ImmutableArray<string> AsList() => (ImmutableArray<string>)_value;
+    public ImmutableArray<string> AsList() => ImmutableCollectionsMarshal.AsImmutableArray((string[])_value);
 
     /// <summary>The number of an <see cref="PropertyKind.Integer"/> value.</summary>
     public long AsInteger() => (long)_value;

@@ -166,7 +166,7 @@ internal sealed class MentionTable : IEnumerable<GraphRelationship>
     private readonly int[] _count;
     // One (immutable) property map per count value serves every row with it; made up front, so that reading the
     // table from several threads is safe.
-    private readonly Dictionary<int, ImmutableSortedDictionary<string, PropertyValue>> _props = [];
+    private readonly Dictionary<int, PropertyDictionary> _props = [];
 
     /// <param name="entities">Entity ids in the order of id + ':'.</param>
     /// <param name="starts">Where each entity's rows begin; one more than there are entities (the last is the row count).</param>

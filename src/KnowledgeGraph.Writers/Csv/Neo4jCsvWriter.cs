@@ -163,7 +163,7 @@ public sealed class Neo4jCsvWriter : IGraphWriter
         return sb.ToString();
     }
 
-    private static void WriteCells(CsvWriter csv, IEnumerable<PropertyColumn> columns, System.Collections.Immutable.ImmutableSortedDictionary<string, PropertyValue> properties)
+    private static void WriteCells(CsvWriter csv, IEnumerable<PropertyColumn> columns, PropertyDictionary properties)
     {
         foreach (var c in columns)
         {

@@ -265,7 +265,7 @@ public sealed class GexfWriter : IGraphWriter
         w.WriteEndElement();
     }
 
-    private static void WriteAttValues(XmlWriter w, ImmutableSortedDictionary<string, PropertyValue> properties, List<GexfColumn> columns, DateOnly? date)
+    private static void WriteAttValues(XmlWriter w, PropertyDictionary properties, List<GexfColumn> columns, DateOnly? date)
     {
         foreach (var column in columns)
         {

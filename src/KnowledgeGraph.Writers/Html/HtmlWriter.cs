@@ -202,9 +202,9 @@ internal sealed record HtmlPageData(
         v.Kind == PropertyKind.Float ? v.AsFloat() :
         v.Kind == PropertyKind.Integer ? v.AsInteger() : null;
 
-    private static string? Text(ImmutableSortedDictionary<string, PropertyValue> p, string key) =>
+    private static string? Text(PropertyDictionary p, string key) =>
         p.TryGetValue(key, out var v) && v.Kind == PropertyKind.String ? v.AsString() : null;
 
-    private static ImmutableArray<string> List(ImmutableSortedDictionary<string, PropertyValue> p, string key) =>
+    private static ImmutableArray<string> List(PropertyDictionary p, string key) =>
         p.TryGetValue(key, out var v) && v.Kind == PropertyKind.StringList ? v.AsList() : [];
 }

@@ -7,10 +7,10 @@ namespace KnowledgeGraph.Cli.Tests.Quality;
 
 /// <summary>
 /// Builds the five seeds and the 40 development articles of <c>../shared/eval</c> with the real CLI and scores them with
-/// the shared scorer (<c>score.py --json</c>), failing when a figure falls below its floor. The floors are what the
-/// README's quality section reports, less a margin of 0.01 so that an unrelated, harmless change of one record does
-/// not fail the build; the targets are higher and are tracked there. Skipped, with the reason, when the shared
-/// folder or python3 is missing.
+/// the shared scorer (<c>score.py --json</c>), failing when a figure falls below its floor. A figure that meets the
+/// issue's bar has the bar as its floor; the others have what the README's quality section reports, less a margin of
+/// 0.01 so that an unrelated, harmless change of one record does not fail the build. Skipped, with the reason, when the
+/// shared folder or python3 is missing.
 /// </summary>
 [Collection(CliCollection.Name)]
 public sealed class QualityFloorTests
@@ -25,14 +25,16 @@ public sealed class QualityFloorTests
         { "seeds", "member_of", 0.95 },
     };
 
-    // Measured on the dev set when these floors were set (see README, "Quality"), less 0.01.
+    // The bars where the dev set meets them (met_with 0.85, met_with+where+when 0.70, member_of 0.80: the build fails
+    // when a figure falls below its bar); elsewhere what was measured when these floors were set (see README, "Quality"),
+    // less 0.01.
     public static TheoryData<string, string, double> DevFloors() => new()
     {
         { "dev", "entities", 0.92 },
-        { "dev", "met_with", 0.84 },
-        { "dev", "met_with+where+when", 0.66 },
-        { "dev", "visited", 0.61 },
-        { "dev", "member_of", 0.81 },
+        { "dev", "met_with", 0.85 },
+        { "dev", "met_with+where+when", 0.70 },
+        { "dev", "visited", 0.65 },
+        { "dev", "member_of", 0.80 },
     };
 
     private static readonly Dictionary<string, Dictionary<string, double>> Scores = [];

@@ -40,7 +40,7 @@ public class RuleSetTests
     [InlineData("met-with {Person+:a} and {Person:b} met",
         "{…+:a} before 'and' and {…:b} never matches (the list takes b too); write {…:a} without the +")]
     [InlineData("define Couple the two men",
-        "'define' takes a list name (Absent, Clause, Determiner, Excluded, FirstPerson, Former, ListWord, Pair, Past, Pronoun, Qualifier, Reporting, Separately, Spokesperson, Subordinate, Topic) and phrases separated by | (define Pair the two men | the pair)")]
+        "'define' takes a list name (Absent, Clause, Determiner, Excluded, FirstPerson, Former, ListWord, NextDay, Pair, Past, Pronoun, Qualifier, Reporting, SameDay, Separately, Spokesperson, Subordinate, Topic) and phrases separated by | (define Pair the two men | the pair)")]
     [InlineData("met-with {Person:a} $GREET {Person:b}",
         "unknown macro '$GREET' (define it above its first use: $GREET = word|word)")]
     [InlineData("$greet = hugged",

@@ -24,6 +24,13 @@ public sealed class AssemblyState
     internal HashSet<string> NewArticles { get; } = new(StringComparer.Ordinal);
     internal long NextMeetingSequence { get; set; }
 
+    /// <summary>
+    /// One instance per distinct text the accumulators keep (ids, places, rules, evidence sentences): an archive states
+    /// the same sentence in many articles (a wire story printed again, a rule's name on every fact it made), and each
+    /// analysis read back brings its own copy. Shared by a loaded state and the fold that continues it.
+    /// </summary>
+    internal Pool Texts { get; } = new();
+
     /// <summary>The last document folded (ordinal order), or null before the first.</summary>
     public string? LastDocument { get; internal set; }
 
@@ -36,6 +43,7 @@ public sealed class AssemblyState
         MeetingsByDate.Clear();
         Articles.Clear();
         NewArticles.Clear();
+        Texts.Clear();
     }
 
     /// <summary>Articles folded.</summary>
@@ -95,7 +103,7 @@ public sealed class AssemblyState
         var docs = new List<string?>();
         // One instance per distinct text (ids, places, rules, the sentences a meeting and its pairs share), as a fold
         // of the analyses would mostly have: the state is held whole until the graph is built.
-        var pool = new Pool();
+        var pool = state.Texts;
         try
         {
             foreach (var (kind, id, data) in rows)
@@ -361,10 +369,26 @@ public sealed class AssemblyState
     private static DateOnly? ReadDate(BinaryReader r) => r.Read7BitEncodedInt() is var n && n > 0 ? DateOnly.FromDayNumber(n - 1) : null;
 
     /// <summary>Distinct texts, looked up by their characters, so that a text read again costs no new string.</summary>
-    private sealed class Pool
+    internal sealed class Pool
     {
         private readonly HashSet<string> _set = new(StringComparer.Ordinal);
         private char[] _chars = new char[256];
+
+        /// <summary>The pool's instance of <paramref name="text"/> (which becomes it when the pool has none).</summary>
+        public string Get(string text)
+        {
+            if (_set.TryGetValue(text, out var known))
+                return known;
+            _set.Add(text);
+            return text;
+        }
+
+        /// <summary>Forgets every text.</summary>
+        public void Clear()
+        {
+            _set.Clear();
+            _set.TrimExcess();
+        }
 
         public string Get(ReadOnlySpan<byte> utf8)
         {

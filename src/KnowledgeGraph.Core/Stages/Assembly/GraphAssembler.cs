@@ -171,6 +171,8 @@ public sealed class GraphAssembler
         var rels = state.Relations;
         var meetings = state.Meetings;
         var meetingsByDate = state.MeetingsByDate;
+        // What the accumulators keep is one instance per distinct text (see AssemblyState.Texts).
+        var texts = state.Texts;
         // Everything below is keyed or memoised so that an article part of a 200 MB dump stays linear in its facts.
         var memberships = facts.Where(f => f.Kind == RelationKind.MemberOf)
             .GroupBy(f => f.SubjectId, StringComparer.Ordinal)
@@ -206,7 +208,7 @@ public sealed class GraphAssembler
             (Rel8(x.Place, v.Place) || (City(x.Place) is { } c && c == City(v.Place)));
         // Memberships: one per member and organisation.
         foreach (var f in facts.Where(f => f.Kind == RelationKind.MemberOf))
-            Rel(rels, $"member_of:{f.SubjectId}:{f.ObjectId}", GraphSchema.MemberOf, f.SubjectId, f.ObjectId).Add(docId, f, f.Role);
+            Rel(rels, $"member_of:{f.SubjectId}:{f.ObjectId}", GraphSchema.MemberOf, f.SubjectId, f.ObjectId, texts).Add(docId, f, f.Role, texts);
 
         // Meetings: occasions per pair, then pairs that share a sentence and date are one meeting.
         var occasions = new List<Occasion>();
@@ -249,8 +251,8 @@ public sealed class GraphAssembler
         foreach (var g in groups)
         {
             var date = g.Select(o => o.Date).FirstOrDefault(d => d is not null);
-            var place = g.Where(o => o.PlaceId is not null).OrderByDescending(o => o.PlaceRank).Select(o => o.PlaceId).FirstOrDefault();
-            var people = g.SelectMany(o => new[] { o.A, o.B }).Distinct().Order(StringComparer.Ordinal).ToList();
+            var place = g.Where(o => o.PlaceId is not null).OrderByDescending(o => o.PlaceRank).Select(o => texts.Get(o.PlaceId!)).FirstOrDefault();
+            var people = g.SelectMany(o => new[] { o.A, o.B }).Distinct().Order(StringComparer.Ordinal).Select(texts.Get).ToList();
             var meetingId = "meeting:" + (date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated-" + Slug.Of(docId)) + ":" +
                 string.Join('+', people.Select(p => p[(p.IndexOf(':', StringComparison.Ordinal) + 1)..])) + (place is null ? "" : "@" + Slug.Of(place));
             // The same meeting told by another article: same date, the same place (or one of them names none), and two
@@ -278,8 +280,8 @@ public sealed class GraphAssembler
             {
                 if (f.VisitorId is not { } guest)
                     continue;
-                meeting.Roles[guest] = "guest";
-                var host = f.SubjectId == guest ? f.ObjectId : f.SubjectId;
+                meeting.Roles[texts.Get(guest)] = "guest";
+                var host = texts.Get(f.SubjectId == guest ? f.ObjectId : f.SubjectId);
                 // The other side of a guest is a host, unless they too are abroad: "the conversation was widened to include
                 // the Secretary of State" puts the guest's own people beside the guest, not among the hosts.
                 if (place is null || Away(host, place, abroad: true) != true)
@@ -291,7 +293,7 @@ public sealed class GraphAssembler
                 // the pair met once that day; the first meeting that names a place gives it.
                 var relId = date is { } day3 ? $"met_with:{day3.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}:{o.A}:{o.B}" : $"met_with:{meetingId}:{o.A}:{o.B}";
                 var fresh = !rels.ContainsKey(relId);
-                var rel = Rel(rels, relId, GraphSchema.MetWith, o.A, o.B);
+                var rel = Rel(rels, relId, GraphSchema.MetWith, o.A, o.B, texts);
                 if (fresh)
                 {
                     rel.Date = date;
@@ -302,10 +304,10 @@ public sealed class GraphAssembler
                 // The sentences that give the date and place come first: they are the best evidence to show.
                 foreach (var f in o.Facts.OrderBy(f => (f.Date is null ? 1 : 0) + (f.PlaceId is null ? 1 : 0)).ThenBy(f => f.SentenceIndex))
                 {
-                    rel.Add(docId, f, null);
-                    meeting.AddEvidence(f.Evidence);
+                    rel.Add(docId, f, null, texts);
+                    meeting.AddEvidence(f.Evidence, texts);
                     foreach (var e in f.OtherEvidence)
-                        meeting.AddEvidence(e);
+                        meeting.AddEvidence(e, texts);
                 }
             }
             if (place is null)
@@ -377,11 +379,11 @@ public sealed class GraphAssembler
                 var place = best.Rank > 3 && City(best.Place) is { } inCity && named.Contains(inCity) ? inCity : best.Place;
                 var date = trip.Select(x => x.Date).FirstOrDefault(d => d is not null);
                 var id = $"visited:{person.Key}:{place}:" + (date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated-" + Slug.Of(docId));
-                var rel = Rel(rels, id, GraphSchema.Visited, person.Key, place);
+                var rel = Rel(rels, id, GraphSchema.Visited, person.Key, place, texts);
                 rel.Date = date;
                 rel.Documents.Add(docId);
                 foreach (var x in trip)
-                    rel.AddEvidence(x.Evidence, x.Rule);
+                    rel.AddEvidence(x.Evidence, x.Rule, texts);
             }
         }
     }
@@ -477,10 +479,10 @@ public sealed class GraphAssembler
 
     private int PlaceRank(string id) => _gazetteer.PlaceRank(id);
 
-    private static RelAcc Rel(SortedDictionary<string, RelAcc> rels, string id, string type, string start, string end)
+    private static RelAcc Rel(SortedDictionary<string, RelAcc> rels, string id, string type, string start, string end, AssemblyState.Pool texts)
     {
         if (!rels.TryGetValue(id, out var r))
-            rels[id] = r = new RelAcc(id, type, start, end);
+            rels[id] = r = new RelAcc(id, type, texts.Get(start), texts.Get(end));
         r.Materialize();
         r.Changed = true;
         return r;
@@ -489,7 +491,7 @@ public sealed class GraphAssembler
     private PropertyGraph BuildGraph(SortedDictionary<string, EntityAcc> entities, SortedDictionary<string, RelAcc> rels,
         SortedDictionary<string, MeetingAcc> meetings, SortedDictionary<string, (DateOnly? Published, string? Title)> articles, bool release, GraphDelta? propertiesOnlyOf)
     {
-        var none = ImmutableSortedDictionary<string, PropertyValue>.Empty.WithComparers(StringComparer.Ordinal);
+        var none = PropertyDictionary.Empty;
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         // Relationship ends that no article names (an organisation from a gazetteer role) still need a node.
         foreach (var r in rels.Values)
@@ -521,6 +523,15 @@ public sealed class GraphAssembler
             nodes[e.Id] = new GraphNode(e.Id, [e.Kind.ToString()], bag.Build());
         }
         var relationships = new List<GraphRelationship>();
+        // Relationships mostly name one of a few sets of rules: one list per distinct set, not one per relationship.
+        var ruleLists = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        ImmutableArray<string> RulesOf(RelAcc r)
+        {
+            var key = string.Join('\n', r.Rules);
+            if (!ruleLists.TryGetValue(key, out var list))
+                ruleLists[key] = list = [.. r.Rules];
+            return list;
+        }
         foreach (var r in rels.Values)
         {
             if (!nodes.ContainsKey(r.Start) || !nodes.ContainsKey(r.End))
@@ -541,7 +552,7 @@ public sealed class GraphAssembler
                 .Add("meeting", r.Meeting)
                 .Add("documents", r.Documents.Order(StringComparer.Ordinal))
                 .Add("evidence", r.Evidence)
-                .Add("rules", r.Rules.Order(StringComparer.Ordinal));
+                .Add("rules", RulesOf(r));
             relationships.Add(new GraphRelationship(r.Id, r.Type, r.Start, r.End, bag.Build()));
             if (release)
                 r.Release();
@@ -552,19 +563,22 @@ public sealed class GraphAssembler
             var placeName = m.Place is { } pl && nodes.TryGetValue(pl, out var pn) ? pn.Name : null;
             var title = string.Join(" and ", names) + (placeName is null ? "" : $" in {placeName}") +
                 (m.Date is { } d ? $", {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "");
+            // One list of the meeting's documents for its node, its ATTENDED and its HELD_IN (a sorted set enumerates in
+            // its order: ordinal).
+            ImmutableArray<string> meetingDocuments = [.. m.Documents];
             nodes[m.Id] = new GraphNode(m.Id, [GraphSchema.Meeting], new PropertyBag()
                 .Add("name", title).Add("date", m.Date).Add("place", placeName)
-                .Add("documents", m.Documents.Order(StringComparer.Ordinal)).Add("evidence", m.Evidence).Build());
+                .Add("documents", meetingDocuments).Add("evidence", m.Evidence).Build());
             var bare = propertiesOnlyOf is not null && !propertiesOnlyOf.Meetings.Contains(m.Id);
             foreach (var p in m.People.Where(nodes.ContainsKey))
             {
                 relationships.Add(new GraphRelationship($"attended:{p}:{m.Id}", GraphSchema.Attended, p, m.Id, bare ? none :
-                    new PropertyBag().Add("role", m.Roles.GetValueOrDefault(p, "attendee")).Add("documents", m.Documents.Order(StringComparer.Ordinal)).Build()));
+                    new PropertyBag().Add("role", m.Roles.GetValueOrDefault(p, "attendee")).Add("documents", meetingDocuments).Build()));
             }
             if (m.Place is { } place && nodes.ContainsKey(place))
             {
                 relationships.Add(new GraphRelationship($"held_in:{m.Id}:{place}", GraphSchema.HeldIn, m.Id, place, bare ? none :
-                    new PropertyBag().Add("documents", m.Documents.Order(StringComparer.Ordinal)).Build()));
+                    new PropertyBag().Add("documents", meetingDocuments).Build()));
             }
             if (release)
                 m.Release();
@@ -733,20 +747,18 @@ public sealed class GraphAssembler
         /// <summary>An evidence sentence as a kept state holds it (its rule is in <see cref="Rules"/>).</summary>
         public void AddEvidence(string evidence)
         {
-            if (Evidence.Count < MaxEvidence && _seen.Add(evidence))
+            if (Evidence.Count < MaxEvidence && !Evidence.Contains(evidence))
                 Evidence.Add(evidence);
         }
 
-        public void Add(string doc, RelationFact f, string? role)
+        public void Add(string doc, RelationFact f, string? role, AssemblyState.Pool texts)
         {
             Documents.Add(doc);
-            AddEvidence(f.Evidence, f.Rule);
+            AddEvidence(f.Evidence, f.Rule, texts);
             foreach (var e in f.OtherEvidence)
-                AddEvidence(e, f.Rule);
-            Role ??= role;
+                AddEvidence(e, f.Rule, texts);
+            Role ??= role is null ? null : texts.Get(role);
         }
-
-        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
         /// <summary>
         /// The rest of the accumulator as a kept state holds it (role, meeting, documents, evidence, rules), read only
@@ -772,16 +784,17 @@ public sealed class GraphAssembler
             Evidence.Clear();
             Evidence.TrimExcess();
             Rules.Clear();
-            _seen.Clear();
-            _seen.TrimExcess();
         }
 
-        public void AddEvidence(string evidence, string rule)
+        public void AddEvidence(string evidence, string rule, AssemblyState.Pool texts)
         {
             // Up to MaxEvidence distinct sentences: enough to explain a fact, bounded for a fact a dump states 1,000 times.
-            if (Evidence.Count < MaxEvidence && _seen.Add(evidence))
-                Evidence.Add(evidence);
-            Rules.Add(rule);
+            // Only a text kept is pooled (one left out would be held by the pool alone).
+            // At most MaxEvidence sentences: searching them costs less than a set of them held beside them.
+            if (Evidence.Count < MaxEvidence && !Evidence.Contains(evidence))
+                Evidence.Add(texts.Get(evidence));
+            if (!Rules.Contains(rule))
+                Rules.Add(texts.Get(rule));
         }
     }
 
@@ -811,8 +824,6 @@ public sealed class GraphAssembler
         }
         public SortedSet<string> Documents { get; } = new(StringComparer.Ordinal);
         public List<string> Evidence { get; } = [];
-        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-
         /// <summary>Empties the accumulator (its graph is made: see <see cref="BuildAndRelease"/>).</summary>
         public void Release()
         {
@@ -820,14 +831,19 @@ public sealed class GraphAssembler
             Evidence.Clear();
             Evidence.TrimExcess();
             Roles.Clear();
-            _seen.Clear();
-            _seen.TrimExcess();
         }
 
         public void AddEvidence(string evidence)
         {
-            if (Evidence.Count < MaxEvidence && _seen.Add(evidence))
+            if (Evidence.Count < MaxEvidence && !Evidence.Contains(evidence))
                 Evidence.Add(evidence);
+        }
+
+        /// <summary>An evidence sentence of a new article: pooled when kept.</summary>
+        public void AddEvidence(string evidence, AssemblyState.Pool texts)
+        {
+            if (Evidence.Count < MaxEvidence && !Evidence.Contains(evidence))
+                AddEvidence(texts.Get(evidence));
         }
     }
 }
