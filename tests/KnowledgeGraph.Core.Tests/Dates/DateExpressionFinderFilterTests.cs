@@ -26,9 +26,38 @@ public class DateExpressionFinderFilterTests
         "\u0663", "\u0661\u0662", "Ærø", "É", "met", "in", "Oslo", "said", "talks", "Tues.", "Tue", "Thu", "thur", "Wed",
         "Sat.", "Fri", "sun", "x2023-02-08", "A4-2023", "30th.", "5.", "2.5.", "/", "28/", "on 5", "9-", "-2023",
         "Mon.,", "(Thursday", "Sun),",
+        // Non-ASCII text that takes the one-pass checks: typographic quotes and dashes, no-break spaces, accented letters
+        // next to names and numbers (a word character the checks take for a non-word one), a combining accent.
+        "\u2019", "\u201CMay", "30\u201D", "\u2014", "\u2013", "30\u00A0May", "May\u00A02023", "\u00E9", "May\u00E9",
+        "\u00E9May", "Z\u00FCrich", "5\u00E9", "\u00E930", "\u2022", "Mai\u0301", "May\u0301", "2023\u2013", "\u201Ctoday\u201D",
+        "Monday\u2019s", "\u2009", "123", "12345", "4th", "45", "007", "2023-", "12/", "12.", "1th", "30nd",
     ];
 
-    private static readonly string[] Separators = [" ", " ", " ", "", ", ", "  ", "\t", "\n", "("];
+    private static readonly string[] Separators = [" ", " ", " ", "", ", ", "  ", "\t", "\n", "(", "\u00A0", "\u2019"];
+
+    [Fact]
+    public void ScansAsAscii_NamesEveryNonAsciiCharacterThePatternsTakeForAnAsciiLetterOrADigit()
+    {
+        // Arrange: the non-ASCII characters the date pattern's IgnoreCase matches with an ASCII letter, or its \d with a digit.
+        var letter = new System.Text.RegularExpressions.Regex("^[a-z]$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var digit = new System.Text.RegularExpressions.Regex(@"^\d$");
+        var special = new List<char>();
+        for (var c = '\u0080'; c < '\uFFFF'; c++)
+        {
+            if (letter.IsMatch(c.ToString()) || digit.IsMatch(c.ToString()))
+                special.Add(c);
+        }
+
+        // Act / Assert: text holding one of them takes the general path, whose result is the unfiltered one.
+        Assert.Contains('\u212A', special);
+        foreach (var c in special)
+        {
+            var text = $"Ma{c} 30 May 2023 {c}";
+            Assert.Equal(Outcome(() => DateExpressionFinder.FindUnfiltered(text)), Outcome(() => DateExpressionFinder.Find(text)));
+            Assert.False(DateExpressionFinder.ScansAsAscii(text), $"U+{(int)c:X4}");
+        }
+        Assert.True(DateExpressionFinder.ScansAsAscii("\u201CZ\u00FCrich\u201D \u2014 30\u00A0May 2023"));
+    }
 
     [Theory]
     [InlineData("met on 30 May 2023 in Oslo")]

@@ -41,7 +41,18 @@ public sealed class RelationExtractor
         _dates = dates;
         _normalizeKey = gazetteer.NormalizeKey;
         _normalizeKeyId = gazetteer.NormalizeKeyId;
+        var phrases = PhraseIndexes.GetValue(rules, static r => [new(r.PairPhrases), new(r.SeparatePhrases), new(r.PastPhrases), new(r.SameDayPhrases), new(r.NextDayPhrases)]);
+        (_pairPhrases, _separatePhrases, _pastPhrases, _sameDayPhrases, _nextDayPhrases) = (phrases[0], phrases[1], phrases[2], phrases[3], phrases[4]);
     }
+
+    // The phrase lists a sentence is checked against, by first word (see PhraseIndex), made once per rule set: the
+    // pipeline makes an extractor per document when it times its stages (the benchmark).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleSet, PhraseIndex[]> PhraseIndexes = new();
+    private readonly PhraseIndex _pairPhrases;
+    private readonly PhraseIndex _separatePhrases;
+    private readonly PhraseIndex _pastPhrases;
+    private readonly PhraseIndex _sameDayPhrases;
+    private readonly PhraseIndex _nextDayPhrases;
 
     // The gazetteer's spelling map as delegates, made once (a method group passed per sentence is a new delegate each time).
     private readonly Func<string, string> _normalizeKey;
@@ -578,23 +589,15 @@ public sealed class RelationExtractor
         // "The two men" stands for the article's pair only where the sentence says it; elsewhere no rule needs the pair.
         // A phrase list matters only when the sentence has the first word of one of its phrases (a set lookup), so the
         // token scan runs on few sentences.
-        bool HasPhrase(ImmutableArray<ImmutableArray<string>> phrases)
-        {
-            foreach (var phrase in phrases)
-            {
-                if (keys.Contains(phrase[0]) && ContainsPhrase(TokenSpan(ts.Sentence.Tokens), phrase))
-                    return true;
-            }
-            return false;
-        }
+        bool HasPhrase(PhraseIndex phrases) => phrases.In(keys, TokenSpan(ts.Sentence.Tokens));
         var absentPossible = false;
         foreach (var phrase in _rules.AbsentPhrases)
             absentPossible |= keys.Contains(phrase[0]);
         foreach (var phrase in _rules.ExcludedPhrases)
             absentPossible |= keys.Contains(phrase[0]);
-        var statedPair = pair is not null && HasPhrase(_rules.PairPhrases) ? recentPair ?? pair : null;
+        var statedPair = pair is not null && HasPhrase(_pairPhrases) ? recentPair ?? pair : null;
         // A past phrase outside a relative clause ("where he had held talks"): the sentence tells of an earlier occasion.
-        var pastPhrase = HasPhrase(_rules.PastPhrases) && PastOutsideRelativeClauses(ts.Sentence.Tokens);
+        var pastPhrase = HasPhrase(_pastPhrases) && PastOutsideRelativeClauses(ts.Sentence.Tokens);
         // "The conversation with X turned on ...": a meeting word that names its own counterpart opens another meeting;
         // it points back only where nothing follows it but the story ("during the talks, A told B").
         // (The first refer rule whose words the sentence has and that matches; a loop, not a query with a delegate.)
@@ -611,14 +614,14 @@ public sealed class RelationExtractor
         if (!blocked.Contains(RuleKind.MetWith) && (people > 0 || statedPair is not null || placeId is not null || date is not null))
         {
             var mentionsBefore = meetings.Count;
-            var separately = HasPhrase(_rules.SeparatePhrases);
+            var separately = HasPhrase(_separatePhrases);
             // An earlier occasion: a past phrase, or a year the sentence names without a day it can resolve
             // ("in November 2021").
             var past = pastPhrase ||
                 (date is null && (ts.Sentence.Tokens.Any(t => t.Kind == TokenKind.Number && t.Text.Length == 4 && t.Text[0] is '1' or '2' && t.Text[1] is '9' or '0') ||
                     InMonth(ts.Sentence.Tokens)));
             // "The meeting with Zelensky later that day": the day the story had reached; "the following day", the next.
-            int? storyDay = date is not null || past ? null : HasPhrase(_rules.SameDayPhrases) ? 0 : HasPhrase(_rules.NextDayPhrases) ? 1 : null;
+            int? storyDay = date is not null || past ? null : HasPhrase(_sameDayPhrases) ? 0 : HasPhrase(_nextDayPhrases) ? 1 : null;
             MeetingMention Mention(MeetingCue cue, List<string> participants, IEnumerable<string> visitors, string rule) => new()
             {
                 Cue = cue,
@@ -1258,19 +1261,6 @@ public sealed class RelationExtractor
                 if (PhraseAt(tokens, i, phrase))
                     return true;
             }
-        }
-        return false;
-    }
-
-    private static bool ContainsPhrase(ReadOnlySpan<Token> tokens, ImmutableArray<string> phrase)
-    {
-        // The first word is found by its key number (the rule vocabulary registers every phrase's first word), the rest
-        // compared as text where it is.
-        var first = TokenKeys.IdOf(phrase[0]);
-        for (var i = 0; i + phrase.Length <= tokens.Length; i++)
-        {
-            if ((first < 0 || TokenKeys.IdOf(tokens[i]) == first) && PhraseAt(tokens, i, phrase))
-                return true;
         }
         return false;
     }

@@ -199,7 +199,9 @@ internal sealed class RuleVocabulary
     {
         var bits = new ulong[(_ids.Count + 63) >> 6];
         var byKeyId = _byKeyId;
-        foreach (var t in tokens)
+        // (By index over the list's span: a foreach over the interface boxes an enumerator and copies each token twice.)
+        ReadOnlySpan<Token> span = tokens is List<Token> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : tokens is Token[] array ? array : tokens.ToArray();
+        foreach (ref readonly var t in span)
         {
             var keyId = TokenKeys.IdOf(t);
             if ((uint)keyId < (uint)byKeyId.Length && byKeyId[keyId] is var found and > 0)

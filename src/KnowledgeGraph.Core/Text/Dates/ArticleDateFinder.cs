@@ -59,15 +59,17 @@ public static partial class ArticleDateFinder
             var end = text.IndexOf('\n', position);
             if (end < 0)
                 end = text.Length;
-            var line = text.AsSpan(position, Math.Min(end - position, MaxLineChars)).ToString();
+            var span = text.AsSpan(position, Math.Min(end - position, MaxLineChars));
             position = end + 1;
-            if (string.IsNullOrWhiteSpace(line))
+            if (span.IsWhiteSpace())
                 continue;
             seen++;
 
-            // A complete date has a year, four digits in a row: a line without them (most paragraphs of the lead) has none.
-            if (!HasFourDigits(line))
+            // A complete date has a year, four digits in a row: a line without them (most paragraphs of the lead) has none,
+            // and is not copied out of the text.
+            if (!HasFourDigits(span))
                 continue;
+            var line = span.ToString();
             var complete = DateExpressionFinder.Find(line).Where(e => e.IsComplete).ToList();
             if (complete.Count == 0)
                 continue;
@@ -140,7 +142,7 @@ public static partial class ArticleDateFinder
     }
 
     // Four decimal digits in a row (any script: the date pattern's \d is any Unicode decimal digit).
-    internal static bool HasFourDigits(string line)
+    internal static bool HasFourDigits(ReadOnlySpan<char> line)
     {
         var run = 0;
         foreach (var c in line)

@@ -67,7 +67,7 @@ public static partial class DateExpressionFinder
     public static ImmutableArray<DateExpression> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!System.Text.Ascii.IsValid(text))
+        if (!System.Text.Ascii.IsValid(text) && !ScansAsAscii(text))
         {
             var (d, w, r) = Cues(text);
             return Find(text, d, w, r);
@@ -76,6 +76,23 @@ public static partial class DateExpressionFinder
         starts.Clear();
         var (date, weekday, relative) = AsciiCues(text, starts);
         return Find(text, date, weekday, relative, starts);
+    }
+
+    // Whether the one-pass checks of AsciiCues hold for text with non-ASCII characters too: they do when none of them is
+    // a digit (the patterns' \d is any decimal digit) or a letter that the patterns' IgnoreCase takes for an ASCII one
+    // (long s, Kelvin sign, dotted and dotless i), as with typographic quotes, dashes, no-break spaces and accented
+    // letters, most of the non-ASCII text of news. AsciiCues takes every non-ASCII character for a non-word character;
+    // where one is a word character (an accented letter) it may list a start or a cue that the patterns then do not
+    // match, never miss one: a match of the date pattern starts after a non-word character and a name in it is a whole
+    // word, and the patterns tried at the listed starts (a superset of the true ones) find what their scan finds.
+    internal static bool ScansAsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\x7F' && (char.IsDigit(c) || c is '\u0130' or '\u0131' or '\u017F' or '\u212A'))
+                return false;
+        }
+        return true;
     }
 
     // Where a match of the date pattern can start in ASCII text, in order (see AsciiCues); one list per thread.
@@ -115,7 +132,7 @@ public static partial class DateExpressionFinder
             var c = text[i];
             if (char.IsAsciiDigit(c))
             {
-                if (i == 0 || !IsAsciiWordChar(text[i - 1]))
+                if ((i == 0 || !IsAsciiWordChar(text[i - 1])) && CanStartNumericDate(text, i))
                     starts.Add(i);
                 digit = true;
                 if (i + 1 < text.Length && text[i + 1] is '-' or '.' or '/')
@@ -133,9 +150,9 @@ public static partial class DateExpressionFinder
             while (end < text.Length && IsAsciiWordChar(text[end]))
                 end++;
             var word = text.AsSpan(i, end - i);
-            // Most words cannot be any of the names: none has this length or starts with this letter (one mask test
-            // each), and the forty comparisons below are skipped.
-            if (word.Length <= MaxNameLength && (NameLengths & (1 << word.Length)) != 0 && (NameInitials & (1 << ((c | 0x20) - 'a'))) != 0)
+            // Most words cannot be any of the names: none has this length or starts with these three letters (a mask
+            // test and a bit table), and the forty comparisons below are skipped ("the", "said", "with").
+            if (word.Length <= MaxNameLength && (NameLengths & (1 << word.Length)) != 0 && IsNamePrefix(word))
             {
                 if ((i == 0 || !IsAsciiWordChar(text[i - 1])) && (IsOneOf(word, MonthWords) || IsOneOf(word, WeekdayStartWords)))
                     starts.Add(i);
@@ -152,6 +169,25 @@ public static partial class DateExpressionFinder
     }
 
     private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    // Whether a match of the date pattern can start at the digit at i (digits being ASCII, see ScansAsAscii): its day
+    // has one or two digits and a space, an ordinal ending ("30th"), a "." or a "/" after it; its year has four and a
+    // "-" after it. Most numbers of news ("1,200", "2023", "$5 million" has one) fail this at once, without the pattern.
+    private static bool CanStartNumericDate(string text, int i)
+    {
+        var end = i + 1;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+            end++;
+        if (end == text.Length)
+            return false;
+        var next = text[end];
+        return (end - i) switch
+        {
+            1 or 2 => next is '.' or '/' || char.IsWhiteSpace(next) || (next | 0x20) is 's' or 'n' or 'r' or 't',
+            4 => next == '-',
+            _ => false,
+        };
+    }
 
     private static bool IsOneOf(ReadOnlySpan<char> word, string[] names)
     {
@@ -175,7 +211,33 @@ public static partial class DateExpressionFinder
     // The lengths (bit n: a name of n letters) and lower-case initials (bit k: letter 'a' + k) of all the names above.
     private static readonly int MaxNameLength = MonthWords.Concat(WeekdayStartWords).Concat(RelativeWords).Max(w => w.Length);
     private static readonly int NameLengths = MonthWords.Concat(WeekdayStartWords).Concat(RelativeWords).Aggregate(0, (bits, w) => bits | (1 << w.Length));
-    private static readonly int NameInitials = MonthWords.Concat(WeekdayStartWords).Concat(RelativeWords).Aggregate(0, (bits, w) => bits | (1 << (char.ToLowerInvariant(w[0]) - 'a')));
+
+    // The first three letters of every name, in any ASCII case: bit (a * 32 + b) * 32 + c for the letters' places in the
+    // alphabet. Every name has at least three letters.
+    private static readonly ulong[] NamePrefixes = PrefixTable(MonthWords.Concat(WeekdayStartWords).Concat(RelativeWords));
+
+    private static ulong[] PrefixTable(IEnumerable<string> names)
+    {
+        var table = new ulong[32 * 32 * 32 / 64];
+        foreach (var name in names)
+        {
+            var bit = PrefixBit(name);
+            table[bit >> 6] |= 1UL << bit;
+        }
+        return table;
+    }
+
+    private static int PrefixBit(ReadOnlySpan<char> word) =>
+        ((((word[0] | 0x20) - 'a') * 32) + ((word[1] | 0x20) - 'a')) * 32 + ((word[2] | 0x20) - 'a');
+
+    // Whether an ASCII word (at least three characters) starts with the first three letters of a name, in any case.
+    private static bool IsNamePrefix(ReadOnlySpan<char> word)
+    {
+        if (!char.IsAsciiLetter(word[1]) || !char.IsAsciiLetter(word[2]))
+            return false;
+        var bit = PrefixBit(word);
+        return (NamePrefixes[bit >> 6] & (1UL << bit)) != 0;
+    }
 
     private static ImmutableArray<DateExpression> Find(string text, bool dates, bool weekdays, bool relatives, List<int>? dateStarts = null)
     {
