@@ -229,13 +229,15 @@ public sealed class GraphAssembler
             }
             occ.Add(f, PlaceRank);
         }
-        // Pairs stated by the same sentence (and not on different dates) are one meeting.
+        // Pairs stated by the same sentence (and not on different dates, nor at two places neither of which lies in the
+        // other: "in New Delhi ..., and at the summit in Riyadh") are one meeting.
         var groups = new List<List<Occasion>>();
         var bySentence = new Dictionary<int, List<List<Occasion>>>();
         foreach (var o in occasions)
         {
             var g = o.Sentences.SelectMany(s => bySentence.TryGetValue(s, out var gs) ? gs : [])
-                .FirstOrDefault(g => g.All(x => x.Date is null || o.Date is null || x.Date == o.Date));
+                .FirstOrDefault(g => g.All(x => (x.Date is null || o.Date is null || x.Date == o.Date) &&
+                    (x.PlaceId is null || o.PlaceId is null || Rel8(x.PlaceId, o.PlaceId))));
             if (g is null)
                 groups.Add(g = []);
             g.Add(o);

@@ -728,6 +728,10 @@ public sealed class RelationExtractor
                     meetings.Add(Mention(MeetingCue.Attendance, [spouse], [], _rules.SpouseSource!) with { Companions = true, Accompanies = lead, TripOnly = true });
                 }
             }
+            // "They had met on the sidelines of the G20 in New Delhi, and at the summit in Riyadh in November": an earlier
+            // occasion told in passing with a second place joined by "and" is a second occasion, there.
+            if (past && meetings.Count > mentionsBefore)
+                AddConjoinedOccasions(items, meetings, mentionsBefore, containment);
             // "The meeting took place in the papal library": a sentence that points back and names no one still tells
             // where or when the meeting it points to was.
             if (meetings.Count == mentionsBefore && referRule is not null && (placeId is not null || date is not null))
@@ -785,6 +789,52 @@ public sealed class RelationExtractor
     /// True when a place belongs to a title ("the Chargé d'Affaires at the Embassy in Luanda", "the Special Advisor in the
     /// Office of the Prime Minister"): it says where someone works, not where the sentence's meeting was.
     /// </summary>
+    /// <summary>
+    /// Copies the meeting mentions of a sentence (from <paramref name="first"/> on) to every other city or venue the sentence
+    /// names after "in" or "at" when an "and" stands between the places and neither lies in the other: each place is
+    /// an occasion of its own.
+    /// </summary>
+    private void AddConjoinedOccasions(List<Item> items, List<MeetingMention> meetings, int first, List<(string, string)> containment)
+    {
+        List<(string Id, int Rank, int At)>? places = null;
+        for (var j = 1; j < items.Count; j++)
+        {
+            var before = items[j - 1].Token is { Key: "the" } && j >= 2 ? items[j - 2] : items[j - 1];
+            if (!items[j].IsPlace || before.Token is not { Key: "in" or "at" } || InTitle(items, items[j]) || Rank(items[j].EntityId!, items[j]) is var r && r < 3)
+                continue;
+            (places ??= []).Add((items[j].EntityId!, Rank(items[j].EntityId!, items[j]), j));
+        }
+        if (places is null || places.Count < 2)
+            return;
+        var end = meetings.Count;
+        for (var k = first; k < end; k++)
+        {
+            var m = meetings[k];
+            if (m.Cue != MeetingCue.Meeting || m.Participants.Length < 2 || m.PlaceId is null)
+                continue;
+            var own = places.FindIndex(p => p.Id == m.PlaceId);
+            if (own < 0)
+                continue;
+            foreach (var (id, rank, at) in places)
+            {
+                if (id == m.PlaceId || containment.Contains((id, m.PlaceId)) || containment.Contains((m.PlaceId, id)) || !AndBetween(items, places[own].At, at))
+                    continue;
+                if (!meetings.Skip(end).Any(x => x.PlaceId == id))
+                    meetings.Add(m with { PlaceId = id, PlaceRank = rank, Date = null });
+            }
+        }
+    }
+
+    private static bool AndBetween(List<Item> items, int a, int b)
+    {
+        for (var k = Math.Min(a, b) + 1; k < Math.Max(a, b); k++)
+        {
+            if (items[k].Token is { Key: "and" })
+                return true;
+        }
+        return false;
+    }
+
     private static bool InTitle(List<Item> items, Item place)
     {
         var j = items.IndexOf(place) - 1;
