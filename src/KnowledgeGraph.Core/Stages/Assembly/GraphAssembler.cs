@@ -206,6 +206,10 @@ public sealed class GraphAssembler
         bool SameTrip((string Place, DateOnly? Date) x, (string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule) v) =>
             !(x.Date is { } a && v.Date is { } b && Math.Abs(a.DayNumber - b.DayNumber) > 7) &&
             (Rel8(x.Place, v.Place) || (City(x.Place) is { } c && c == City(v.Place)));
+        // One occasion: not on two different days, nor at two places neither of which lies in the other (a missing date
+        // or place fits any).
+        bool SameOccasion(DateOnly? d1, string? p1, DateOnly? d2, string? p2) =>
+            (d1 is null || d2 is null || d1 == d2) && (p1 is null || p2 is null || Rel8(p1, p2));
         // Memberships: one per member and organisation.
         foreach (var f in facts.Where(f => f.Kind == RelationKind.MemberOf))
             Rel(rels, $"member_of:{f.SubjectId}:{f.ObjectId}", GraphSchema.MemberOf, f.SubjectId, f.ObjectId, texts).Add(docId, f, f.Role, texts);
@@ -220,8 +224,7 @@ public sealed class GraphAssembler
                 byPair[(a, b)] = ofPair = [];
             // One occasion per pair, date and place: the same pair at two places of one day, neither known to lie in the
             // other (the airport where the visitor landed, the town of the talks), met twice.
-            var occ = ofPair.FirstOrDefault(o => (o.Date is null || f.Date is null || o.Date == f.Date) &&
-                (o.PlaceId is null || f.PlaceId is null || Rel8(o.PlaceId, f.PlaceId)));
+            var occ = ofPair.FirstOrDefault(o => SameOccasion(o.Date, o.PlaceId, f.Date, f.PlaceId));
             if (occ is null)
             {
                 ofPair.Add(occ = new Occasion(a, b));
@@ -236,8 +239,7 @@ public sealed class GraphAssembler
         foreach (var o in occasions)
         {
             var g = o.Sentences.SelectMany(s => bySentence.TryGetValue(s, out var gs) ? gs : [])
-                .FirstOrDefault(g => g.All(x => (x.Date is null || o.Date is null || x.Date == o.Date) &&
-                    (x.PlaceId is null || o.PlaceId is null || Rel8(x.PlaceId, o.PlaceId))));
+                .FirstOrDefault(g => g.All(x => SameOccasion(x.Date, x.PlaceId, o.Date, o.PlaceId)));
             if (g is null)
                 groups.Add(g = []);
             g.Add(o);

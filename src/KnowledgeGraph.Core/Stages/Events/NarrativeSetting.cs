@@ -66,11 +66,11 @@ public sealed class NarrativeSetting
             // The story's day holds from paragraph to paragraph ("arrived on Friday. ... In the evening, ...") while it
             // is the news of the article's days, not a date recalled from long before.
             // It moves forward: a day before the one the story has reached ("He had arrived on Friday") is a look back.
-            if ((_published is not { } pub || (date <= pub && date > pub.AddDays(-10))) && !(_story is { } reached && date < reached))
+            if (OfTheNews(date.Value) && !(_story is { } reached && date < reached))
                 _story = date;
             if (!dateLine && !past)
                 _told = (paragraph, date);
-            if (!dateLine && (_published is not { } pub2 || (date <= pub2 && date > pub2.AddDays(-10))) && !(_day is { } lastDay && date < lastDay))
+            if (!dateLine && OfTheNews(date.Value) && !(_day is { } lastDay && date < lastDay))
                 _day = date;
         }
         if (place is not null)
@@ -82,6 +82,9 @@ public sealed class NarrativeSetting
                 _last = (place, placeRank);
         }
     }
+
+    // A day of the article's news: in the ten days up to its date (any day, when the article has none).
+    private bool OfTheNews(DateOnly date) => _published is not { } pub || (date <= pub && date > pub.AddDays(-10));
 
     /// <summary>A sentence told more of an occasion without a date of its own ("the talks covered Gaza"): the day the
     /// paragraph or the story is at is the day just told.</summary>
@@ -106,10 +109,9 @@ public sealed class NarrativeSetting
         // An earlier occasion ("had met", "last year") happened elsewhere in time: the story's context is not its own.
         if (m.Past)
             return m;
-        // "Later that day", "the following day": the day the story had reached, across headings, and on that same day
-        // the city it was in.
-        // The day just told, within two paragraphs ("landed at 4pm on September 10. ... later that afternoon"); else the
-        // day the story had reached, which a look back to an earlier day does not move.
+        // "Later that day", "the following day": the day just told, within two paragraphs ("landed at 4pm on September 10.
+        // ... later that afternoon"); else the day the story had reached across headings, which a look back to an earlier
+        // day does not move. On that same day, the city the story was in.
         if (m.StoryDayOffset is { } offset && m.Date is null && (_told.Date is { } told && m.Paragraph - _told.Paragraph <= 2 ? told : _day) is { } day)
         {
             m = m with { Date = day.AddDays(offset) };

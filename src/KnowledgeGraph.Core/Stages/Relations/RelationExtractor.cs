@@ -712,7 +712,6 @@ public sealed class RelationExtractor
                     });
                 }
             }
-            // "Erdoğan and his wife, Emine Erdoğan": a spouse named beside a person came on that person's trip.
             // "Erdoğan and his wife, Emine Erdoğan": a spouse named beside a person came on that person's trip. (The title
             // and the name are one item: "his wife, Emine Erdoğan".)
             if (_rules.SpouseWords.Count > 0)
@@ -786,10 +785,6 @@ public sealed class RelationExtractor
     }
 
     /// <summary>
-    /// True when a place belongs to a title ("the Chargé d'Affaires at the Embassy in Luanda", "the Special Advisor in the
-    /// Office of the Prime Minister"): it says where someone works, not where the sentence's meeting was.
-    /// </summary>
-    /// <summary>
     /// Copies the meeting mentions of a sentence (from <paramref name="first"/> on) to every other city or venue the sentence
     /// names after "in" or "at" when an "and" stands between the places and neither lies in the other: each place is
     /// an occasion of its own.
@@ -800,9 +795,9 @@ public sealed class RelationExtractor
         for (var j = 1; j < items.Count; j++)
         {
             var before = items[j - 1].Token is { Key: "the" } && j >= 2 ? items[j - 2] : items[j - 1];
-            if (!items[j].IsPlace || before.Token is not { Key: "in" or "at" } || InTitle(items, items[j]) || Rank(items[j].EntityId!, items[j]) is var r && r < 3)
+            if (!items[j].IsPlace || before.Token is not { Key: "in" or "at" } || InTitle(items, items[j]) || Rank(items[j].EntityId!, items[j]) is var rank && rank < 3)
                 continue;
-            (places ??= []).Add((items[j].EntityId!, Rank(items[j].EntityId!, items[j]), j));
+            (places ??= []).Add((items[j].EntityId!, rank, j));
         }
         if (places is null || places.Count < 2)
             return;
@@ -835,6 +830,10 @@ public sealed class RelationExtractor
         return false;
     }
 
+    /// <summary>
+    /// True when a place belongs to a title ("the Chargé d'Affaires at the Embassy in Luanda", "the Special Advisor in the
+    /// Office of the Prime Minister"): it says where someone works, not where the sentence's meeting was.
+    /// </summary>
     private static bool InTitle(List<Item> items, Item place)
     {
         var j = items.IndexOf(place) - 1;

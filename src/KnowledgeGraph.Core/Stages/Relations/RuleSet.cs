@@ -191,7 +191,7 @@ public sealed class RuleSet
         ExcludedPhrases = Get("Excluded");
         PastPhrases = Get("Past");
         SameDayPhrases = Get("SameDay");
-        SpouseWords = Get("Spouse").Select(p => string.Join(' ', p)).ToFrozenSet(StringComparer.Ordinal);
+        SpouseWords = Get("Spouse").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         SpouseSource = defineSources.GetValueOrDefault("Spouse");
         NextDayPhrases = Get("NextDay");
         // Without a ListWord list, a list is joined by commas and "and".
