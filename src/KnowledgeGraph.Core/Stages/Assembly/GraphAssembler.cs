@@ -121,7 +121,7 @@ public sealed class GraphAssembler
     public PropertyGraph Build(AssemblyState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles, release: false, null);
+        return BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles, release: false, null, null);
     }
 
     /// <summary>
@@ -133,10 +133,15 @@ public sealed class GraphAssembler
     /// <param name="propertiesOnlyOf">When given, the relationships it says may not have changed
     /// (<see cref="GraphDelta.MayHaveChanged(GraphRelationship)"/>) come without properties: for a caller that reads
     /// the properties of the delta's rows only.</param>
-    public PropertyGraph BuildAndRelease(AssemblyState state, GraphDelta? propertiesOnlyOf = null)
+    /// <param name="giveBack">Drop the relationships and then the meetings from the state as soon as they are made into
+    /// the graph, each time followed by a full, compacting collection: the rest of the graph is then made in the memory
+    /// they held instead of beside the whole state (the peak of a full build; two collections of a heap of the state's
+    /// size cost far less than the assembly).</param>
+    public PropertyGraph BuildAndRelease(AssemblyState state, GraphDelta? propertiesOnlyOf = null, bool giveBack = false)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var graph = BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles, release: true, propertiesOnlyOf);
+        var graph = BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles, release: true, propertiesOnlyOf,
+            giveBack ? state : null);
         state.Clear();
         return graph;
     }
@@ -493,7 +498,8 @@ public sealed class GraphAssembler
     }
 
     private PropertyGraph BuildGraph(SortedDictionary<string, EntityAcc> entities, SortedDictionary<string, RelAcc> rels,
-        SortedDictionary<string, MeetingAcc> meetings, SortedDictionary<string, (DateOnly? Published, string? Title)> articles, bool release, GraphDelta? propertiesOnlyOf)
+        SortedDictionary<string, MeetingAcc> meetings, SortedDictionary<string, (DateOnly? Published, string? Title)> articles, bool release, GraphDelta? propertiesOnlyOf,
+        AssemblyState? givingBack)
     {
         var none = PropertyDictionary.Empty;
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
@@ -567,6 +573,11 @@ public sealed class GraphAssembler
             if (release)
                 r.Release();
         }
+        if (givingBack is not null)
+        {
+            givingBack.Relations.Clear();
+            GiveBack();
+        }
         foreach (var m in meetings.Values)
         {
             var names = m.People.Select(p => nodes.TryGetValue(p, out var n) ? n.Name : p).ToList();
@@ -592,6 +603,12 @@ public sealed class GraphAssembler
             }
             if (release)
                 m.Release();
+        }
+        if (givingBack is not null)
+        {
+            givingBack.Meetings.Clear();
+            givingBack.MeetingsByDate.Clear();
+            GiveBack();
         }
         // MENTIONED_IN is most of an archive's relationships (nine in ten): they are kept as a table of numbers (an
         // entity's articles by index, and counts) that the graph makes into relationships only as they are read, in
@@ -636,6 +653,14 @@ public sealed class GraphAssembler
         }
         var mentions = new MentionTable([.. ordered.Select(e => e.Id)], starts, documents, articleIds, document, count);
         return new PropertyGraph(nodes.Values, relationships, mentions);
+    }
+
+    // A full, compacting collection (see BuildAndRelease's giveBack): what the state held is garbage in the oldest
+    // generation, which the collections the assembly's own allocations cause would not reach in time.
+    private static void GiveBack()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     private sealed class Occasion(string a, string b)
