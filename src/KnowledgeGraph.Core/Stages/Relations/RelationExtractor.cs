@@ -409,6 +409,17 @@ public sealed class RelationExtractor
             if (items[k].Title is { Title.IsHonorific: true } && items[k + 1].PersonIds is [var honoured])
                 items.ReplaceRange(k, k + 2, Item.Chunk(items[k].TokenStart, items[k + 1].TokenEnd, honoured));
         }
+        // "Zelenskyy's wife, Olena Zelenska": the spouse is the person named; the other is only whose spouse she is.
+        // ("wife" may already stand for her: a relational title the resolver gave to the person it names.)
+        for (var k = items.Count - 4; k >= 0; k--)
+        {
+            if (items[k].PersonIds is not [var whose] || items[k + 1].Token is not { Key: "'s" or "’s" } || items[k + 2].TokenEnd - items[k + 2].TokenStart != 1 ||
+                !_rules.SpouseWords.Contains(ts.Sentence.Tokens[items[k + 2].TokenStart].Key))
+                continue;
+            var named = items[k + 3].Token is { Text: "," } ? k + 4 : k + 3;
+            if (named < items.Count && items[named].PersonIds is [var spouse] && spouse != whose)
+                items.ReplaceRange(k, named + 1, Item.Chunk(items[k].TokenStart, items[named].TokenEnd, spouse));
+        }
         // Role phrases: member-of, then the phrase becomes one person.
         // One set of bindings for every start of every role rule: what a match binds is read before the next start is tried.
         Bindings? roleBindings = null;
