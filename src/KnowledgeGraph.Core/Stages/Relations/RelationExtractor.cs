@@ -375,7 +375,8 @@ public sealed class RelationExtractor
         var items = Item.Build(ts, _normalizeKey, _normalizeKeyId, _itemPool ??= new ItemPool());
         JoinFamilies(items, families);
         JoinVenues(items, venues);
-        var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _normalizeKey, _normalizeKeyId);
+        // (The thread's arrays, like the items: the words are read only within this call.)
+        var keys = _rules.Vocabulary.OfReused(ts.Sentence.Tokens, _normalizeKey, _normalizeKeyId);
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
         for (var k = 0; k < items.Count; k++)
         {
@@ -988,7 +989,7 @@ public sealed class RelationExtractor
         {
             if (!CanStart(pattern, items[start]))
                 continue;
-            b ??= new Bindings();
+            b ??= Bindings.Take();
             if (Match(pattern.Steps, 0, items, start, b, pair) >= 0)
             {
                 (found ??= []).Add(b);
@@ -999,6 +1000,8 @@ public sealed class RelationExtractor
                 b.Reset(0);
             }
         }
+        if (b is not null)
+            Bindings.Return(b);
         return found ?? NoBindings;
     }
 
@@ -1031,12 +1034,17 @@ public sealed class RelationExtractor
         {
             if (!CanStart(pattern, items[start]))
                 continue;
-            b ??= new Bindings();
+            b ??= Bindings.Take();
             if (Match(pattern.Steps, 0, items, start, b, pair) is var end && end >= 0 &&
                 !(notBefore is not null && end < items.Count && items[end].Token?.Key == notBefore))
+            {
+                Bindings.Return(b);
                 return true;
+            }
             b.Reset(0);
         }
+        if (b is not null)
+            Bindings.Return(b);
         return false;
     }
 
@@ -1434,7 +1442,27 @@ public sealed class RelationExtractor
     /// <summary>Slot bindings during a match, with undo marks for backtracking.</summary>
     private sealed class Bindings
     {
+        // The thread's spare: bindings a search used for starts that matched nothing (or only to say that a rule
+        // matches), emptied, for the next search, so that most searches allocate neither the bindings nor their list.
+        [ThreadStatic]
+        private static Bindings? _spare;
+
         private readonly List<(string Slot, Item Item)> _list = [];
+
+        /// <summary>Empty bindings: the thread's spare if it has one, else new ones.</summary>
+        public static Bindings Take()
+        {
+            var b = _spare ?? new Bindings();
+            _spare = null;
+            return b;
+        }
+
+        /// <summary>Gives bindings no one holds back as the thread's spare (emptied).</summary>
+        public static void Return(Bindings b)
+        {
+            b.Reset(0);
+            _spare = b;
+        }
 
         public int Mark() => _list.Count;
 
