@@ -252,6 +252,7 @@ public sealed class GraphAssembler
             }
         }
         var visits = new List<(string Person, string Place, DateOnly? Date, string Evidence, int Rank, string Rule)>();
+        var homeUnknown = new List<(MeetingAcc Meeting, string Person, string Place, DateOnly? Date, RelationFact Source)>();
         foreach (var g in groups)
         {
             var date = g.Select(o => o.Date).FirstOrDefault(d => d is not null);
@@ -319,13 +320,22 @@ public sealed class GraphAssembler
             foreach (var p in people)
             {
                 var explicitVisitor = g.SelectMany(o => o.Facts).Any(f => f.VisitorId == p);
+                var source = g.SelectMany(o => o.Facts).OrderBy(f => f.VisitorId == p ? 0 : 1).First();
                 // The host of a guest who came to them ("Erdoğan received Shoukry at the Dolmabahçe Palace") is at home.
-                if (explicitVisitor || (meeting.Roles.GetValueOrDefault(p) != "host" && Away(p, place) == true))
-                {
-                    var source = g.SelectMany(o => o.Facts).OrderBy(f => f.VisitorId == p ? 0 : 1).First();
+                var away = explicitVisitor ? true : meeting.Roles.GetValueOrDefault(p) == "host" ? false : Away(p, place);
+                if (away == true)
                     visits.Add((p, place, date, source.Evidence, PlaceRank(place), explicitVisitor ? source.Rule : "meeting away from home: " + source.Rule));
-                }
+                else if (away is null)
+                    homeUnknown.Add((meeting, p, place, date, source));
             }
+        }
+        // A host received the meeting at home: the people beside the guests whose home no one states (the wife, the chief
+        // of staff, the spokesman of a visiting delegation) came to it, as the guests did. Decided once every sentence of
+        // the meeting has said who its hosts are.
+        foreach (var (meeting, p, place, date, source) in homeUnknown)
+        {
+            if (meeting.Roles.GetValueOrDefault(p) != "host" && meeting.Roles.Any(r => r.Value == "host" && Away(r.Key, place) == false))
+                visits.Add((p, place, date, source.Evidence, PlaceRank(place), "meeting at a host's home, own home unknown: " + source.Rule));
         }
         var companions = new List<RelationFact>();
         foreach (var f in facts.Where(f => f.Kind == RelationKind.Visited))

@@ -75,6 +75,7 @@ public sealed class EntityTagger
             TagDescribedBodies(sentence, owner, mentions);
             TagDescribedVenues(sentence, owner, mentions);
             TagPlacesOf(sentence, owner, mentions);
+            TagNationCapitals(sentence, owner, mentions);
             TagCoordinatedBodies(sentence, owner, mentions);
             TagAcronymDefinitions(sentence, owner, mentions);
             TagCoordinatedPeople(sentence, owner, mentions);
@@ -1052,6 +1053,36 @@ public sealed class EntityTagger
                 continue;
             AddPattern(sentence, owner, mentions, start, end, EntityKind.Location);
             i = end - 1;
+        }
+    }
+
+    // "the Ethiopian capital", "the Chadian capital": the capital city of the country of the demonym.
+    private void TagNationCapitals(Sentence sentence, Mention?[] owner, List<Mention> mentions)
+    {
+        var tokens = sentence.Tokens;
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k];
+            var end = m.TokenEnd;
+            if (!m.IsDemonym || m.Kind != EntityKind.Country || m.TokenStart == 0 || tokens[m.TokenStart - 1].Key != "the" ||
+                end >= tokens.Count || tokens[end].Key != "capital" || !tokens[end].IsLower)
+                continue;
+            // A demonym of several countries ("French") means the most prominent first, as everywhere else.
+            if (m.Candidates.IsEmpty || m.Candidates[0].Country is not { } code || _gazetteer.CapitalOf(code) is not { } capital)
+                continue;
+            var city = new Mention
+            {
+                TokenStart = m.TokenStart,
+                TokenEnd = end + 1,
+                Start = m.Start,
+                Surface = SpanText(sentence, m.TokenStart, end + 1),
+                Kind = EntityKind.Location,
+                Source = MentionSource.Gazetteer,
+                Candidates = [capital],
+            };
+            mentions[k] = city;
+            for (var t = city.TokenStart; t < city.TokenEnd; t++)
+                owner[t] = city;
         }
     }
 
