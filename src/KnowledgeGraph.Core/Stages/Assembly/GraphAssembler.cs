@@ -347,6 +347,10 @@ public sealed class GraphAssembler
             }
             if (f.OnlyIfAway && Away(f.SubjectId, f.ObjectId) != true)
                 continue;
+            // No one visits their own country ("Orban met Zelensky in Kyiv, his first trip to Ukraine": "his" is not the
+            // nearer man's); a trip to a town of it is another matter.
+            if (_gazetteer.TryGet(f.ObjectId, out var pe) && pe.Kind == EntityKind.Country && Away(f.SubjectId, f.ObjectId) == false)
+                continue;
             visits.Add((f.SubjectId, f.ObjectId, f.Date, f.Evidence, PlaceRank(f.ObjectId), f.Rule));
         }
         // A companion (RelationFact.VisitorId: the person they travelled with) visited a place when that person did, that
