@@ -1436,7 +1436,20 @@ public sealed class RelationExtractor
             if (tokens[k].Key is "hold" or "host" or "stage" or "convene" && tokens[k - 1].Key is "to" or "will" or "would")
                 return true;
         }
-        return _rules.TopicWords.Contains(tokens[j - 1].Key);
+        if (_rules.TopicWords.Contains(tokens[j - 1].Key))
+            return true;
+        foreach (var phrase in _rules.TopicPhrases)
+        {
+            var from = j - phrase.Length;
+            if (from < 0)
+                continue;
+            var all = true;
+            for (var w = 0; w < phrase.Length && all; w++)
+                all = tokens[from + w].Key == phrase[w];
+            if (all)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Slot bindings during a match, with undo marks for backtracking.</summary>

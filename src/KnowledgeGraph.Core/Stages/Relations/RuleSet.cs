@@ -199,6 +199,7 @@ public sealed class RuleSet
         ClauseWords = Get("Clause").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         TopicWords = Get("Topic").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
+        TopicPhrases = [.. Get("Topic").Where(p => p.Length > 1).Select(p => p.ToArray())];
         ReportingWords = Get("Reporting").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         SpokespersonWords = Get("Spokesperson").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         // Without a Subordinate list, the relative pronouns.
@@ -285,6 +286,12 @@ public sealed class RuleSet
     public FrozenSet<string> DeterminerWords { get; }
 
     public FrozenSet<string> TopicWords { get; }
+
+    /// <summary>
+    /// The Topic list's phrases of several words, matched as the words right before the preposition ("since taking office
+    /// at the Commission": a career, not a venue).
+    /// </summary>
+    public ImmutableArray<string[]> TopicPhrases { get; }
 
     /// <summary>The author's pronoun in a first-person readout ("I"; folded keys, matched only when written with a capital).</summary>
     public ImmutableArray<string> FirstPerson { get; }
