@@ -267,7 +267,7 @@ public sealed class KnowledgeGraphPipeline
                 System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             }
-            graph = _assembler.BuildAndRelease(state, kept.DeltaPropertiesOnly ? delta : null);
+            graph = _assembler.BuildAndRelease(state, kept.DeltaPropertiesOnly ? delta : null, giveBack: continued is null);
         }
         else
         {

@@ -89,6 +89,30 @@ public class AssemblyStateTests
     }
 
     [Fact]
+    public void BuildAndRelease_GivingBack_SameGraphAsBuildAndTheStateLeftEmpty()
+    {
+        // Arrange: two folds of the same articles.
+        var assembler = new GraphAssembler(Tiny.Gazetteer);
+        var kept = new AssemblyState();
+        assembler.Fold(kept, Days);
+        var released = new AssemblyState();
+        assembler.Fold(released, Days);
+
+        // Act: one built and kept, the other built while its relationships and meetings are dropped as they are made.
+        var graph = assembler.Build(kept);
+        var givenBack = assembler.BuildAndRelease(released, giveBack: true);
+
+        // Assert: the same graph, relationships and meetings included; ids as Build makes them; nothing left in the state.
+        Assert.True(graph.ContentEquals(givenBack));
+        Assert.Contains(givenBack.Relationships, r => r.Type == "MET_WITH");
+        Assert.Contains(givenBack.Nodes, n => n.Label == "Meeting");
+        Assert.Equal(graph.Relationships.Select(r => r.Id), givenBack.Relationships.Select(r => r.Id));
+        Assert.Equal(0, released.ArticleCount);
+        Assert.Empty(released.Changes());
+        Assert.NotEmpty(kept.Changes());
+    }
+
+    [Fact]
     public void Fold_ArticleSortingBeforeTheLastFolded_Throws()
     {
         // Arrange

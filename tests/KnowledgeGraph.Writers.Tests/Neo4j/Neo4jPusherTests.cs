@@ -310,13 +310,13 @@ public sealed class Neo4jPusherTests
         using var server = new FakeNeo4jServer();
         server.Enqueue(new ScriptedReply(200, "{}", TimeSpan.FromSeconds(10)), new ScriptedReply(200, "{}", TimeSpan.FromSeconds(10)));
         var options = Options(server.Uri, Neo4jApi.Tx) with { RequestTimeout = TimeSpan.FromMilliseconds(300), MaxAttempts = 2 };
-        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         // Act
         var ex = await Assert.ThrowsAsync<KnowledgeGraphException>(() => PushAsync(options, SampleGraphs.Hostile()));
 
-        // Assert
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
+        // Assert: both attempts reached the server and were given up on at the request timeout (no wall-clock bound: a
+        // loaded machine may take any time to get there).
+        Assert.True(server.Requests.Count >= 2, $"the server saw {server.Requests.Count} request(s), expected both attempts");
         Assert.Contains("no answer within 0.3 s (request timeout)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("after 2 attempt(s)", ex.Message, StringComparison.Ordinal);
     }

@@ -121,7 +121,7 @@ public sealed class GraphAssembler
     public PropertyGraph Build(AssemblyState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles, release: false, null);
+        return BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles, release: false, null, null);
     }
 
     /// <summary>
@@ -133,10 +133,15 @@ public sealed class GraphAssembler
     /// <param name="propertiesOnlyOf">When given, the relationships it says may not have changed
     /// (<see cref="GraphDelta.MayHaveChanged(GraphRelationship)"/>) come without properties: for a caller that reads
     /// the properties of the delta's rows only.</param>
-    public PropertyGraph BuildAndRelease(AssemblyState state, GraphDelta? propertiesOnlyOf = null)
+    /// <param name="giveBack">Drop the relationships and then the meetings from the state as soon as they are made into
+    /// the graph, each time followed by a full, compacting collection: the rest of the graph is then made in the memory
+    /// they held instead of beside the whole state (the peak of a full build; two collections of a heap of the state's
+    /// size cost far less than the assembly).</param>
+    public PropertyGraph BuildAndRelease(AssemblyState state, GraphDelta? propertiesOnlyOf = null, bool giveBack = false)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var graph = BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles, release: true, propertiesOnlyOf);
+        var graph = BuildGraph(new SortedDictionary<string, EntityAcc>(state.Entities, StringComparer.Ordinal), state.Relations, state.Meetings, state.Articles, release: true, propertiesOnlyOf,
+            giveBack ? state : null);
         state.Clear();
         return graph;
     }
@@ -507,7 +512,8 @@ public sealed class GraphAssembler
     }
 
     private PropertyGraph BuildGraph(SortedDictionary<string, EntityAcc> entities, SortedDictionary<string, RelAcc> rels,
-        SortedDictionary<string, MeetingAcc> meetings, SortedDictionary<string, (DateOnly? Published, string? Title)> articles, bool release, GraphDelta? propertiesOnlyOf)
+        SortedDictionary<string, MeetingAcc> meetings, SortedDictionary<string, (DateOnly? Published, string? Title)> articles, bool release, GraphDelta? propertiesOnlyOf,
+        AssemblyState? givingBack)
     {
         var none = PropertyDictionary.Empty;
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
@@ -541,6 +547,12 @@ public sealed class GraphAssembler
             nodes[e.Id] = new GraphNode(e.Id, [e.Kind.ToString()], bag.Build());
         }
         var relationships = new List<GraphRelationship>();
+        // Most ids are their ends joined, with a type and a date around them: a relationship holds the text around (one
+        // instance per distinct text), not an id string of its own (at 100 MB of text their ids were 58 of the graph's
+        // 212 MB).
+        var shapes = new IdShapes();
+        var attended = shapes.Get("attended:", "");
+        var heldIn = shapes.Get("held_in:", "");
         // Relationships mostly name one of a few sets of rules: one list per distinct set, not one per relationship.
         var ruleLists = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         ImmutableArray<string> RulesOf(RelAcc r)
@@ -556,7 +568,7 @@ public sealed class GraphAssembler
                 continue;
             if (propertiesOnlyOf is not null && !propertiesOnlyOf.Relationships.Contains(r.Id))
             {
-                relationships.Add(new GraphRelationship(r.Id, r.Type, r.Start, r.End, none));
+                relationships.Add(GraphRelationship.WithIdAround(r.Id, r.Type, r.Start, r.End, none, shapes));
                 if (release)
                     r.Release();
                 continue;
@@ -571,9 +583,14 @@ public sealed class GraphAssembler
                 .Add("documents", r.Documents.Order(StringComparer.Ordinal))
                 .Add("evidence", r.Evidence)
                 .Add("rules", RulesOf(r));
-            relationships.Add(new GraphRelationship(r.Id, r.Type, r.Start, r.End, bag.Build()));
+            relationships.Add(GraphRelationship.WithIdAround(r.Id, r.Type, r.Start, r.End, bag.Build(), shapes));
             if (release)
                 r.Release();
+        }
+        if (givingBack is not null)
+        {
+            givingBack.Relations.Clear();
+            GiveBack();
         }
         foreach (var m in meetings.Values)
         {
@@ -590,16 +607,22 @@ public sealed class GraphAssembler
             var bare = propertiesOnlyOf is not null && !propertiesOnlyOf.Meetings.Contains(m.Id);
             foreach (var p in m.People.Where(nodes.ContainsKey))
             {
-                relationships.Add(new GraphRelationship($"attended:{p}:{m.Id}", GraphSchema.Attended, p, m.Id, bare ? none :
+                relationships.Add(GraphRelationship.WithIdAround(attended, GraphSchema.Attended, p, m.Id, bare ? none :
                     new PropertyBag().Add("role", m.Roles.GetValueOrDefault(p, "attendee")).Add("documents", meetingDocuments).Build()));
             }
             if (m.Place is { } place && nodes.ContainsKey(place))
             {
-                relationships.Add(new GraphRelationship($"held_in:{m.Id}:{place}", GraphSchema.HeldIn, m.Id, place, bare ? none :
+                relationships.Add(GraphRelationship.WithIdAround(heldIn, GraphSchema.HeldIn, m.Id, place, bare ? none :
                     new PropertyBag().Add("documents", meetingDocuments).Build()));
             }
             if (release)
                 m.Release();
+        }
+        if (givingBack is not null)
+        {
+            givingBack.Meetings.Clear();
+            givingBack.MeetingsByDate.Clear();
+            GiveBack();
         }
         // MENTIONED_IN is most of an archive's relationships (nine in ten): they are kept as a table of numbers (an
         // entity's articles by index, and counts) that the graph makes into relationships only as they are read, in
@@ -615,7 +638,7 @@ public sealed class GraphAssembler
             nodes[id] = new GraphNode(id, [GraphSchema.Article], new PropertyBag()
                 .Add("name", info.Title is { Length: > 0 } t ? t : doc).Add("file", doc).Add("published", info.Published).Build());
         }
-        relationships.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        relationships.Sort(GraphRelationship.CompareIds);
         var ordered = entities.Values.OrderBy(e => e.Id + ":", StringComparer.Ordinal).ToList();
         var starts = new int[ordered.Count + 1];
         var rows = 0;
@@ -644,6 +667,14 @@ public sealed class GraphAssembler
         }
         var mentions = new MentionTable([.. ordered.Select(e => e.Id)], starts, documents, articleIds, document, count);
         return new PropertyGraph(nodes.Values, relationships, mentions);
+    }
+
+    // A full, compacting collection (see BuildAndRelease's giveBack): what the state held is garbage in the oldest
+    // generation, which the collections the assembly's own allocations cause would not reach in time.
+    private static void GiveBack()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     private sealed class Occasion(string a, string b)
