@@ -107,7 +107,12 @@ internal static class ExportText
 
     private static bool HasLoneSurrogate(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        // Nearly every string has no surrogate at all: find the first one with the vectorised search, then check pairs
+        // from there as before.
+        var first = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+            return false;
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))

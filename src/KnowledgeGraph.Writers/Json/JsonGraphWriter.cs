@@ -44,18 +44,20 @@ public sealed class JsonGraphWriter : IGraphWriter
         ArgumentNullException.ThrowIfNull(stream);
         var buffer = new MemoryStream();
         var newline = "\n"u8.ToArray();
+        // One writer for every line: each line is flushed into the buffer and the writer reset before the next (a new
+        // writer per line allocated its own state and buffer).
+        using var w = new Utf8JsonWriter(buffer, Options);
         foreach (var node in graph.Nodes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using (var w = new Utf8JsonWriter(buffer, Options))
-            {
-                w.WriteStartObject();
-                w.WriteString("type", "node");
-                w.WriteString("id", ExportText.ReplaceLoneSurrogates(node.Id));
-                WriteLabels(w, "labels", node.Labels);
-                WriteProperties(w, node.Properties);
-                w.WriteEndObject();
-            }
+            w.WriteStartObject();
+            w.WriteString("type", "node");
+            w.WriteString("id", ExportText.ReplaceLoneSurrogates(node.Id));
+            WriteLabels(w, "labels", node.Labels);
+            WriteProperties(w, node.Properties);
+            w.WriteEndObject();
+            w.Flush();
+            w.Reset();
             buffer.Write(newline);
             await FlushIfLargeAsync(buffer, stream, cancellationToken).ConfigureAwait(false);
         }
@@ -64,17 +66,16 @@ public sealed class JsonGraphWriter : IGraphWriter
             cancellationToken.ThrowIfCancellationRequested();
             graph.TryGetNode(rel.StartId, out var start);
             graph.TryGetNode(rel.EndId, out var end);
-            using (var w = new Utf8JsonWriter(buffer, Options))
-            {
-                w.WriteStartObject();
-                w.WriteString("type", "relationship");
-                w.WriteString("id", ExportText.ReplaceLoneSurrogates(rel.Id));
-                w.WriteString("label", rel.Type);
-                WriteEndpoint(w, "start", start);
-                WriteEndpoint(w, "end", end);
-                WriteProperties(w, rel.Properties);
-                w.WriteEndObject();
-            }
+            w.WriteStartObject();
+            w.WriteString("type", "relationship");
+            w.WriteString("id", ExportText.ReplaceLoneSurrogates(rel.Id));
+            w.WriteString("label", rel.Type);
+            WriteEndpoint(w, "start", start);
+            WriteEndpoint(w, "end", end);
+            WriteProperties(w, rel.Properties);
+            w.WriteEndObject();
+            w.Flush();
+            w.Reset();
             buffer.Write(newline);
             await FlushIfLargeAsync(buffer, stream, cancellationToken).ConfigureAwait(false);
         }

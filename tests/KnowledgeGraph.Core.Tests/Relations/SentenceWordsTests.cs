@@ -127,6 +127,40 @@ public class SentenceWordsTests
         Assert.True(words.Contains(built));
         Assert.False(rules.Vocabulary.Of(Tokenizer.Tokenize("Anna Berg met Carl Dahl."), Spelling).Contains(built));
     }
+
+    [Fact]
+    public void OfReused_AfterAnotherSentence_SameAnswersAsOf()
+    {
+        // Arrange: two rules; the first sentence has both rules' words, the second only the second rule's ("met" with no
+        // "with"), the third only an optional word. Each OfReused clears what the sentence before it set.
+        var rules = Rules("met-with {Person:a} also? met|meets with {Person:b}", "attend {Person:a} met {Person:b}");
+        var both = Tokenizer.Tokenize("Anna Berg met with Carl Dahl.");
+        var metOnly = Tokenizer.Tokenize("Anna Berg met Carl Dahl.");
+        var none = Tokenizer.Tokenize("It was also cold.");
+
+        // Act / Assert: the reused words answer as fresh ones, sentence after sentence.
+        var first = rules.Vocabulary.OfReused(both, Spelling);
+        Assert.True(first.HasAnchors(rules.Rules[0]));
+        Assert.True(first.HasAnchors(rules.Rules[1]));
+        Assert.True(first.Contains("with"));
+
+        var second = rules.Vocabulary.OfReused(metOnly, Spelling);
+        Assert.False(second.HasAnchors(rules.Rules[0]));
+        Assert.True(second.HasAnchors(rules.Rules[1]));
+        Assert.False(second.Contains("with"));
+        Assert.True(second.Contains("met"));
+
+        var third = rules.Vocabulary.OfReused(none, Spelling);
+        Assert.False(third.HasAnchors(rules.Rules[0]));
+        Assert.False(third.HasAnchors(rules.Rules[1]));
+        Assert.False(third.Contains("met"));
+        Assert.True(third.Contains("also"));
+
+        // The same answers from Of, which makes new arrays each time.
+        var fresh = rules.Vocabulary.Of(metOnly, Spelling);
+        Assert.False(fresh.HasAnchors(rules.Rules[0]));
+        Assert.True(fresh.HasAnchors(rules.Rules[1]));
+    }
 }
 
 public class SentenceWordsIndexTests

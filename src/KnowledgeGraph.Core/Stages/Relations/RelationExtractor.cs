@@ -26,6 +26,11 @@ public sealed record ExtractionResult(List<RelationFact> Facts, List<(string Inn
 /// </summary>
 public sealed class RelationExtractor
 {
+    // Each thread's items of the sentence it is extracting from (one sentence at a time per thread: ExtractSentence
+    // does not call itself, and nothing it returns holds an item).
+    [ThreadStatic]
+    private static ItemPool? _itemPool;
+
     private readonly RuleSet _rules;
     private readonly Gazetteer _gazetteer;
     private readonly SentenceDateFinder _dates;
@@ -366,10 +371,12 @@ public sealed class RelationExtractor
 
     private (string? PlaceId, int PlaceRank, DateOnly? Date, string[]? StatedPair, string? Destination, bool Past, bool Retells) ExtractSentence(string doc, TaggedSentence ts, DateOnly? published, string[]? pair, string? previousSubject, string? author, int paragraph, List<RelationFact> facts, List<MeetingMention> meetings, List<(string, string)> containment, string? homeCountry = null, string[]? recentPair = null, int? narrativeYear = null, IReadOnlyDictionary<string, List<string>>? families = null, IReadOnlyDictionary<string, string>? venues = null)
     {
-        var items = Item.Build(ts, _normalizeKey, _normalizeKeyId);
+        // The items live only as long as this call: the thread's pool takes them back at its next sentence.
+        var items = Item.Build(ts, _normalizeKey, _normalizeKeyId, _itemPool ??= new ItemPool());
         JoinFamilies(items, families);
         JoinVenues(items, venues);
-        var keys = _rules.Vocabulary.Of(ts.Sentence.Tokens, _normalizeKey, _normalizeKeyId);
+        // (The thread's arrays, like the items: the words are read only within this call.)
+        var keys = _rules.Vocabulary.OfReused(ts.Sentence.Tokens, _normalizeKey, _normalizeKeyId);
         // "he"/"she" is the subject: the first person earlier in the sentence, else the previous sentence's first person.
         for (var k = 0; k < items.Count; k++)
         {
@@ -993,7 +1000,7 @@ public sealed class RelationExtractor
         {
             if (!CanStart(pattern, items[start]))
                 continue;
-            b ??= new Bindings();
+            b ??= Bindings.Take();
             if (Match(pattern.Steps, 0, items, start, b, pair) >= 0)
             {
                 (found ??= []).Add(b);
@@ -1004,6 +1011,8 @@ public sealed class RelationExtractor
                 b.Reset(0);
             }
         }
+        if (b is not null)
+            Bindings.Return(b);
         return found ?? NoBindings;
     }
 
@@ -1036,12 +1045,17 @@ public sealed class RelationExtractor
         {
             if (!CanStart(pattern, items[start]))
                 continue;
-            b ??= new Bindings();
+            b ??= Bindings.Take();
             if (Match(pattern.Steps, 0, items, start, b, pair) is var end && end >= 0 &&
                 !(notBefore is not null && end < items.Count && items[end].Token?.Key == notBefore))
+            {
+                Bindings.Return(b);
                 return true;
+            }
             b.Reset(0);
         }
+        if (b is not null)
+            Bindings.Return(b);
         return false;
     }
 
@@ -1452,7 +1466,27 @@ public sealed class RelationExtractor
     /// <summary>Slot bindings during a match, with undo marks for backtracking.</summary>
     private sealed class Bindings
     {
+        // The thread's spare: bindings a search used for starts that matched nothing (or only to say that a rule
+        // matches), emptied, for the next search, so that most searches allocate neither the bindings nor their list.
+        [ThreadStatic]
+        private static Bindings? _spare;
+
         private readonly List<(string Slot, Item Item)> _list = [];
+
+        /// <summary>Empty bindings: the thread's spare if it has one, else new ones.</summary>
+        public static Bindings Take()
+        {
+            var b = _spare ?? new Bindings();
+            _spare = null;
+            return b;
+        }
+
+        /// <summary>Gives bindings no one holds back as the thread's spare (emptied).</summary>
+        public static void Return(Bindings b)
+        {
+            b.Reset(0);
+            _spare = b;
+        }
 
         public int Mark() => _list.Count;
 
@@ -1478,18 +1512,19 @@ public sealed class RelationExtractor
 /// <summary>One unit a pattern matches: a word, an entity mention, a title, or a person phrase (chunk).</summary>
 internal sealed class Item
 {
-    public int TokenStart { get; private init; }
-    public int TokenEnd { get; private init; }
-    public Token? Token { get; private init; }
+    // (Setters, not init: the items Build makes come from a thread's ItemPool and are set afresh for each sentence.)
+    public int TokenStart { get; private set; }
+    public int TokenEnd { get; private set; }
+    public Token? Token { get; private set; }
     /// <summary>For a word: the number of its normalised key (the gazetteer's spelling), -1 when no table holds it (<see cref="TokenKeys"/>).</summary>
-    public int KeyId { get; private init; } = -1;
+    public int KeyId { get; private set; } = -1;
 
     /// <summary>For a word: the number of the token's own key, -1 when no table holds it.</summary>
-    public int TokenKeyId { get; private init; } = -1;
-    public Mention? Mention { get; private init; }
-    public TitleMention? Title { get; private init; }
-    public IReadOnlyList<string>? PersonIds { get; private init; }
-    public bool IsPronoun { get; private init; }
+    public int TokenKeyId { get; private set; } = -1;
+    public Mention? Mention { get; private set; }
+    public TitleMention? Title { get; private set; }
+    public IReadOnlyList<string>? PersonIds { get; private set; }
+    public bool IsPronoun { get; private set; }
 
     public string? EntityId => Mention?.EntityId;
 
@@ -1527,11 +1562,31 @@ internal sealed class Item
     private static int NormalizedId(Token token, int keyId, Func<string, string> normalize) =>
         normalize(token.Key) is var key && ReferenceEquals(key, token.Key) ? keyId : TokenKeys.IdOf(key);
 
-    public static List<Item> Build(TaggedSentence ts, Func<string, string> normalize, Func<int, int>? normalizeId = null)
+    // An item with every field set as a new one would have them (the slot mask not yet worked out).
+    private Item Set(int start, int end, Token? token = null, int keyId = -1, int tokenKeyId = -1, Mention? mention = null, TitleMention? title = null, IReadOnlyList<string>? personIds = null)
+    {
+        TokenStart = start;
+        TokenEnd = end;
+        Token = token;
+        KeyId = keyId;
+        TokenKeyId = tokenKeyId;
+        Mention = mention;
+        Title = title;
+        PersonIds = personIds;
+        IsPronoun = false;
+        _fit = (SlotType)(-1);
+        return this;
+    }
+
+    /// <summary>
+    /// The items of a sentence: one per mention, title and word (connectors left out). With <paramref name="pool"/> the
+    /// list and its items are the pool's, handed out again at the next call with that pool: to be used only until then.
+    /// </summary>
+    public static List<Item> Build(TaggedSentence ts, Func<string, string> normalize, Func<int, int>? normalizeId = null, ItemPool? pool = null)
     {
         var tokens = ts.Sentence.Tokens;
         // (At most one item per token: sized once instead of grown.)
-        var items = new List<Item>(tokens.Count);
+        var items = pool is null ? new List<Item>(tokens.Count) : pool.Start(tokens.Count);
         var mi = 0;
         var ti = 0;
         for (var i = 0; i < tokens.Count;)
@@ -1543,38 +1598,67 @@ internal sealed class Item
             if (mi < ts.Mentions.Count && ts.Mentions[mi].TokenStart == i)
             {
                 var m = ts.Mentions[mi];
-                items.Add(new Item
-                {
-                    TokenStart = m.TokenStart,
-                    TokenEnd = m.TokenEnd,
-                    Mention = m,
-                    PersonIds = m.Kind == EntityKind.Person && m.EntityId is not null && !m.IsDemonym ? [m.EntityId] : null,
-                });
+                items.Add((pool?.Next() ?? new Item()).Set(
+                    m.TokenStart,
+                    m.TokenEnd,
+                    mention: m,
+                    personIds: m.Kind == EntityKind.Person && m.EntityId is not null && !m.IsDemonym ? [m.EntityId] : null));
                 i = m.TokenEnd;
                 continue;
             }
             if (ti < ts.Titles.Count && ts.Titles[ti].TokenStart == i)
             {
                 var t = ts.Titles[ti];
-                items.Add(new Item { TokenStart = t.TokenStart, TokenEnd = t.TokenEnd, Title = t });
+                items.Add((pool?.Next() ?? new Item()).Set(t.TokenStart, t.TokenEnd, title: t));
                 i = t.TokenEnd;
                 continue;
             }
-            if (!TextFolding.IsConnector(tokens[i]))
+            var token = tokens[i];
+            if (!TextFolding.IsConnector(token))
             {
-                var keyId = TokenKeys.IdOf(tokens[i]);
-                items.Add(new Item
-                {
-                    TokenStart = i,
-                    TokenEnd = i + 1,
-                    Token = tokens[i],
-                    TokenKeyId = keyId,
-                    KeyId = normalizeId is not null ? normalizeId(keyId) : NormalizedId(tokens[i], keyId, normalize),
-                });
+                var keyId = TokenKeys.IdOf(token);
+                items.Add((pool?.Next() ?? new Item()).Set(
+                    i,
+                    i + 1,
+                    token: token,
+                    keyId: normalizeId is not null ? normalizeId(keyId) : NormalizedId(token, keyId, normalize),
+                    tokenKeyId: keyId));
             }
             i++;
         }
         return items;
+    }
+}
+
+/// <summary>
+/// A thread's items for one sentence at a time (<see cref="Item.Build"/>): the list and the items it hands out are
+/// handed out again by the next <see cref="Start"/>, so nothing of a sentence's items may be kept past it. A word item
+/// per token was the analysis' largest allocation (~170 MB per 10 MB of text).
+/// </summary>
+internal sealed class ItemPool
+{
+    private readonly List<Item> _list = [];
+    private Item[] _items = new Item[64];
+    private int _used;
+
+    /// <summary>The number of items handed out since the last <see cref="Start"/>.</summary>
+    public int Used => _used;
+
+    /// <summary>Takes back every item handed out and gives the (emptied) list, with room for <paramref name="capacity"/>.</summary>
+    public List<Item> Start(int capacity)
+    {
+        _used = 0;
+        _list.Clear();
+        _list.EnsureCapacity(capacity);
+        return _list;
+    }
+
+    /// <summary>An item not handed out since the last <see cref="Start"/> (its fields to be set by the caller).</summary>
+    public Item Next()
+    {
+        if (_used == _items.Length)
+            Array.Resize(ref _items, _items.Length * 2);
+        return _items[_used++] ??= new Item();
     }
 }
 

@@ -118,10 +118,11 @@ internal sealed class RuleVocabulary
     /// The numbers of the rules whose required literals a sentence with these words has: each rule triggered by one of
     /// the words is checked against all its literals, the others are not looked at.
     /// </summary>
-    internal ulong[] Possible(ulong[] words)
+    internal ulong[] Possible(ulong[] words) => Possible(words, new ulong[(_anchorRules.Length + 63) >> 6], new ulong[(_anchorRules.Length + 63) >> 6]);
+
+    // Possible into the given arrays, both cleared, of the length Possible(words) gives.
+    private ulong[] Possible(ulong[] words, ulong[] possible, ulong[] decided)
     {
-        var possible = new ulong[(_anchorRules.Length + 63) >> 6];
-        var decided = new ulong[possible.Length];
         foreach (var number in _untriggered)
         {
             if (Has(words, _anchorIds[number]))
@@ -195,9 +196,49 @@ internal sealed class RuleVocabulary
     /// <paramref name="normalizeId"/>, when given, is the same map over key numbers (<see cref="Entities.Gazetteer.NormalizeKeyId"/>),
     /// and then no key is hashed.
     /// </summary>
-    public SentenceWords Of(IReadOnlyList<Token> tokens, Func<string, string> normalize, Func<int, int>? normalizeId = null)
+    public SentenceWords Of(IReadOnlyList<Token> tokens, Func<string, string> normalize, Func<int, int>? normalizeId = null) =>
+        Of(tokens, normalize, normalizeId, null);
+
+    /// <summary>
+    /// <see cref="Of(IReadOnlyList{Token}, Func{string, string}, Func{int, int}?)"/> into the thread's arrays: the words
+    /// it gives read the same arrays as the next sentence's of this call on the thread, so they are to be used only until
+    /// then (one sentence at a time, as the extractor does).
+    /// </summary>
+    public SentenceWords OfReused(IReadOnlyList<Token> tokens, Func<string, string> normalize, Func<int, int>? normalizeId = null)
     {
-        var bits = new ulong[(_ids.Count + 63) >> 6];
+        var arrays = _threadArrays;
+        if (arrays is null || !ReferenceEquals(arrays.Vocabulary, this))
+            _threadArrays = arrays = new ThreadArrays(this, (_ids.Count + 63) >> 6, (_anchorRules.Length + 63) >> 6);
+        else
+            arrays.Clear();
+        return Of(tokens, normalize, normalizeId, arrays);
+    }
+
+    // A thread's arrays for OfReused, of one vocabulary's sizes.
+    private sealed class ThreadArrays(RuleVocabulary vocabulary, int words, int rules)
+    {
+        public RuleVocabulary Vocabulary { get; } = vocabulary;
+
+        public ulong[] Bits { get; } = new ulong[words];
+
+        public ulong[] Possible { get; } = new ulong[rules];
+
+        public ulong[] Decided { get; } = new ulong[rules];
+
+        public void Clear()
+        {
+            Array.Clear(Bits);
+            Array.Clear(Possible);
+            Array.Clear(Decided);
+        }
+    }
+
+    [ThreadStatic]
+    private static ThreadArrays? _threadArrays;
+
+    private SentenceWords Of(IReadOnlyList<Token> tokens, Func<string, string> normalize, Func<int, int>? normalizeId, ThreadArrays? arrays)
+    {
+        var bits = arrays?.Bits ?? new ulong[(_ids.Count + 63) >> 6];
         var byKeyId = _byKeyId;
         // (By index over the list's span: a foreach over the interface boxes an enumerator and copies each token twice.)
         ReadOnlySpan<Token> span = tokens is List<Token> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : tokens is Token[] array ? array : tokens.ToArray();
@@ -219,7 +260,7 @@ internal sealed class RuleVocabulary
             if (!ReferenceEquals(key, t.Key) && _ids.TryGetValue(key, out var id))
                 bits[id >> 6] |= 1UL << id;
         }
-        return new SentenceWords(this, bits, Possible(bits), tokens, normalize);
+        return new SentenceWords(this, bits, arrays is null ? Possible(bits) : Possible(bits, arrays.Possible, arrays.Decided), tokens, normalize);
     }
 
     private readonly int[] _byKeyId;

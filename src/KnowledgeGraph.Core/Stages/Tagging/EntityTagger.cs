@@ -29,6 +29,10 @@ public sealed class EntityTagger
     private readonly WordLists _words;
     private readonly FrozenSet<string> _rankWords;
 
+    // Each thread's per-token arrays of the sentence it is tagging (Tag does not call itself, and no array outlives it).
+    [ThreadStatic]
+    private static SentenceArrays? _arrays;
+
     /// <summary>Creates a tagger.</summary>
     public EntityTagger(Gazetteer gazetteer, HeadLexicon heads)
     {
@@ -51,10 +55,14 @@ public sealed class EntityTagger
     {
         ArgumentNullException.ThrowIfNull(sentence);
         var tokens = sentence.Tokens;
-        var owner = new Mention?[tokens.Count];
+        // The per-token arrays are the thread's (SentenceArrays), used only within this call: read below the sentence's
+        // token count only, as every pass does.
+        var arrays = _arrays ??= new SentenceArrays();
+        arrays.Start(tokens.Count);
+        var owner = arrays.Owner;
         var mentions = new List<Mention>();
-        var titleAt = TitleMatches(tokens);
-        TagGazetteer(sentence, owner, mentions, TitleSpans(titleAt));
+        var titleAt = TitleMatches(tokens, arrays.TitleAt);
+        TagGazetteer(sentence, owner, mentions, TitleSpans(titleAt, tokens.Count, arrays.TitleEnd));
         var titles = TagTitles(tokens, owner, titleAt);
         if (!sentence.IsHeadline)
         {
@@ -101,9 +109,8 @@ public sealed class EntityTagger
     }
 
     // The longest title starting at each token (end -1 when none), looked up once for the spans and the title mentions.
-    private (int End, List<PhraseMatch<TitleEntry>> Matches)[] TitleMatches(IReadOnlyList<Token> tokens)
+    private (int End, List<PhraseMatch<TitleEntry>> Matches)[] TitleMatches(IReadOnlyList<Token> tokens, (int End, List<PhraseMatch<TitleEntry>> Matches)[] at)
     {
-        var at = new (int, List<PhraseMatch<TitleEntry>>)[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
             var end = _gazetteer.Titles.LongestMatch(tokens, i, caseSensitive: false, out var matches);
@@ -114,10 +121,9 @@ public sealed class EntityTagger
 
     // For each token inside a title ("Minister of National Defense"), the end of that title: the words of a title are
     // not names of their own, unless a name runs past the title's end.
-    private static int[] TitleSpans((int End, List<PhraseMatch<TitleEntry>> Matches)[] titleAt)
+    private static int[] TitleSpans((int End, List<PhraseMatch<TitleEntry>> Matches)[] titleAt, int count, int[] ends)
     {
-        var ends = new int[titleAt.Length];
-        for (var i = 0; i < titleAt.Length;)
+        for (var i = 0; i < count;)
         {
             var end = titleAt[i].End;
             if (end <= i + 1)
@@ -1395,5 +1401,36 @@ public sealed class EntityTagger
                 return true;
         }
         return false;
+    }
+}
+
+/// <summary>
+/// A thread's per-token arrays for tagging one sentence at a time (<see cref="EntityTagger.Tag"/>): the owning mention of
+/// each token, each token's longest title match and the end of the title each token is inside. <see cref="Start"/> makes
+/// them at least the sentence's length and clears the first <c>count</c> entries of the two a pass reads before writing
+/// (<see cref="Owner"/>, <see cref="TitleEnd"/>); every entry of <see cref="TitleAt"/> below the count is written before
+/// it is read. Entries past the count are left as they are and never read.
+/// </summary>
+internal sealed class SentenceArrays
+{
+    public Mention?[] Owner { get; private set; } = new Mention?[64];
+
+    public (int End, List<PhraseMatch<TitleEntry>> Matches)[] TitleAt { get; private set; } = new (int, List<PhraseMatch<TitleEntry>>)[64];
+
+    public int[] TitleEnd { get; private set; } = new int[64];
+
+    /// <summary>Makes the arrays hold <paramref name="count"/> tokens, the first <paramref name="count"/> owners null and title ends 0.</summary>
+    public void Start(int count)
+    {
+        if (count > Owner.Length)
+        {
+            var size = Math.Max(count, Owner.Length * 2);
+            Owner = new Mention?[size];
+            TitleAt = new (int, List<PhraseMatch<TitleEntry>>)[size];
+            TitleEnd = new int[size];
+            return;
+        }
+        Array.Clear(Owner, 0, count);
+        Array.Clear(TitleEnd, 0, count);
     }
 }
