@@ -51,10 +51,11 @@ internal sealed class PhraseIndex
         return false;
     }
 
-    /// <summary>True when the token keys from <paramref name="from"/> on are the phrase's words.</summary>
-    private static bool At(ReadOnlySpan<Token> tokens, int from, ImmutableArray<string> phrase)
+    /// <summary>True when the token keys from <paramref name="from"/> on are the phrase's words (false when the phrase
+    /// would start before the first token or run past the last).</summary>
+    internal static bool At(ReadOnlySpan<Token> tokens, int from, ImmutableArray<string> phrase)
     {
-        if (from + phrase.Length > tokens.Length)
+        if (from < 0 || from + phrase.Length > tokens.Length)
             return false;
         for (var k = 0; k < phrase.Length; k++)
         {

@@ -1241,7 +1241,7 @@ public sealed class RelationExtractor
             {
                 if (tokens[i].Text is ";" or "—" or "–")
                     break;
-                if (PhraseAt(tokens, i, phrase))
+                if (PhraseIndex.At(tokens, i, phrase))
                     return true;
             }
         }
@@ -1254,7 +1254,7 @@ public sealed class RelationExtractor
             {
                 // "After that they sat down": "that" after a preposition is a demonstrative, not "said that X".
                 // "Later that day, X met Y": "that" before a common noun is a demonstrative too.
-                if (PhraseAt(tokens, end - phrase.Length, phrase) &&
+                if (PhraseIndex.At(tokens, end - phrase.Length, phrase) &&
                     !(phrase is ["that"] && end - 2 >= 0 && tokens[end - 2].Key is "after" or "before" or "following" or "with" or "at" or "of" or "in" or "on" or "by" or "for" or "since" or "from" or "like") &&
                     !(phrase is ["that"] && end < start && Demonstrative(tokens[end])))
                     return true;
@@ -1332,7 +1332,7 @@ public sealed class RelationExtractor
                 continue;
             foreach (var phrase in _rules.PastPhrases)
             {
-                if (PhraseAt(tokens, i, phrase))
+                if (PhraseIndex.At(tokens, i, phrase))
                     return true;
             }
         }
@@ -1340,25 +1340,12 @@ public sealed class RelationExtractor
     }
 
     // A sentence's tokens as a span (the phrase scans run over every token for every phrase: no interface call per token).
-    private static ReadOnlySpan<Token> TokenSpan(IReadOnlyList<Token> tokens) => tokens switch
+    internal static ReadOnlySpan<Token> TokenSpan(IReadOnlyList<Token> tokens) => tokens switch
     {
         List<Token> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
         Token[] array => array,
         _ => tokens.ToArray(),
     };
-
-    /// <summary>True when the token keys from <paramref name="from"/> on are the phrase's words.</summary>
-    private static bool PhraseAt(ReadOnlySpan<Token> tokens, int from, ImmutableArray<string> phrase)
-    {
-        if (from < 0 || from + phrase.Length > tokens.Length)
-            return false;
-        for (var k = 0; k < phrase.Length; k++)
-        {
-            if (tokens[from + k].Key != phrase[k])
-                return false;
-        }
-        return true;
-    }
 
     private int MatchPair(List<Item> items, int i)
     {
@@ -1449,15 +1436,10 @@ public sealed class RelationExtractor
         }
         if (_rules.TopicWords.Contains(tokens[j - 1].Key))
             return true;
+        var span = TokenSpan(tokens);
         foreach (var phrase in _rules.TopicPhrases)
         {
-            var from = j - phrase.Length;
-            if (from < 0)
-                continue;
-            var all = true;
-            for (var w = 0; w < phrase.Length && all; w++)
-                all = tokens[from + w].Key == phrase[w];
-            if (all)
+            if (PhraseIndex.At(span, j - phrase.Length, phrase))
                 return true;
         }
         return false;

@@ -199,7 +199,7 @@ public sealed class RuleSet
         ClauseWords = Get("Clause").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         FormerWords = Get("Former").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         TopicWords = Get("Topic").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
-        TopicPhrases = [.. Get("Topic").Where(p => p.Length > 1).Select(p => p.ToArray())];
+        TopicPhrases = [.. Get("Topic").Where(p => p.Length > 1)];
         ReportingWords = Get("Reporting").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         SpokespersonWords = Get("Spokesperson").Where(p => p.Length == 1).Select(p => p[0]).ToFrozenSet(StringComparer.Ordinal);
         // Without a Subordinate list, the relative pronouns.
@@ -291,7 +291,7 @@ public sealed class RuleSet
     /// The Topic list's phrases of several words, matched as the words right before the preposition ("since taking office
     /// at the Commission": a career, not a venue).
     /// </summary>
-    public ImmutableArray<string[]> TopicPhrases { get; }
+    public ImmutableArray<ImmutableArray<string>> TopicPhrases { get; }
 
     /// <summary>The author's pronoun in a first-person readout ("I"; folded keys, matched only when written with a capital).</summary>
     public ImmutableArray<string> FirstPerson { get; }

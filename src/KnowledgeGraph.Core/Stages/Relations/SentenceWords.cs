@@ -241,8 +241,7 @@ internal sealed class RuleVocabulary
         var bits = arrays?.Bits ?? new ulong[(_ids.Count + 63) >> 6];
         var byKeyId = _byKeyId;
         // (By index over the list's span: a foreach over the interface boxes an enumerator and copies each token twice.)
-        ReadOnlySpan<Token> span = tokens is List<Token> list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : tokens is Token[] array ? array : tokens.ToArray();
-        foreach (ref readonly var t in span)
+        foreach (ref readonly var t in RelationExtractor.TokenSpan(tokens))
         {
             var keyId = TokenKeys.IdOf(t);
             if ((uint)keyId < (uint)byKeyId.Length && byKeyId[keyId] is var found and > 0)
