@@ -184,7 +184,7 @@ internal static class BuildCommand
             sources.Clear();
             reused.Clear();
             store.ArticleSource = null;
-            Collect();
+            HeapCompaction.Collect();
             // A corpus step after assembly: where each person sits in the meeting network (degree, betweenness, community),
             // written on the Person nodes so every export carries it (Gephi sizes and colours by it without computing it).
             // Then a seeded force-directed layout (x, y on every node): Gephi opens graph.gexf laid out, graph.html draws it.
@@ -220,7 +220,7 @@ internal static class BuildCommand
                 store.WriteGraph(result.Graph, ct);
             store.DataVersion = dataVersion;
             store.Dispose();
-            Collect();
+            HeapCompaction.Collect();
             var tStore = watch.Elapsed;
             await WriteIntoAsync(tmp, result.Graph, writers, ct, settings.Scope).ConfigureAwait(false);
             var inPlace = written is { InPlace: true } ? string.Create(CultureInfo.InvariantCulture, $"; graph rows written in place: {written.Rows:N0} changed, {written.Unchanged:N0} kept") : "";
@@ -246,15 +246,6 @@ internal static class BuildCommand
         var metrics = NetworkMetrics.Annotate(graph);
         metricsDone = watch.Elapsed;
         return NetworkLayout.Annotate(metrics, new NetworkLayoutOptions { Parallelism = parallelism }, previousLayout);
-    }
-
-    // A full, compacting collection between the steps of a build: what the step before left (the assembly's state, the
-    // graph before the layout) is given back before the next step fills the heap with its own garbage, so that the
-    // peak is the graph and one step's garbage, not that plus the last step's.
-    private static void Collect()
-    {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     private static void Report(BuildSettings settings, Reporter reporter, IReadOnlyList<IGraphWriter> writers, PipelineResult result, LoadStatistics load)

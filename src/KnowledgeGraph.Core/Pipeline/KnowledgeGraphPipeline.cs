@@ -263,10 +263,7 @@ public sealed class KnowledgeGraphPipeline
             // After a fold of every analysis, its garbage (every analysis read back) is given back before the graph is
             // made beside the state; the state is emptied as the graph is made.
             if (continued is null)
-            {
-                System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            }
+                HeapCompaction.Collect();
             graph = _assembler.BuildAndRelease(state, kept.DeltaPropertiesOnly ? delta : null, giveBack: continued is null);
         }
         else

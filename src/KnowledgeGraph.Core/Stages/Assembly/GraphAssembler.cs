@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using KnowledgeGraph.Core.Entities;
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Core.Pipeline;
 using KnowledgeGraph.Core.Relations;
 using KnowledgeGraph.Core.Text;
 
@@ -590,7 +591,7 @@ public sealed class GraphAssembler
         if (givingBack is not null)
         {
             givingBack.Relations.Clear();
-            GiveBack();
+            HeapCompaction.Collect();
         }
         foreach (var m in meetings.Values)
         {
@@ -622,7 +623,7 @@ public sealed class GraphAssembler
         {
             givingBack.Meetings.Clear();
             givingBack.MeetingsByDate.Clear();
-            GiveBack();
+            HeapCompaction.Collect();
         }
         // MENTIONED_IN is most of an archive's relationships (nine in ten): they are kept as a table of numbers (an
         // entity's articles by index, and counts) that the graph makes into relationships only as they are read, in
@@ -667,14 +668,6 @@ public sealed class GraphAssembler
         }
         var mentions = new MentionTable([.. ordered.Select(e => e.Id)], starts, documents, articleIds, document, count);
         return new PropertyGraph(nodes.Values, relationships, mentions);
-    }
-
-    // A full, compacting collection (see BuildAndRelease's giveBack): what the state held is garbage in the oldest
-    // generation, which the collections the assembly's own allocations cause would not reach in time.
-    private static void GiveBack()
-    {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     private sealed class Occasion(string a, string b)
