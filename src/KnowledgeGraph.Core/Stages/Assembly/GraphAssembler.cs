@@ -326,12 +326,14 @@ public sealed class GraphAssembler
             foreach (var p in people)
             {
                 var explicitVisitor = g.SelectMany(o => o.Facts).Any(f => f.VisitorId == p);
-                var source = g.SelectMany(o => o.Facts).OrderBy(f => f.VisitorId == p ? 0 : 1).First();
                 // The host of a guest who came to them ("Erdoğan received Shoukry at the Dolmabahçe Palace") is at home.
                 var away = explicitVisitor ? true : meeting.Roles.GetValueOrDefault(p) == "host" ? false : Away(p, place);
+                if (away == false)
+                    continue;
+                var source = g.SelectMany(o => o.Facts).OrderBy(f => f.VisitorId == p ? 0 : 1).First();
                 if (away == true)
                     visits.Add((p, place, date, source.Evidence, PlaceRank(place), explicitVisitor ? source.Rule : "meeting away from home: " + source.Rule));
-                else if (away is null)
+                else
                     homeUnknown.Add((meeting, p, place, date, source));
             }
         }
