@@ -233,14 +233,15 @@ public sealed class Gazetteer
     /// The capital city of a country (by ISO code), from the cities marked capital; the most populous when a country has
     /// several (seat of government and official capital). Null when no city of the country is marked.
     /// </summary>
-    public GazetteerEntry? CapitalOf(string countryCode) => _capitals.Value.GetValueOrDefault(countryCode);
-
-    private Lazy<FrozenDictionary<string, GazetteerEntry>> _capitals => _capitalsLazy ??= new(() => _entries.Values
+    /// <remarks>Made on first use, not at load (few articles say "the Kenyan capital"); threads that race to make it
+    /// make the same map.</remarks>
+    public GazetteerEntry? CapitalOf(string countryCode) => (_capitals ??= _entries.Values
         .Where(e => e.Kind == EntityKind.Location && e.IsCapital && e.Country is { Length: > 0 })
         .GroupBy(e => e.Country!, StringComparer.Ordinal)
-        .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Population).ThenBy(e => e.Id, StringComparer.Ordinal).First(), StringComparer.Ordinal));
+        .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(e => e.Population).ThenBy(e => e.Id, StringComparer.Ordinal).First(), StringComparer.Ordinal))
+        .GetValueOrDefault(countryCode);
 
-    private Lazy<FrozenDictionary<string, GazetteerEntry>>? _capitalsLazy;
+    private FrozenDictionary<string, GazetteerEntry>? _capitals;
 
     /// <summary>The ISO country code an entity is in or belongs to, following venue to city to country.</summary>
     public string? CountryOf(string id)
