@@ -84,7 +84,8 @@ internal sealed class FakeNeo4jServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: it stops the listener and lets go of the port once. Stop and then Close let go of it twice, and the
+        // second time looks the port up again, binding it anew: "Address already in use" when another test has it by then.
         _listener.Close();
         try
         {
